@@ -72,7 +72,7 @@ class Offer:
     district_id: str | None = None  # derived by point in polygon
     opening_hours: tuple[OpeningSlot, ...] = ()
     hours_note: str = ""
-    free_of_charge: bool = True
+    free_of_charge: bool | None = None  # None: not known
     fee_text: str = ""
     languages: tuple[str, ...] = ("de",)  # ISO 639-1 codes
     barrier_free: bool | None = None  # None: not known

@@ -1,0 +1,149 @@
+"""Admin CLI: `python -m services.cli import|export|seed-demo ...`.
+
+The database comes from DATABASE_URL (default: the embedded SQLite file, services.config).
+Exit codes: 0 done (German summary and any hints on stdout); 2 invalid input (every
+problem on stderr with file, row and column; the database is unchanged); 1 anything else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from services.io import columns as c
+from services.io.errors import ImportFailed, ImportProblem
+from services.texts import validation as t
+
+EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
+
+
+class _GermanFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        prefix = t.CLI_USAGE_PREFIX if prefix is None else prefix
+        super().add_usage(usage, actions, groups, prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with German headings and help option."""
+
+    def __init__(self, **kwargs):
+        super().__init__(formatter_class=_GermanFormatter, add_help=False, **kwargs)
+        self._positionals.title = t.CLI_POSITIONALS
+        self._optionals.title = t.CLI_OPTIONALS
+        self.add_argument("-h", "--help", action="help", help=t.CLI_HELP)
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INVALID, t.CLI_ERROR.format(message=_german(message)) + "\n")
+
+
+def _german(message: str) -> str:
+    """argparse's usual English errors in German; others pass through unchanged."""
+    for pattern, template in t.CLI_ARGPARSE_ERRORS:
+        match = re.fullmatch(pattern, message)
+        if match:
+            return template.format(*match.groups())
+    return message
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m services.cli", description=t.CLI_DESCRIPTION)
+    commands = parser.add_subparsers(dest="command", required=True, title=t.CLI_COMMANDS,
+                                     metavar="BEFEHL", parser_class=_Parser)
+    imports = commands.add_parser("import", help=t.CLI_IMPORT, description=t.CLI_IMPORT)
+    kinds = imports.add_subparsers(dest="kind", required=True, title=t.CLI_IMPORT_KIND,
+                                   metavar="ART", parser_class=_Parser)
+    for kind, help_text in (("districts", t.CLI_IMPORT_DISTRICTS),
+                            ("indicators", t.CLI_IMPORT_INDICATORS),
+                            ("offers", t.CLI_IMPORT_OFFERS),
+                            ("offices", t.CLI_IMPORT_OFFICES)):
+        sub = kinds.add_parser(kind, help=help_text, description=help_text)
+        sub.add_argument("file", metavar="DATEI", type=Path, help=t.CLI_FILE)
+        if kind == "districts":
+            _district_fields(sub)
+    export = commands.add_parser("export", help=t.CLI_EXPORT, description=t.CLI_EXPORT)
+    export_kinds = export.add_subparsers(dest="kind", required=True, title=t.CLI_EXPORT_KIND,
+                                         metavar="ART", parser_class=_Parser)
+    offers = export_kinds.add_parser("offers", help=t.CLI_EXPORT_OFFERS,
+                                     description=t.CLI_EXPORT_OFFERS)
+    offers.add_argument("file", metavar="DATEI", type=Path, help=t.CLI_FILE)
+    commands.add_parser("seed-demo", help=t.CLI_SEED_DEMO, description=t.CLI_SEED_DEMO)
+    return parser
+
+
+def _district_fields(sub: argparse.ArgumentParser) -> None:
+    for flag, default, template in (
+        ("--id-field", c.DISTRICT_ID_FIELD, t.CLI_ID_FIELD),
+        ("--name-field", c.DISTRICT_NAME_FIELD, t.CLI_NAME_FIELD),
+        ("--stadtbezirk-field", c.DISTRICT_STADTBEZIRK_FIELD, t.CLI_STADTBEZIRK_FIELD),
+    ):
+        sub.add_argument(flag, metavar="FELD", default=default,
+                         help=template.format(default=default))
+
+
+def _run(args: argparse.Namespace) -> list[str]:
+    """Do the command; return the summary lines for stdout.
+
+    The database and geo stack are imported here, not at the top: `--help` and usage
+    errors then answer at once instead of after a second of imports.
+    """
+    from services import importer
+    from services.config import load_settings
+    from services.storage.repository import Repository, create_engine_for, migrate
+
+    engine = create_engine_for(load_settings().database_url)
+    migrate(engine)
+    repo = Repository(engine)
+    if args.command == "seed-demo":
+        return [t.CLI_DONE_SEED.format(**vars(importer.seed_demo(repo)))]
+    if args.command == "export":
+        count = importer.export_offers(repo, args.file)
+        return [t.CLI_DONE_EXPORT.format(count=count, path=args.file)]
+    return _import(importer, args, repo)
+
+
+def _import(importer, args: argparse.Namespace, repo) -> list[str]:
+    if args.kind == "districts":
+        result = importer.import_districts(
+            repo, args.file, args.id_field, args.name_field, args.stadtbezirk_field)
+        summary = t.CLI_DONE_DISTRICTS.format(count=result.count, offers=result.offers,
+                                              offices=result.offices)
+    elif args.kind == "indicators":
+        result = importer.import_indicators(repo, args.file)
+        years = ", ".join(map(str, result.years)) or "–"
+        summary = t.CLI_DONE_INDICATORS.format(count=result.count, districts=result.districts,
+                                               years=years)
+    else:
+        run = importer.import_offers if args.kind == "offers" else importer.import_offices
+        result = run(repo, args.file)
+        template = t.CLI_DONE_OFFERS if args.kind == "offers" else t.CLI_DONE_OFFICES
+        summary = template.format(count=result.count, outside=result.outside)
+    return [summary] + _warning_lines(result.warnings)
+
+
+def _warning_lines(warnings: list[ImportProblem]) -> list[str]:
+    if not warnings:
+        return []
+    return [t.CLI_WARNINGS.format(count=len(warnings))] + [f"  {w}" for w in warnings]
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        lines = _run(args)
+    except ImportFailed as failed:
+        print(t.CLI_INVALID_INPUT.format(count=len(failed.problems)), file=sys.stderr)
+        for problem in failed.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_INVALID
+    except Exception as exc:  # the CLI's last line of defence: say it in German, exit 1
+        print(t.CLI_UNEXPECTED.format(message=exc), file=sys.stderr)
+        return EXIT_ERROR
+    print("\n".join(lines))
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,154 @@
+"""District layers from GeoJSON, GeoPackage or a zipped Shapefile, in any CRS.
+
+The city's GIS exports its statistical districts in EPSG:25832 or older CRS, often as a
+Shapefile in a .zip, with its own field names; `id_field` and `name_field` pick them
+(case-insensitively: Shapefiles like upper case). The result is always EPSG:25832 with
+columns id, name, stadtbezirk, is_demo, geometry. Repaired geometries come back as warnings,
+everything that would make the layer wrong as problems.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+
+from services.geo import GeometryIssue, repair_geometries, to_analysis_crs
+from services.io import columns as c
+from services.io.cells import CellError, parse_bool
+from services.io.errors import ImportFailed, ImportProblem, Where, file_problem, raise_if_any
+from services.io.tables import cell_text
+from services.texts import validation as t
+
+DISTRICT_SUFFIXES = (".geojson", ".json", ".gpkg", ".zip", ".shp")
+POLYGONAL = ("Polygon", "MultiPolygon")
+
+
+def read_districts(
+    path: Path,
+    id_field: str = c.DISTRICT_ID_FIELD,
+    name_field: str = c.DISTRICT_NAME_FIELD,
+    stadtbezirk_field: str = c.DISTRICT_STADTBEZIRK_FIELD,
+) -> tuple[gpd.GeoDataFrame, list[ImportProblem]]:
+    """(districts in EPSG:25832, warnings), or ImportFailed with every problem."""
+    path = Path(path)
+    raw = _read_layer(path)
+    problems = [file_problem(path, t.NO_CRS)] if raw.crs is None else []
+    fields = {name: _field(raw, name) for name in (id_field, name_field)}
+    problems += [_missing_field(path, raw, name) for name, col in fields.items() if col is None]
+    raise_if_any(problems)
+    layer = _attributes(raw, fields[id_field], fields[name_field], _field(raw, stadtbezirk_field))
+    problems += _unique(path, layer["id"], id_field, t.DUPLICATE_DISTRICT_ID)
+    problems += _unique(path, layer["name"], name_field, t.DUPLICATE_DISTRICT_NAME)
+    layer["is_demo"], demo_problems = _demo_flags(path, layer.pop("demo_text"))
+    problems += demo_problems
+    layer, warnings, geometry_problems = _geometries(path, layer)
+    raise_if_any(problems + geometry_problems)
+    return layer, warnings
+
+
+def _read_layer(path: Path) -> gpd.GeoDataFrame:
+    if not path.is_file():
+        raise ImportFailed([file_problem(path, t.FILE_NOT_FOUND.format(path=path))])
+    if path.suffix.lower() not in DISTRICT_SUFFIXES:
+        allowed = ", ".join(DISTRICT_SUFFIXES)
+        message = t.UNSUPPORTED_FORMAT.format(suffix=path.suffix, allowed=allowed)
+        raise ImportFailed([file_problem(path, message)])
+    try:
+        layer = gpd.read_file(path)
+    except Exception as exc:  # GDAL reports broken files with many exception types
+        raise ImportFailed([file_problem(path, t.FILE_UNREADABLE.format(reason=exc))]) from exc
+    if layer.empty:
+        raise ImportFailed([file_problem(path, t.NO_FEATURES)])
+    return layer.reset_index(drop=True)
+
+
+def _field(layer: gpd.GeoDataFrame, name: str) -> str | None:
+    """The layer's column for a field name, matched exactly or ignoring case."""
+    if name in layer.columns:
+        return name
+    matches = [col for col in layer.columns if str(col).lower() == name.lower()]
+    return matches[0] if matches else None
+
+
+def _missing_field(path: Path, layer: gpd.GeoDataFrame, name: str) -> ImportProblem:
+    available = ", ".join(str(col) for col in layer.columns if col != layer.geometry.name)
+    message = t.FIELD_MISSING.format(available=available)
+    return ImportProblem(path.name, None, name, message, None, "features")
+
+
+def _texts(raw: gpd.GeoDataFrame, col: str | None) -> list[str]:
+    return [cell_text(v) for v in raw[col]] if col else [""] * len(raw)
+
+
+def _attributes(raw: gpd.GeoDataFrame, id_col: str, name_col: str, sb_col: str | None):
+    return gpd.GeoDataFrame(
+        {
+            "id": _texts(raw, id_col),
+            "name": _texts(raw, name_col),
+            "stadtbezirk": _texts(raw, sb_col),
+            "demo_text": _texts(raw, _field(raw, "demo")),
+        },
+        geometry=raw.geometry.values,
+        crs=raw.crs,
+    )
+
+
+def _unique(path: Path, values, field: str, duplicate: str) -> list[ImportProblem]:
+    """Ids and names must be present and unique (ignoring case): both are used to match."""
+    problems, first = [], {}
+    for number, value in enumerate(values, start=1):
+        where = Where(path.name, number, kind="features")
+        if not value:
+            problems.append(where.problem(field, t.REQUIRED_VALUE))
+        elif value.lower() in first:
+            message = duplicate.format(value=value, first=first[value.lower()])
+            problems.append(where.problem(field, message))
+        else:
+            first[value.lower()] = number
+    return problems
+
+
+def _demo_flags(path: Path, texts) -> tuple[list[bool], list[ImportProblem]]:
+    """The optional "demo" property as booleans; texts that are no yes/no are problems."""
+    flags, problems = [], []
+    for number, text in enumerate(texts, start=1):
+        try:
+            flags.append(parse_bool(text) if text else False)
+        except CellError as exc:
+            flags.append(False)
+            problems.append(Where(path.name, number, kind="features").problem("demo", str(exc)))
+    return flags, problems
+
+
+def _geometries(path: Path, layer: gpd.GeoDataFrame):
+    """Reproject to EPSG:25832, then repair: validity matters in the CRS we compute in."""
+    problems = [
+        Where(path.name, n, kind="features").problem(None, t.NOT_A_POLYGON.format(kind=g.geom_type))
+        for n, g in enumerate(layer.geometry, start=1)
+        if g is not None and g.geom_type not in POLYGONAL
+    ]
+    if layer.crs is None or problems:
+        return layer, [], problems
+    try:
+        layer = to_analysis_crs(layer)
+    except Exception as exc:  # pyproj raises several types for odd CRS
+        return layer, [], [file_problem(path, t.CRS_UNUSABLE.format(reason=exc))]
+    layer, issues = repair_geometries(layer)
+    warnings = [_issue(path, i) for i in issues if i.repaired]
+    problems = [_issue(path, i) for i in issues if not i.repaired]
+    return layer[["id", "name", "stadtbezirk", "is_demo", "geometry"]], warnings, problems
+
+
+def _issue(path: Path, issue: GeometryIssue) -> ImportProblem:
+    where = Where(path.name, issue.position + 1, kind="features")
+    if issue.reason == "empty":
+        return where.problem(None, t.GEOMETRY_EMPTY)
+    template = t.GEOMETRY_REPAIRED if issue.repaired else t.GEOMETRY_UNREPAIRABLE
+    return where.problem(None, template.format(reason=german_reason(issue.reason)))
+
+
+def german_reason(reason: str) -> str:
+    """GEOS' English reason ("Self-intersection[3 4]") in German words."""
+    head = reason.split("[")[0].strip()
+    return t.GEOMETRY_REASONS.get(head, t.GEOMETRY_REASON_OTHER)

@@ -1,0 +1,138 @@
+"""The one row-validation mechanism of offers and offices, and their file formats.
+
+A `RecordSpec` says which German column feeds which model field and how (services/io/
+fields.py). `read_records` reads CSV, XLSX or GeoJSON, checks every row and raises
+`ImportFailed` with all problems; `write_records` writes the same three formats so that an
+exported file imports again unchanged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from services.io import writers
+from services.io.cells import CellError
+from services.io.errors import ImportFailed, ImportProblem, Where, file_problem, raise_if_any
+from services.io.fields import TEXT, Kind
+from services.io.points import read_point_table
+from services.io.tables import CSV_SUFFIXES, XLSX_SUFFIXES, Row, Table, read_table
+from services.texts import validation as t
+
+GEOJSON_SUFFIXES = (".geojson", ".json")
+Check = Callable[[dict[str, Any]], list[tuple[str, str]]]  # -> [(column, message)]
+
+
+@dataclass(frozen=True, slots=True)
+class RecordSpec:
+    model: type  # Offer or Office
+    columns: dict[str, str]  # German column -> model field (services/io/columns.py)
+    kinds: dict[str, Kind]  # German column -> field kind; TEXT when absent
+    required: tuple[str, ...]
+    checks: tuple[Check, ...] = ()
+    sheet_title: str = "Daten"
+
+    def kind(self, column: str) -> Kind:
+        return self.kinds.get(column, TEXT)
+
+
+def read_records(path: Path, spec: RecordSpec) -> list:
+    """Every record of a CSV, XLSX or GeoJSON file, or ImportFailed with all problems."""
+    path = Path(path)
+    if path.suffix.lower() in GEOJSON_SUFFIXES:
+        table = read_point_table(path)
+    else:
+        table = read_table(path)
+    records, problems = parse_table(table, spec)
+    raise_if_any(problems)
+    return records
+
+
+def parse_table(table: Table, spec: RecordSpec) -> tuple[list, list[ImportProblem]]:
+    """Check columns, then every row; a row with problems yields no record."""
+    missing = _missing_columns(table, spec)
+    problems = list(table.problems) + missing + _unknown_columns(table, spec)
+    if missing:
+        return [], problems  # else "Wert fehlt" would repeat on every row
+    lookup = {c.lower(): c for c in table.columns}
+    records, first_seen = [], {}
+    for row in table.rows:
+        where = Where(table.file, row.line, table.sheet, table.kind)
+        record, row_problems = _parse_row(row, lookup, spec, where)
+        if record is not None:
+            row_problems += _duplicate_id(record.id, where, first_seen)
+        problems += row_problems
+        if not row_problems:
+            records.append(record)
+    return records, problems
+
+
+def _duplicate_id(record_id: str, where: Where, first_seen: dict[str, str]) -> list:
+    """Two rows with one id would silently overwrite each other in the database."""
+    if record_id in first_seen:
+        message = t.DUPLICATE_ID.format(value=record_id, first=first_seen[record_id])
+        return [where.problem("id", message)]
+    first_seen[record_id] = where.label()
+    return []
+
+
+def _missing_columns(table: Table, spec: RecordSpec) -> list[ImportProblem]:
+    where = Where(table.file, None, table.sheet, table.kind)
+    present = {c.lower() for c in table.columns}
+    message = t.MISSING_COLUMN.format(available=", ".join(table.columns) or "keine")
+    return [where.problem(col, message) for col in spec.required if col not in present]
+
+
+def _unknown_columns(table: Table, spec: RecordSpec) -> list[ImportProblem]:
+    """Typo protection: a misspelt "max_alterr" would otherwise be dropped silently."""
+    where = Where(table.file, None, table.sheet, table.kind)
+    message = t.UNKNOWN_COLUMN.format(allowed=", ".join(spec.columns))
+    return [where.problem(col, message) for col in table.columns if col.lower() not in spec.columns]
+
+
+def _parse_row(row: Row, lookup: dict[str, str], spec: RecordSpec, where: Where):
+    values: dict[str, Any] = {}
+    problems: list[ImportProblem] = []
+    for column, field in spec.columns.items():
+        text = row.values.get(lookup.get(column, ""), "")
+        if not text:
+            if column in spec.required:
+                problems.append(where.problem(column, t.REQUIRED_VALUE))
+            continue
+        try:
+            values[field] = spec.kind(column).parse(text)
+        except CellError as exc:
+            problems.append(where.problem(column, str(exc)))
+    if problems:
+        return None, problems
+    for check in spec.checks:
+        problems += [where.problem(col, message) for col, message in check(values)]
+    return (None if problems else spec.model(**values)), problems
+
+
+def record_cells(record: Any, spec: RecordSpec) -> dict[str, Any]:
+    """German column -> value for writers: text, float, date or None."""
+    out: dict[str, Any] = {}
+    for column, field in spec.columns.items():
+        value = getattr(record, field)
+        out[column] = None if value is None else spec.kind(column).dump(value)
+    return out
+
+
+def write_records(records: list, path: Path, spec: RecordSpec) -> None:
+    """Write by extension: .csv (German Excel), .xlsx or .geojson."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    rows = [record_cells(r, spec) for r in records]
+    if suffix in CSV_SUFFIXES:
+        writers.write_csv(rows, list(spec.columns), path)
+    elif suffix in XLSX_SUFFIXES:
+        writers.write_xlsx(rows, list(spec.columns), path, spec.sheet_title)
+    elif suffix in GEOJSON_SUFFIXES:
+        writers.write_point_geojson(rows, list(spec.columns), path)
+    else:
+        allowed = ", ".join(CSV_SUFFIXES + XLSX_SUFFIXES + GEOJSON_SUFFIXES)
+        message = t.UNSUPPORTED_FORMAT.format(suffix=suffix, allowed=allowed)
+        raise ImportFailed([file_problem(path, message)])
+

@@ -1,0 +1,71 @@
+"""Write rows of German columns as CSV, XLSX or GeoJSON (Point features).
+
+CSV is written for German Excel: UTF-8 with a byte order mark (without it Excel reads
+Windows-1252 and garbles "ü"), ";" between cells and a decimal comma, so a double click
+opens correct columns and numbers. Our reader accepts this and the English variants.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from services.io.cells import format_number
+
+DATE_FORMAT_XLSX = "DD.MM.YYYY"
+
+
+def _csv_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return format_number(value, decimal_comma=True)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def write_csv(rows: list[dict[str, Any]], columns: list[str], path: Path) -> None:
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
+        writer.writerow(columns)
+        writer.writerows([_csv_text(row.get(c)) for c in columns] for row in rows)
+
+
+def write_xlsx(rows: list[dict[str, Any]], columns: list[str], path: Path, title: str) -> None:
+    """Numbers stay numbers and dates dates, so Excel can sort and filter them."""
+    import openpyxl
+    from openpyxl.styles import Font
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = title
+    sheet.append(columns)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append([row.get(c) for c in columns])
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
+            if isinstance(cell.value, date):
+                cell.number_format = DATE_FORMAT_XLSX
+    sheet.freeze_panes = "A2"
+    book.save(path)
+
+
+def write_point_geojson(rows: list[dict[str, Any]], columns: list[str], path: Path) -> None:
+    """RFC 7946 GeoJSON in WGS84; lat/lon become the Point, the rest properties."""
+    features = []
+    for row in rows:
+        props = {c: _json_value(row.get(c)) for c in columns if c not in ("lat", "lon")}
+        geometry = {"type": "Point", "coordinates": [row["lon"], row["lat"]]}
+        features.append({"type": "Feature", "geometry": geometry, "properties": props})
+    collection = {"type": "FeatureCollection", "features": features}
+    Path(path).write_text(json.dumps(collection, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def _json_value(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value

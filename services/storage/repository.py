@@ -1,0 +1,368 @@
+"""Reading and writing the app's data; SQLite and PostgreSQL behave the same.
+
+Every write is one transaction (all or nothing) and bumps `data_version`, which the app
+caches on. Upserts delete the old rows and insert the new ones inside that transaction:
+dialect-neutral, and child rows of a replaced offer go with it (ON DELETE CASCADE).
+Lists are sorted in Python, not SQL, because PostgreSQL's collation would order ids
+differently from SQLite's.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import fields
+from functools import lru_cache
+from operator import itemgetter
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+
+from services.model import ANALYSIS_CRS, IndicatorValue, Offer, Office, OpeningSlot
+from services.storage import schema as t
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+MIGRATION_LOCK_ID = int.from_bytes(b"qa-migr")  # PostgreSQL advisory lock key
+
+OFFER_FIELDS = tuple(f.name for f in fields(Offer))
+INDICATOR_FIELDS = tuple(f.name for f in fields(IndicatorValue))
+DISTRICT_COLUMNS = ("id", "name", "stadtbezirk", "is_demo")
+# list-valued Offer field -> (child table, code column)
+OFFER_CODES: dict[str, tuple[sa.Table, str]] = {
+    "needs": (t.offer_needs, "need_code"),
+    "audience": (t.offer_audiences, "audience_code"),
+    "languages": (t.offer_languages, "language_code"),
+}
+# offers_frame columns that may hold None, tuples or dates: kept as Python objects so
+# that None never turns into NaN (taxonomy.matches_age_groups expects None, not NaN).
+OFFER_OBJECT_COLUMNS = frozenset(
+    ("min_age", "max_age", "district_id", "barrier_free", "opening_hours", "valid_from",
+     "valid_to", "last_verified", *OFFER_CODES)
+)  # fmt: skip
+
+
+def create_engine_for(url: str) -> sa.Engine:
+    """An engine for a database URL, with SQLite made to honour transactions and FKs."""
+    engine = sa.create_engine(url, pool_pre_ping=True)
+    if engine.dialect.name == "sqlite":
+        _take_over_sqlite_transactions(engine)
+    return engine
+
+
+def _take_over_sqlite_transactions(engine: sa.Engine) -> None:
+    """Let SQLAlchemy emit BEGIN and switch foreign keys on, for every connection.
+
+    Python's sqlite3 (legacy transaction control) opens no transaction for DDL or SELECT,
+    so a migration or a read-then-write would not be atomic; this is the recipe from
+    SQLAlchemy's SQLite docs and works the same on Python versions before and after 3.12.
+    SQLite ignores foreign keys (and ON DELETE CASCADE) unless each connection asks.
+    """
+
+    @sa.event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None
+        dbapi_connection.execute("PRAGMA foreign_keys = ON")
+
+    @sa.event.listens_for(engine, "begin")
+    def _begin(connection: sa.Connection) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+
+def migrate(engine: sa.Engine) -> None:
+    """Bring the schema to the newest migration; does nothing when it is already there."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":  # app instances starting together
+            connection.execute(sa.select(sa.func.pg_advisory_xact_lock(MIGRATION_LOCK_ID)))
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+class Repository:
+    """All database access of the app, on an engine from `create_engine_for`."""
+
+    def __init__(self, engine: sa.Engine):
+        self._engine = engine
+
+    # reads
+
+    def data_version(self) -> int:
+        with self._engine.connect() as conn:
+            return int(conn.scalar(_DATA_VERSION_SELECT))
+
+    def is_empty(self) -> bool:
+        """True before the first import: no districts and no offers."""
+        with self._engine.connect() as conn:
+            return all(
+                conn.scalar(sa.select(table.c.id).limit(1)) is None
+                for table in (t.districts, t.offers)
+            )
+
+    def districts(self) -> gpd.GeoDataFrame:
+        with self._engine.connect() as conn:
+            rows = sorted(conn.execute(sa.select(t.districts)).all(), key=lambda r: r.id)
+        frame = {c: [getattr(r, c) for r in rows] for c in DISTRICT_COLUMNS}
+        geometry = shapely.from_wkb([r.geometry_wkb for r in rows])
+        return gpd.GeoDataFrame(frame, geometry=geometry, crs=ANALYSIS_CRS)
+
+    def indicator_values(self, indicator_key: str | None = None) -> pd.DataFrame:
+        query = sa.select(*(t.indicator_values.c[f] for f in INDICATOR_FIELDS))
+        if indicator_key is not None:
+            query = query.where(t.indicator_values.c.indicator_key == indicator_key)
+        with self._engine.connect() as conn:
+            rows = conn.execute(query).all()
+        rows.sort(key=itemgetter(0, 1, 2))  # district_id, indicator_key, year
+        return pd.DataFrame(rows, columns=list(INDICATOR_FIELDS))
+
+    def offers(self) -> list[Offer]:
+        return _offers_from_columns(self._offer_columns())
+
+    def offers_frame(self) -> pd.DataFrame:
+        """All offers, one row each; optional fields hold None (never NaN), lists tuples."""
+        return pd.DataFrame(
+            {
+                name: pd.Series(values, dtype=_frame_dtype(name))
+                for name, values in self._offer_columns().items()
+            }
+        )
+
+    def get_offer(self, offer_id: str) -> Offer | None:
+        found = _offers_from_columns(self._offer_columns(offer_id))
+        return found[0] if found else None
+
+    def offices(self) -> list[Office]:
+        return self._offices()
+
+    def get_office(self, office_id: str) -> Office | None:
+        found = self._offices(office_id)
+        return found[0] if found else None
+
+    def _offer_columns(self, offer_id: str | None = None) -> dict[str, list]:
+        """Offers column by column (Offer field order), sorted by id, in two queries.
+
+        Column-wise because per-row dicts or row mappings make 10,000 offers slow to load.
+        """
+        query = sa.select(t.offers)
+        if offer_id is not None:
+            query = query.where(t.offers.c.id == offer_id)
+        with self._engine.connect() as conn:
+            result = conn.execute(query)
+            names = list(result.keys())
+            rows = sorted(result.all(), key=itemgetter(names.index("id")))
+            codes = _offer_codes(conn, offer_id)
+        columns = {name: list(values) for name, values in zip(names, zip(*rows))}
+        columns = columns or {name: [] for name in names}
+        columns["opening_hours"] = list(map(_slots_from_json, columns["opening_hours"]))
+        for name, by_offer in codes.items():
+            columns[name] = [tuple(by_offer.get(i, ())) for i in columns["id"]]
+        return {name: columns[name] for name in OFFER_FIELDS}
+
+    def _offices(self, office_id: str | None = None) -> list[Office]:
+        query = sa.select(t.offices)
+        if office_id is not None:
+            query = query.where(t.offices.c.id == office_id)
+        with self._engine.connect() as conn:
+            rows = conn.execute(query).mappings().all()
+        return [
+            Office(**dict(row, opening_hours=_slots_from_json(row["opening_hours"])))
+            for row in sorted(rows, key=lambda r: r["id"])
+        ]
+
+    # writes
+
+    @contextmanager
+    def _write(self) -> Iterator[sa.Connection]:
+        """One transaction that bumps data_version first.
+
+        Bumping first takes the write lock at once (row lock in PostgreSQL, database lock
+        in SQLite), so concurrent writers queue up instead of failing half-way.
+        """
+        with self._engine.begin() as conn:
+            conn.execute(_DATA_VERSION_BUMP)
+            yield conn
+
+    def replace_districts(
+        self,
+        districts: gpd.GeoDataFrame,
+        offer_districts: dict[str, str | None],
+        office_districts: dict[str, str | None],
+    ) -> None:
+        """Replace the district layer and set every offer's and office's district_id.
+
+        The mappings must name exactly the stored offers and offices, and point only to
+        districts of the new layer. Indicator values are kept, whatever their district.
+        """
+        rows = _district_rows(districts)
+        layer = {row["id"] for row in rows}
+        with self._write() as conn:
+            conn.execute(sa.delete(t.districts))
+            _insert(conn, t.districts, rows)
+            _reassign_districts(conn, t.offers, offer_districts, layer)
+            _reassign_districts(conn, t.offices, office_districts, layer)
+
+    def upsert_indicator_values(self, values: list[IndicatorValue]) -> None:
+        rows = [{f: getattr(v, f) for f in INDICATOR_FIELDS} for v in values]
+        key = ("district_id", "indicator_key", "year")
+        _require_unique("indicator value", [tuple(r[k] for k in key) for r in rows])
+        with self._write() as conn:
+            _delete_keys(conn, t.indicator_values, key, rows)
+            _insert(conn, t.indicator_values, rows)
+
+    def upsert_offers(self, offers: list[Offer]) -> None:
+        """Insert offers or replace them (with their needs, audience, languages) by id."""
+        _require_unique("offer", [o.id for o in offers])
+        rows = [_offer_row(o) for o in offers]
+        with self._write() as conn:
+            _delete_keys(conn, t.offers, ("id",), rows)
+            _insert(conn, t.offers, rows)
+            for name, (table, code_column) in OFFER_CODES.items():
+                _insert(conn, table, _code_rows(offers, name, code_column))
+
+    def upsert_offices(self, offices: list[Office]) -> None:
+        _require_unique("office", [o.id for o in offices])
+        rows = [_office_row(o) for o in offices]
+        with self._write() as conn:
+            _delete_keys(conn, t.offices, ("id",), rows)
+            _insert(conn, t.offices, rows)
+
+    def clear(self) -> None:
+        """Delete all data; data_version keeps counting up so no cache sees stale data."""
+        with self._write() as conn:
+            for table in (t.offers, t.offices, t.indicator_values, t.districts):
+                conn.execute(sa.delete(table))  # offers' code lists go by cascade
+
+
+_DATA_VERSION_SELECT = sa.select(t.meta.c.value).where(t.meta.c.key == t.DATA_VERSION_KEY)
+_DATA_VERSION_BUMP = (
+    sa.update(t.meta)
+    .where(t.meta.c.key == t.DATA_VERSION_KEY)
+    .values(value=sa.cast(sa.cast(t.meta.c.value, sa.Integer) + 1, sa.String))
+)
+
+
+def _offer_codes(conn: sa.Connection, offer_id: str | None) -> dict[str, dict[str, list]]:
+    """All three code lists in one query: field -> offer id -> codes in stored order."""
+    parts = []
+    for name, (table, code_column) in OFFER_CODES.items():
+        part = sa.select(
+            sa.literal_column(f"'{name}'").label("field"),
+            table.c.offer_id,
+            table.c[code_column].label("code"),
+            table.c.position,
+        )
+        if offer_id is not None:
+            part = part.where(table.c.offer_id == offer_id)
+        parts.append(part)
+    codes: dict[str, dict[str, list]] = {name: defaultdict(list) for name in OFFER_CODES}
+    query = sa.union_all(*parts).order_by(sa.column("position"))
+    for name, owner, code, _ in conn.execute(query).all():  # fetchall: iterating is slow
+        codes[name][owner].append(code)
+    return codes
+
+
+def _frame_dtype(name: str) -> type | None:
+    return object if name in OFFER_OBJECT_COLUMNS else None  # None: let pandas infer
+
+
+def _offers_from_columns(columns: dict[str, list]) -> list[Offer]:
+    return [Offer(*values) for values in zip(*columns.values())]
+
+
+def _slots_to_json(slots: Iterable[OpeningSlot]) -> str:
+    return json.dumps([[s.weekday, s.opens, s.closes] for s in slots])
+
+
+@lru_cache(maxsize=1024)  # many offers share their hours, "[]" above all
+def _slots_from_json(text: str) -> tuple[OpeningSlot, ...]:
+    return tuple(OpeningSlot(*slot) for slot in json.loads(text))
+
+
+def _offer_row(offer: Offer) -> dict:
+    row = {f: getattr(offer, f) for f in OFFER_FIELDS if f not in OFFER_CODES}
+    row["opening_hours"] = _slots_to_json(offer.opening_hours)
+    return row
+
+
+def _office_row(office: Office) -> dict:
+    row = {f.name: getattr(office, f.name) for f in fields(Office)}
+    row["opening_hours"] = _slots_to_json(office.opening_hours)
+    return row
+
+
+def _code_rows(offers: list[Offer], name: str, code_column: str) -> list[dict]:
+    return [
+        {"offer_id": offer.id, code_column: code, "position": position}
+        for offer in offers
+        for position, code in enumerate(getattr(offer, name))
+    ]
+
+
+def _district_rows(districts: gpd.GeoDataFrame) -> list[dict]:
+    """Rows for the districts table, the geometry as WKB in the analysis CRS."""
+    missing = set(DISTRICT_COLUMNS) - set(districts.columns)
+    if missing:
+        raise ValueError(f"district layer lacks columns: {sorted(missing)}")
+    if districts.crs is None:
+        raise ValueError("district layer has no CRS; areas would be meaningless")
+    projected = districts.to_crs(ANALYSIS_CRS)
+    rows = projected[list(DISTRICT_COLUMNS)].to_dict("records")
+    for row, wkb in zip(rows, shapely.to_wkb(projected.geometry.values)):
+        row["geometry_wkb"] = wkb
+    _require_unique("district", [row["id"] for row in rows])
+    return rows
+
+
+def _reassign_districts(
+    conn: sa.Connection, table: sa.Table, mapping: dict[str, str | None], layer: set[str]
+) -> None:
+    """Set district_id of every row of `table` from `mapping`, after checking it fits."""
+    stored = set(conn.scalars(sa.select(table.c.id)))
+    if stored != set(mapping):
+        raise ValueError(
+            f"{table.name}: district mapping must name exactly the stored ids; "
+            f"missing {sorted(stored - set(mapping))[:5]}, "
+            f"unknown {sorted(set(mapping) - stored)[:5]}"
+        )
+    outside = sorted({d for d in mapping.values() if d is not None} - layer)
+    if outside:
+        raise ValueError(f"{table.name}: districts not in the new layer: {outside[:5]}")
+    statement = (
+        sa.update(table)
+        .where(table.c.id == sa.bindparam("key_id"))
+        .values(district_id=sa.bindparam("new_district_id"))
+    )
+    params = [{"key_id": k, "new_district_id": v} for k, v in mapping.items()]
+    if params:
+        conn.execute(statement, params)
+
+
+def _delete_keys(
+    conn: sa.Connection, table: sa.Table, key: tuple[str, ...], rows: list[dict]
+) -> None:
+    """Delete the rows whose key columns equal those of `rows` (one executemany)."""
+    if not rows:
+        return
+    where = [table.c[k] == sa.bindparam(f"key_{k}") for k in key]
+    conn.execute(
+        sa.delete(table).where(*where), [{f"key_{k}": row[k] for k in key} for row in rows]
+    )
+
+
+def _insert(conn: sa.Connection, table: sa.Table, rows: list[dict]) -> None:
+    if rows:
+        conn.execute(sa.insert(table), rows)
+
+
+def _require_unique(kind: str, keys: list) -> None:
+    """Reject a batch naming one record twice: which of the two would win is arbitrary."""
+    duplicates = sorted((k for k, n in Counter(keys).items() if n > 1), key=str)
+    if duplicates:
+        raise ValueError(f"{kind} given more than once in one batch: {duplicates[:5]}")

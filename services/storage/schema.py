@@ -1,0 +1,146 @@
+"""The database tables as SQLAlchemy Core objects: what the repository reads and writes.
+
+This is the current shape of the schema; the migrations in ./migrations create it, and a
+test checks that both agree. Change a table only together with a new migration.
+
+`district_id` on offers, offices and indicator values has no foreign key on purpose: a new
+district layer replaces the old one, and rows pointing at districts that vanished must
+survive so the importer can report them instead of losing them.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+# Deterministic constraint names, so later migrations can refer to them on every backend.
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+districts = Table(
+    "districts",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("name", String, nullable=False),
+    Column("stadtbezirk", String, nullable=False),
+    Column("geometry_wkb", LargeBinary, nullable=False),  # EPSG:25832 (ANALYSIS_CRS)
+    Column("is_demo", Boolean, nullable=False),
+)
+
+indicator_values = Table(
+    "indicator_values",
+    metadata,
+    Column("district_id", String, primary_key=True),
+    Column("indicator_key", String, primary_key=True),
+    Column("year", Integer, primary_key=True),
+    Column("value", Float, nullable=False),
+    Column("source", String, nullable=False),
+    Column("is_demo", Boolean, nullable=False),
+)
+
+offers = Table(
+    "offers",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("name", String, nullable=False),
+    Column("provider", String, nullable=False),
+    Column("description", Text, nullable=False),
+    Column("lat", Float, nullable=False),
+    Column("lon", Float, nullable=False),
+    Column("min_age", Float),
+    Column("max_age", Float),
+    Column("address", String, nullable=False),
+    Column("postcode", String, nullable=False),
+    Column("city", String, nullable=False),
+    Column("position_precision", String, nullable=False),
+    Column("district_id", String),
+    Column("opening_hours", Text, nullable=False),  # JSON list of [weekday, opens, closes]
+    Column("hours_note", String, nullable=False),
+    Column("free_of_charge", Boolean, nullable=True),
+    Column("fee_text", String, nullable=False),
+    Column("barrier_free", Boolean),  # NULL: not known
+    Column("phone", String, nullable=False),
+    Column("email", String, nullable=False),
+    Column("website", String, nullable=False),
+    Column("status", String, nullable=False),
+    Column("valid_from", Date),
+    Column("valid_to", Date),
+    Column("last_verified", Date),
+    Column("source", String, nullable=False),
+    Column("is_demo", Boolean, nullable=False),
+    Index(None, "district_id"),
+    Index(None, "status"),
+)
+
+
+def _offer_codes(name: str, code_column: str) -> Table:
+    """A list-valued Offer field; `position` keeps the order the tuple had."""
+    return Table(
+        name,
+        metadata,
+        Column(
+            "offer_id",
+            String,
+            ForeignKey("offers.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
+        Column(code_column, String, primary_key=True),
+        Column("position", Integer, nullable=False),
+    )
+
+
+offer_needs = _offer_codes("offer_needs", "need_code")
+offer_audiences = _offer_codes("offer_audiences", "audience_code")
+offer_languages = _offer_codes("offer_languages", "language_code")
+
+offices = Table(
+    "offices",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("name", String, nullable=False),
+    Column("operator", String, nullable=False),
+    Column("lat", Float, nullable=False),
+    Column("lon", Float, nullable=False),
+    Column("address", String, nullable=False),
+    Column("postcode", String, nullable=False),
+    Column("city", String, nullable=False),
+    Column("position_precision", String, nullable=False),
+    Column("district_id", String),
+    Column("opening_hours", Text, nullable=False),  # JSON list of [weekday, opens, closes]
+    Column("hours_note", String, nullable=False),
+    Column("phone", String, nullable=False),
+    Column("email", String, nullable=False),
+    Column("contact", String, nullable=False),
+    Column("staff_role", String, nullable=False),
+    Column("programme", String, nullable=False),
+    Column("source", String, nullable=False),
+    Column("is_demo", Boolean, nullable=False),
+)
+
+# Key/value pairs about the data as a whole; `data_version` counts the writes.
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String, primary_key=True),
+    Column("value", String, nullable=False),
+)
+
+DATA_VERSION_KEY = "data_version"

@@ -1,0 +1,102 @@
+"""German strings of the app's pages and sidebar: one place, so they can be translated.
+
+Templates use str.format placeholders. Map-internal strings are in texts/mapping.py, import
+and validation messages in texts/validation.py.
+"""
+
+APP_TITLE = "Quartiersatlas Bottrop"
+APP_SUBTITLE = "Kinderarmut und Hilfsangebote in Bottrops Stadtteilen – auf einer Karte"
+PAGE_MAP = "Karte"
+
+# Demo labels: shown wherever demo data is on screen
+DEMO_BANNER = (
+    "**Demo-Daten.** Angebote, Kennzahlen und Bezirksgrenzen sind zum großen Teil erfunden "
+    "und dienen nur zur Vorführung. Echte Anlaufstellen sind als „echt“ gekennzeichnet."
+)
+DEMO_DISTRICTS = "Demo-Gliederung, schematische Grenzen"
+DEMO_VALUES = "Demo-Werte (synthetisch), keine amtlichen Zahlen"
+DEMO_ITEM = "Demo-Eintrag (erfunden)"
+REAL_ITEM = "echte Anlaufstelle"
+
+# Sidebar filters
+SIDEBAR_FILTERS = "Angebote filtern"
+FILTER_AGE = "Altersgruppe"
+FILTER_NEED = "Bedarf"
+FILTER_DISTRICT = "Bezirk"
+FILTER_TEXT = "Freitext"
+FILTER_TEXT_HELP = "Sucht in Name, Träger, Beschreibung und Adresse."
+FILTER_FREE = "nur kostenlose"
+FILTER_ACTIVE = "nur aktive"
+FILTER_RESET = "Alle Filter zurücksetzen"
+ACTIVE_FILTERS = "Aktive Filter (zum Entfernen anklicken):"
+CHIP_TEXT = "Suche: „{text}“"
+CHIP_FREE = "nur kostenlose"
+CHIP_INACTIVE = "auch inaktive"
+CHIP_REMOVE_HELP = "Filter entfernen"
+
+# Map page
+MAP_INDICATOR = "Kennzahl"
+MAP_YEAR = "Jahr"
+MAP_CLASSIFICATION = "Klassen"
+CLASSIFICATION_LABELS = {
+    "quantile": "Quantile (gleich viele Bezirke je Klasse)",
+    "jenks": "Natürliche Brüche (Fisher-Jenks)",
+    "gleich": "Gleiche Intervalle",
+}
+MAP_COUNT = "**{shown}** von {total} Angeboten passen zu den Filtern"
+MAP_NO_INDICATOR_DATA = "Für diese Kennzahl liegen noch keine Werte vor – die Bezirke sind grau."
+MAP_ASSETS_MISSING = (
+    "Die Kartenbibliothek fehlt auf dem Server: bitte einmal "
+    "`python scripts/install_assets.py` ausführen. Fehlende Dateien: {files}"
+)
+MAP_CLICK_HINT = "Klicken Sie auf ein Angebot oder ein Quartiersbüro, um Details zu sehen."
+MAP_DEFINITION = "Definition"
+MAP_SOURCE = "Quelle: {source} · Stand {year}"
+
+# Details panel
+DETAILS_TITLE = "Details"
+DETAILS_CLOSE = "Schließen"
+DETAILS_PROVIDER = "Träger"
+DETAILS_NEEDS = "Bedarfe"
+DETAILS_AGES = "Alter"
+DETAILS_AUDIENCE = "Zielgruppe"
+DETAILS_HOURS = "Öffnungszeiten"
+DETAILS_ADDRESS = "Adresse"
+DETAILS_CONTACT = "Kontakt"
+DETAILS_COSTS = "Kosten"
+DETAILS_LANGUAGES = "Sprachen"
+DETAILS_BARRIER_FREE = "Barrierefrei"
+DETAILS_STATUS = "Status"
+DETAILS_VERIFIED = "Zuletzt geprüft"
+DETAILS_SOURCE = "Quelle"
+DETAILS_DISTRICT = "Bezirk"
+DETAILS_ROLE = "Ansprechperson"
+DETAILS_PROGRAMME = "Programm"
+DETAILS_NOT_FOUND = "Dieser Eintrag ist nicht (mehr) vorhanden."
+DETAILS_POSITION_APPROX = "Lage auf der Karte ungefähr"
+DETAILS_POSITION_STREET = "Lage auf der Karte straßengenau"
+DISTRICT_VALUE = "{indicator} {year}: {value} (Stadtdurchschnitt {average})"
+DISTRICT_OFFERS = "{count} passende Angebote in diesem Bezirk"
+
+AGES_ALL = "alle Altersgruppen (keine Altersangabe)"
+AGES_RANGE = "{lo} bis {hi} Jahre"
+AGES_FROM = "ab {lo} Jahren"
+AGES_UP_TO = "bis {hi} Jahre"
+FREE = "kostenlos"
+NOT_FREE = "kostenpflichtig"
+COSTS_UNKNOWN = "nicht bekannt"
+YES = "ja"
+NO = "nein"
+UNKNOWN = "unbekannt"
+STATUS_LABELS = {
+    "active": "aktiv",
+    "inactive": "inaktiv",
+    "temporarily_closed": "vorübergehend geschlossen",
+}
+LANGUAGE_NAMES = {
+    "de": "Deutsch", "en": "Englisch", "tr": "Türkisch", "ar": "Arabisch", "ru": "Russisch",
+    "pl": "Polnisch", "uk": "Ukrainisch", "ku": "Kurdisch", "fa": "Persisch", "ro": "Rumänisch",
+    "bg": "Bulgarisch", "it": "Italienisch", "fr": "Französisch", "es": "Spanisch",
+    "el": "Griechisch", "sq": "Albanisch", "sr": "Serbisch", "hr": "Kroatisch", "bs": "Bosnisch",
+    "ti": "Tigrinya", "so": "Somali", "prs": "Dari", "ps": "Paschtu",
+}

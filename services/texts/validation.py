@@ -1,0 +1,186 @@
+"""German message templates of import, validation and the admin CLI, all in one place.
+
+People fix their files from these messages, so each one names what was found and what is
+expected. Templates use str.format placeholders; code never builds German text elsewhere.
+"""
+
+from __future__ import annotations
+
+# --- where a problem is (services/io/errors.py) ------------------------------------------
+WHERE_SHEET = "Blatt '{sheet}'"
+WHERE_ROW = "Zeile {row}"
+WHERE_FEATURE = "Objekt {row}"
+WHERE_COLUMN = "Spalte '{field}'"
+WHERE_PROPERTY = "Feld '{field}'"
+WARNING_PREFIX = "Hinweis"
+
+# --- files and tables --------------------------------------------------------------------
+FILE_NOT_FOUND = "Datei nicht gefunden: {path}"
+UNSUPPORTED_FORMAT = (
+    "Dateiformat '{suffix}' wird nicht unterstützt; erlaubt sind: {allowed}"
+)
+FILE_UNREADABLE = "Datei lässt sich nicht lesen ({reason})"
+FILE_EMPTY = "Die Datei enthält keine Daten"
+SHEET_EMPTY = "Das Blatt enthält keine Daten"
+SHEET_SKIPPED = "Blatt ohne Spalte 'bezirk' wurde übersprungen"
+EMPTY_HEADER = "Spalte {position} hat keine Überschrift, enthält aber Werte"
+DUPLICATE_HEADER = "Die Spaltenüberschrift kommt mehrfach vor"
+MISSING_COLUMN = "Pflichtspalte fehlt (vorhandene Spalten: {available})"
+UNKNOWN_COLUMN = "Unbekannte Spalte (Tippfehler?); erlaubt sind: {allowed}"
+NO_FEATURES = "Die Datei enthält keine Objekte"
+
+# --- cell values ---------------------------------------------------------------------------
+REQUIRED_VALUE = "Wert fehlt (Pflichtfeld)"
+NOT_A_NUMBER = "'{value}' ist keine Zahl"
+NOT_A_WHOLE_NUMBER = "'{value}' ist keine ganze Zahl (Tausenderpunkte bitte weglassen)"
+NOT_A_YEAR = "'{value}' ist keine Jahreszahl (erwartet z. B. 2023)"
+NOT_A_DATE = "'{value}' ist kein Datum (erwartet 2024-05-31 oder 31.05.2024)"
+NOT_A_BOOLEAN = "'{value}' ist kein Ja/Nein-Wert (erwartet ja, nein, true, false, 1, 0 oder x)"
+OUT_OF_RANGE = "{value} liegt nicht zwischen {low} und {high}"
+LAT_OUTSIDE = "Breitengrad {value} liegt nicht bei Bottrop (erwartet {low} bis {high})"
+LON_OUTSIDE = "Längengrad {value} liegt nicht bei Bottrop (erwartet {low} bis {high})"
+LAT_LON_SWAPPED = " – sind lat und lon vertauscht?"
+AGE_ORDER = "min_alter ({low}) ist größer als max_alter ({high})"
+DATE_ORDER = "gueltig_von ({start}) liegt nach gueltig_bis ({end})"
+UNKNOWN_CODE = "'{value}' ist unbekannt; erlaubt sind: {allowed}"
+EMPTY_LIST = "Mindestens ein Wert nötig"
+BAD_LANGUAGE = "'{value}' ist kein Sprachcode (2–3 Buchstaben, z. B. de, tr, ar)"
+BAD_EMAIL = "'{value}' ist keine E-Mail-Adresse (ein @ fehlt)"
+BAD_WEBSITE = "'{value}' muss mit http:// oder https:// beginnen"
+DUPLICATE_ID = "Die ID '{value}' kommt mehrfach vor (zuerst in {first})"
+
+# --- opening hours (services/io/hours.py) ------------------------------------------------
+HOURS_BAD_ENTRY = (
+    "'{value}' ist keine Öffnungszeit (erwartet z. B. 'Mo 09:00-12:00; "
+    "Mo-Fr 14:00-16:00')"
+)
+HOURS_BAD_DAY = "'{value}' ist kein Wochentag (erwartet Mo, Di, Mi, Do, Fr, Sa, So)"
+HOURS_BAD_TIME = "'{value}' ist keine Uhrzeit (erwartet z. B. 09:00)"
+HOURS_ORDER = "In '{value}' liegt die Öffnung nicht vor der Schließung"
+HOURS_BAD_DAY_RANGE = "'{value}' ist kein Bereich von Wochentagen (z. B. Mo-Fr)"
+
+# --- geometries (services/io/districts.py, services/io/records.py) ------------------------
+NO_CRS = (
+    "Die Datei hat kein Koordinatenbezugssystem; bitte mit Bezugssystem speichern "
+    "(z. B. EPSG:25832)"
+)
+CRS_UNUSABLE = "Das Koordinatenbezugssystem lässt sich nicht umrechnen ({reason})"
+NO_GEOMETRY = "Objekt ohne Geometrie"
+NOT_A_POINT = "Geometrie ist ein {kind}, erwartet wird ein Punkt"
+NOT_A_POLYGON = "Geometrie ist ein {kind}, erwartet wird eine Fläche (Polygon)"
+GEOMETRY_EMPTY = "Die Geometrie ist leer"
+GEOMETRY_REPAIRED = "Ungültige Geometrie ({reason}) wurde repariert"
+GEOMETRY_UNREPAIRABLE = "Ungültige Geometrie ({reason}) lässt sich nicht reparieren"
+GEOMETRY_REASONS = {
+    "Ring Self-intersection": "Ring überschneidet sich selbst",
+    "Self-intersection": "Umring überschneidet sich selbst",
+    "Too few points": "zu wenige Punkte",
+    "Hole lies outside shell": "Loch liegt außerhalb der Fläche",
+    "Holes are nested": "Löcher liegen ineinander",
+    "Interior is disconnected": "Innenraum ist zerteilt",
+    "Nested shells": "Flächen liegen ineinander",
+    "Duplicate Rings": "doppelte Ringe",
+    "Invalid Coordinate": "ungültige Koordinate",
+    "Ring is not closed": "Ring ist nicht geschlossen",
+}
+GEOMETRY_REASON_OTHER = "Geometriefehler"
+FIELD_MISSING = "Feld fehlt in der Datei (vorhandene Felder: {available})"
+DUPLICATE_DISTRICT_ID = "Die Bezirks-ID '{value}' kommt mehrfach vor (zuerst in Objekt {first})"
+DUPLICATE_DISTRICT_NAME = (
+    "Der Bezirksname '{value}' kommt mehrfach vor (zuerst in Objekt {first})"
+)
+
+# --- indicators (services/io/indicators.py) ----------------------------------------------
+NO_DISTRICTS_YET = (
+    "Es sind noch keine Bezirke geladen; bitte zuerst "
+    "'python -m services.cli import districts DATEI' ausführen"
+)
+UNKNOWN_DISTRICT = "Bezirk '{value}' ist unbekannt (weder ID noch Name eines Bezirks)"
+AMBIGUOUS_DISTRICT = "Bezirk '{value}' passt auf mehrere Bezirke: {matches}"
+UNKNOWN_INDICATOR = "Indikator '{value}' ist unbekannt; erlaubt sind: {allowed}"
+NO_YEAR = (
+    "Kein Jahr angegeben: bitte eine Spalte 'jahr' einfügen oder das Blatt nach dem "
+    "Jahr benennen (z. B. '2023')"
+)
+PERCENT_RANGE = "{value} liegt nicht zwischen 0 und 100 (Prozentwert)"
+COUNT_NEGATIVE = "{value} ist negativ (Anzahl)"
+DUPLICATE_VALUE = (
+    "Wert für Bezirk '{district}', Indikator '{indicator}', Jahr {year} kommt mehrfach vor "
+    "(zuerst in {first})"
+)
+DEFAULT_SOURCE = "Import aus {file} am {date}"
+SOURCE_DEFAULTED = (
+    "Keine Quelle angegeben (Spalte 'quelle' fehlt oder ist leer); als Quelle wird "
+    "'{source}' eingetragen"
+)
+SOURCE_PARTLY_DEFAULTED = (
+    "{count} Zeilen ohne Quelle; dort wird '{source}' eingetragen"
+)
+EMPTY_CELLS_SKIPPED = "{count} Zellen ohne Wert wurden übersprungen (keine Daten)"
+
+# --- importer (services/importer.py) -----------------------------------------------------
+OUTSIDE_DISTRICTS = (
+    "'{name}' (ID {id}) liegt in keinem Bezirk; der Eintrag wird ohne Bezirk gespeichert"
+)
+NO_DISTRICTS_TO_LOCATE = (
+    "Es sind noch keine Bezirke geladen; alle Einträge werden ohne Bezirk gespeichert und "
+    "beim Laden der Bezirke zugeordnet"
+)
+DISTRICTS_DROPPED_VALUES = (
+    "Für die Bezirke {ids} gibt es Indikatorwerte, aber die neue Bezirksebene enthält "
+    "sie nicht mehr"
+)
+
+# --- CLI (services/cli.py) ---------------------------------------------------------------
+CLI_DESCRIPTION = (
+    "Verwaltung des Quartiersatlas Bottrop: Daten importieren und exportieren. "
+    "Die Datenbank kommt aus DATABASE_URL (ohne Angabe: die eingebaute SQLite-Datei)."
+)
+CLI_USAGE_PREFIX = "Aufruf: "
+CLI_POSITIONALS = "Argumente"
+CLI_OPTIONALS = "Optionen"
+CLI_COMMANDS = "Befehle"
+CLI_HELP = "diese Hilfe anzeigen und beenden"
+CLI_IMPORT = "eine Datei in die Datenbank laden (alles oder nichts)"
+CLI_IMPORT_KIND = "was importiert wird"
+CLI_IMPORT_DISTRICTS = (
+    "Bezirksgrenzen laden (GeoJSON, GeoPackage oder gezipptes Shapefile); ersetzt die "
+    "bisherige Bezirksebene und ordnet alle Angebote und Büros neu zu"
+)
+CLI_IMPORT_INDICATORS = "Indikatorwerte laden (CSV oder XLSX, lange oder breite Form)"
+CLI_IMPORT_OFFERS = "Angebote laden oder aktualisieren (CSV, XLSX oder GeoJSON)"
+CLI_IMPORT_OFFICES = "Quartiersbüros laden oder aktualisieren (CSV, XLSX oder GeoJSON)"
+CLI_EXPORT = "Daten aus der Datenbank in eine Datei schreiben"
+CLI_EXPORT_KIND = "was exportiert wird"
+CLI_EXPORT_OFFERS = "alle Angebote exportieren; Format nach Endung: .csv, .xlsx, .geojson"
+CLI_SEED_DEMO = (
+    "Datenbank leeren und die Demo-Daten aus geodata/ laden (nur für Test und Vorführung)"
+)
+CLI_FILE = "Pfad der Datei"
+CLI_ID_FIELD = "Feld mit der Bezirks-ID (Standard: {default})"
+CLI_NAME_FIELD = "Feld mit dem Bezirksnamen (Standard: {default})"
+CLI_STADTBEZIRK_FIELD = "Feld mit dem Stadtbezirk (Standard: {default}, optional)"
+CLI_ERROR = "Fehler: {message}"
+CLI_ARGPARSE_ERRORS = (  # (argparse's English message as regex, German template)
+    (r"the following arguments are required: (.*)", "Es fehlen Angaben: {}"),
+    (r"argument (.*?): invalid choice: (.*?) \(choose from (.*)\)",
+     "{}: {} ist nicht möglich (erlaubt: {})"),
+    (r"unrecognized arguments: (.*)", "Unbekannte Angaben: {}"),
+    (r"argument (.*?): expected one argument", "{}: ein Wert fehlt"),
+)
+CLI_INVALID_INPUT = (
+    "{count} Problem(e) gefunden; die Datenbank wurde nicht verändert:"
+)
+CLI_UNEXPECTED = "Unerwarteter Fehler: {message}"
+CLI_DONE_DISTRICTS = (
+    "{count} Bezirke geladen; {offers} Angebote und {offices} Büros neu zugeordnet."
+)
+CLI_DONE_INDICATORS = "{count} Indikatorwerte geladen ({districts} Bezirke, Jahre {years})."
+CLI_DONE_OFFERS = "{count} Angebote geladen ({outside} ohne Bezirk)."
+CLI_DONE_OFFICES = "{count} Büros geladen ({outside} ohne Bezirk)."
+CLI_DONE_EXPORT = "{count} Angebote nach {path} geschrieben."
+CLI_DONE_SEED = (
+    "Demo-Daten geladen: {districts} Bezirke, {indicators} Indikatorwerte, "
+    "{offices} Büros, {offers} Angebote."
+)
+CLI_WARNINGS = "{count} Hinweis(e):"

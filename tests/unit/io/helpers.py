@@ -1,0 +1,115 @@
+"""Builders for test files and a tiny district layer, all made in code (tmp_path)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import geopandas as gpd
+from pyproj import Transformer
+from shapely.geometry import box
+
+from services.model import ANALYSIS_CRS, WEB_CRS, Offer, Office, OpeningSlot
+
+# Three 2 km squares side by side near Bottrop's centre (EPSG:25832).
+ORIGIN_X, ORIGIN_Y, SIDE = 354_000.0, 5_709_000.0, 2_000.0
+DISTRICTS = (
+    ("A1", "Altstadt", "Mitte"), ("B2", "Batenbrock-Süd", "Süd"), ("C3", "Welheim", "Süd")
+)
+_TO_WGS84 = Transformer.from_crs(ANALYSIS_CRS, WEB_CRS, always_xy=True)
+
+
+def layer(ids=DISTRICTS, shift: float = 0.0) -> gpd.GeoDataFrame:
+    """The squares in EPSG:25832; `shift` moves every border east by that many metres."""
+    rows = [
+        {"id": i, "name": n, "stadtbezirk": sb, "is_demo": False,
+         "geometry": box(ORIGIN_X + k * SIDE + shift, ORIGIN_Y,
+                         ORIGIN_X + (k + 1) * SIDE + shift, ORIGIN_Y + SIDE)}
+        for k, (i, n, sb) in enumerate(ids)
+    ]
+    return gpd.GeoDataFrame(rows, geometry="geometry", crs=ANALYSIS_CRS)
+
+
+def lat_lon(x: float, y: float) -> tuple[float, float]:
+    lon, lat = _TO_WGS84.transform(x, y)
+    return round(lat, 6), round(lon, 6)
+
+
+def centre(k: int, dx: float = 0.0) -> tuple[float, float]:
+    """lat/lon of square k's centre, moved `dx` metres east."""
+    return lat_lon(ORIGIN_X + (k + 0.5) * SIDE + dx, ORIGIN_Y + SIDE / 2)
+
+
+def write_text(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def csv_text(header: list[str], rows: list[list[str]], sep: str = ";") -> str:
+    """CSV as Excel writes it: cells holding the separator are quoted."""
+    out = io.StringIO()
+    csv.writer(out, delimiter=sep, lineterminator="\r\n").writerows([header, *rows])
+    return out.getvalue()
+
+
+LONG_HEADER = ["bezirk", "indikator", "jahr", "wert", "quelle"]
+OFFER_HEADER = ["id", "name", "traeger", "bedarfe", "lat", "lon", "min_alter", "max_alter"]
+
+
+def offer_row(i: int, lat: float = 51.52, lon: float = 6.93, max_age: str = "12") -> list[str]:
+    return [f"o{i}", f"Angebot {i}", "Träger e. V.", "lernen", _de(lat), _de(lon), "6", max_age]
+
+
+def _de(value: float) -> str:
+    return str(value).replace(".", ",")
+
+
+def full_offer(**changes) -> Offer:
+    """An offer with every field set (and decimals, umlauts, line breaks)."""
+    values = dict(
+        id="o1",
+        name="Hausaufgabenhilfe „Lernstübchen“",
+        provider="Caritasverband Bottrop e. V.",
+        needs=("sprache", "lernen", "notlagen"),
+        lat=51.5237,
+        lon=6.9285,
+        description="Umlaute äöüß; Semikolon, \"Zitat\"\nzweite Zeile",
+        min_age=0.5,
+        max_age=10.75,
+        audience=("kinder", "eltern"),
+        address="Gladbecker Straße 12",
+        postcode="46236",
+        city="Bottrop",
+        position_precision="street",
+        opening_hours=(OpeningSlot(0, "09:00", "12:00"), OpeningSlot(0, "14:00", "16:00"),
+                       OpeningSlot(1, "09:00", "12:00"), OpeningSlot(4, "08:30", "24:00")),
+        hours_note="nicht in den Ferien",
+        free_of_charge=False,
+        fee_text="5 € im Monat",
+        languages=("de", "tr", "ar"),
+        barrier_free=False,
+        phone="02041 123456",
+        email="lernen@example.org",
+        website="https://example.org/lernen",
+        status="temporarily_closed",
+        valid_from=date(2024, 1, 1),
+        valid_to=date(2025, 12, 31),
+        last_verified=date(2024, 11, 5),
+        source="Befragung der Träger 2024",
+        is_demo=True,
+    )
+    return Offer(**(values | changes))
+
+
+def sparse_offer(**changes) -> Offer:
+    return replace(Offer("o2", "Spielgruppe", "Verein", ("freizeit",), 51.55, 6.95), **changes)
+
+
+def office(**changes) -> Office:
+    values = dict(id="b1", name="Quartiersbüro Feuerbachstraße", operator="Stadt Bottrop",
+                  lat=51.5226, lon=6.9478, opening_hours=(OpeningSlot(2, "10:00", "12:00"),),
+                  email="buero@example.org", staff_role="Lotse", is_demo=True)
+    return Office(**(values | changes))

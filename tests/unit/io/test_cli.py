@@ -1,0 +1,104 @@
+"""The admin CLI as people run it: `python -m services.cli` in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from services.config import PROJECT_ROOT
+from services.storage.repository import Repository, create_engine_for
+from tests.unit.io.helpers import (
+    LONG_HEADER, OFFER_HEADER, centre, csv_text, layer, offer_row, write_text,
+)
+
+
+@pytest.fixture
+def cli(db_url):
+    def run(*args: str) -> subprocess.CompletedProcess:
+        env = os.environ | {"DATABASE_URL": db_url, "PYTHONIOENCODING": "utf-8"}
+        return subprocess.run([sys.executable, "-m", "services.cli", *map(str, args)],
+                              cwd=PROJECT_ROOT, env=env, capture_output=True, text=True,
+                              encoding="utf-8", timeout=120)
+    return run
+
+
+def repository(db_url) -> Repository:
+    return Repository(create_engine_for(db_url))
+
+
+def test_import_districts_then_offers_then_indicators(cli, db_url, tmp_path):
+    gdf = layer().rename(columns={"id": "nr", "name": "bezeichnung"})
+    gdf.to_file(tmp_path / "bezirke.geojson", driver="GeoJSON")
+    done = cli("import", "districts", tmp_path / "bezirke.geojson",
+               "--id-field", "nr", "--name-field", "bezeichnung")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == "3 Bezirke geladen; 0 Angebote und 0 Büros neu zugeordnet.\n"
+    offers = write_text(tmp_path / "offers.csv", csv_text(OFFER_HEADER, [offer_row(1, *centre(2))]))
+    done = cli("import", "offers", offers)
+    assert done.stdout == "1 Angebote geladen (0 ohne Bezirk).\n"
+    rows = [["Batenbrock Sued", "sgb2_u15", "2023", "12,5"]]
+    values = write_text(tmp_path / "indikatoren.csv", csv_text(LONG_HEADER[:4], rows))
+    done = cli("import", "indicators", values)
+    assert done.returncode == 0
+    summary = "1 Indikatorwerte geladen (1 Bezirke, Jahre 2023).\n1 Hinweis(e):"
+    assert done.stdout.startswith(summary)
+    assert "als Quelle wird 'Import aus indikatoren.csv am " in done.stdout
+    repo = repository(db_url)
+    assert repo.get_offer("o1").district_id == "C3"
+    assert repo.indicator_values()["district_id"].tolist() == ["B2"]
+
+
+def test_invalid_input_exits_2_lists_every_problem_and_changes_nothing(cli, db_url, tmp_path):
+    assert cli("import", "districts", _layer_file(tmp_path)).returncode == 0
+    version = repository(db_url).data_version()
+    rows = [offer_row(1), offer_row(2, max_age="zwölf"), offer_row(3, lat=52.9)]
+    path = write_text(tmp_path / "offers.csv", csv_text(OFFER_HEADER, rows))
+    done = cli("import", "offers", path)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.splitlines() == [
+        "2 Problem(e) gefunden; die Datenbank wurde nicht verändert:",
+        "  offers.csv, Zeile 3, Spalte 'max_alter': 'zwölf' ist keine Zahl",
+        "  offers.csv, Zeile 4, Spalte 'lat': Breitengrad 52,9 liegt nicht bei Bottrop "
+        "(erwartet 51,4 bis 51,7)",
+    ]
+    assert repository(db_url).data_version() == version
+
+
+def test_seed_export_and_import_again(cli, db_url, tmp_path):
+    assert cli("seed-demo").stdout.startswith("Demo-Daten geladen: 17 Bezirke")
+    count = len(repository(db_url).offers())
+    for suffix in (".csv", ".xlsx", ".geojson"):
+        target = tmp_path / f"angebote{suffix}"
+        done = cli("export", "offers", target)
+        assert done.stdout == f"{count} Angebote nach {target} geschrieben.\n"
+    assert json.loads(target.read_text("utf-8"))["type"] == "FeatureCollection"
+    again = cli("import", "offers", tmp_path / "angebote.xlsx")  # the others: test_offers.py
+    assert (again.returncode, again.stderr) == (0, "")
+    assert again.stdout.startswith(f"{count} Angebote geladen")
+
+
+def test_usage_errors_and_missing_files_exit_2(cli, tmp_path):
+    wrong = cli("import", "bezirke", "x.csv")
+    assert wrong.returncode == 2 and "Fehler: ART: 'bezirke' ist nicht möglich" in wrong.stderr
+    missing = cli("import", "offers", tmp_path / "fehlt.csv")
+    assert missing.returncode == 2 and "Datei nicht gefunden" in missing.stderr
+    help_text = cli("import", "districts", "--help").stdout
+    assert help_text.startswith("Aufruf: python -m services.cli import districts")
+    assert "Feld mit der Bezirks-ID (Standard: id)" in help_text
+
+
+def test_other_errors_exit_1(cli, tmp_path):
+    done = cli("export", "offers", tmp_path / "kein" / "ordner" / "x.csv")
+    assert done.returncode == 1
+    assert done.stderr.startswith("Unerwarteter Fehler: ")
+
+
+def _layer_file(tmp_path: Path) -> Path:
+    path = tmp_path / "bezirke.geojson"
+    layer().to_file(path, driver="GeoJSON")
+    return path

@@ -1,0 +1,110 @@
+"""Reading CSV and XLSX as German offices write them; parsing cell texts."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import openpyxl
+import pytest
+
+from services.io.cells import CellError, fold, parse_bool, parse_date, parse_number
+from services.io.errors import ImportFailed
+from services.io.tables import read_sheets, read_table, sniff_delimiter
+from tests.unit.io.helpers import csv_text, write_text
+
+
+def test_semicolon_decimal_comma_cp1252(tmp_path):
+    rows = [["1", "Batenbrock-Süd", "12,5"], ["2", "Straße", "3"]]
+    text = csv_text(["id", "name", "wert"], rows)
+    table = read_table(write_text(tmp_path / "excel.csv", text, "cp1252"))
+    assert table.columns == ["id", "name", "wert"]
+    assert [r.values["name"] for r in table.rows] == ["Batenbrock-Süd", "Straße"]
+    assert parse_number(table.rows[0].values["wert"]) == 12.5
+    assert [r.line for r in table.rows] == [2, 3]
+
+
+def test_utf8_bom_and_comma_delimiter(tmp_path):
+    path = write_text(tmp_path / "bom.csv", "id,name\n1,Größe\n", "utf-8-sig")
+    table = read_table(path)
+    assert table.columns == ["id", "name"]  # no "\ufeffid"
+    assert table.rows[0].values == {"id": "1", "name": "Größe"}
+
+
+def test_quoted_cells_blank_rows_keep_line_numbers(tmp_path):
+    text = 'id;text\n\n1;"a; b"\n;\n2;"zwei\nZeilen"\n'
+    table = read_table(write_text(tmp_path / "q.csv", text))
+    assert [(r.line, r.values["text"]) for r in table.rows] == [(3, "a; b"), (5, "zwei\nZeilen")]
+
+
+def test_values_under_a_missing_header_are_a_problem(tmp_path):
+    table = read_table(write_text(tmp_path / "h.csv", "id;name\n1;x;überzählig\n"))
+    assert [str(p) for p in table.problems] == [
+        "h.csv, Zeile 1: Spalte 3 hat keine Überschrift, enthält aber Werte"
+    ]
+
+
+def test_sniff_prefers_semicolon_and_ignores_quoted_separators():
+    assert sniff_delimiter('"a;b",c,d\n') == ","
+    assert sniff_delimiter("a;b,c\n") == ";"
+    assert sniff_delimiter("a\tb\tc\n") == "\t"
+
+
+def test_xlsx_cells_come_back_as_the_text_people_saw(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Angebote"
+    sheet.append(["id", "lat", "max_alter", "datum", "ja", "anteil"])
+    sheet.append([7, 51.5241, 12.0, datetime(2024, 5, 31), True, 0.287])
+    sheet["F2"].number_format = "0.0%"
+    book.create_sheet("Zweites").append(["x"])
+    book.save(tmp_path / "a.xlsx")
+    table = read_table(tmp_path / "a.xlsx")
+    assert table.sheet == "Angebote"
+    assert table.rows[0].values == {
+        "id": "7", "lat": "51.5241", "max_alter": "12", "datum": "2024-05-31",
+        "ja": "ja", "anteil": "28.7 %",
+    }
+    assert [t.sheet for t in read_sheets(tmp_path / "a.xlsx")] == ["Angebote", "Zweites"]
+
+
+def test_missing_and_unsupported_files(tmp_path):
+    with pytest.raises(ImportFailed, match="Datei nicht gefunden"):
+        read_table(tmp_path / "fehlt.csv")
+    with pytest.raises(ImportFailed, match="Dateiformat '.ods' wird nicht unterstützt"):
+        read_table(write_text(tmp_path / "x.ods", "x"))
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("12,5", 12.5), ("12.5", 12.5), ("1.234,5", 1234.5), ("1,234.5", 1234.5),
+     ("1.234.567", 1234567), (" 3 ", 3), ("-0,5", -0.5), ("1 234", 1234)],
+)
+def test_numbers_german_and_english(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["zwölf", "1,2,3", "", "12a", "1.23.4"])
+def test_not_numbers_quote_the_text(text):
+    with pytest.raises(CellError, match=f"'{text}' ist keine Zahl"):
+        parse_number(text)
+
+
+def test_booleans_and_dates():
+    assert [parse_bool(x) for x in ("ja", "Nein", "TRUE", "false", "1", "0", "x")] == [
+        True, False, True, False, True, False, True]
+    assert parse_date("31.05.2024") == parse_date("2024-05-31") == date(2024, 5, 31)
+    assert parse_date("2024-05-31 00:00:00") == date(2024, 5, 31)
+    with pytest.raises(CellError, match="'vielleicht' ist kein Ja/Nein-Wert"):
+        parse_bool("vielleicht")
+    with pytest.raises(CellError, match="'31.02.2024' ist kein Datum"):
+        parse_date("31.02.2024")
+
+
+def test_fold_ignores_case_umlaut_spelling_and_punctuation():
+    assert fold("BATENBROCK-SÜD") == fold("Batenbrock Sued") == fold("batenbrock/süd")
+    assert fold("Straße") == fold("STRASSE")
+
+
+def test_excel_separator_hint_line(tmp_path):
+    table = read_table(write_text(tmp_path / "s.csv", "sep=,\r\nid,name\r\n1,A;B\r\n"))
+    assert table.rows[0].values == {"id": "1", "name": "A;B"} and table.rows[0].line == 2
