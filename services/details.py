@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import pandas as pd
+
+from services.choropleth import ChoroplethData
+from services.indicators import format_value
 from services.io.hours import format_hours
 from services.model import Office, Offer
 from services.taxonomy import AUDIENCES, need_labels
@@ -96,6 +100,23 @@ def offer_rows(offer: Offer, district_name: str | None) -> Rows:
         (ui.DETAILS_SOURCE, offer.source),
     ]
     return [(label, value) for label, value in rows if value]
+
+
+def district_rows(choropleth: ChoroplethData, district_id: str, shown_offers: pd.DataFrame) -> Rows:
+    """A district's figure beside the city average, and how many shown offers lie in it."""
+    shade = next((d for d in choropleth.districts if d.id == district_id), None)
+    if shade is None:
+        return []
+    indicator = choropleth.indicator
+    value = ui.DISTRICT_VALUE.format(
+        value=shade.text, average=format_value(choropleth.average.value, indicator)
+    )
+    count = int((shown_offers["district_id"] == district_id).sum())
+    return [
+        (f"{indicator.label} {choropleth.year}", value),
+        (ui.DETAILS_OFFERS, ui.DISTRICT_OFFERS.format(count=count)),
+        (ui.DETAILS_SOURCE, "; ".join(choropleth.sources)),
+    ]
 
 
 def office_rows(office: Office, district_name: str | None) -> Rows:

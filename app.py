@@ -1,0 +1,14 @@
+"""Quartiersatlas Bottrop: wires page config and navigation. No logic here.
+
+Every page starts with pages/sidebar.render(): the shared sidebar with the filters, whose
+state lives in st.session_state and the URL (pages/session.py).
+"""
+
+import streamlit as st
+
+from services.texts import ui
+
+st.set_page_config(page_title=ui.APP_TITLE, page_icon="🗺️", layout="wide")
+
+navigation = st.navigation([st.Page("pages/karte.py", title=ui.PAGE_MAP, icon="🗺️", default=True)])
+navigation.run()

@@ -1,0 +1,28 @@
+"""German strings drawn on the map itself (layers, legend, tooltips): one place for them.
+
+The JavaScript glue (static/quartiersatlas.js) contains no German text; everything it
+shows arrives from here as data. Templates use str.format placeholders.
+"""
+
+# Layer control
+LAYER_DISTRICTS = "Stadtteile (Indikator)"
+LAYER_DISTRICT_NAMES = "Stadtteilnamen"
+LAYER_OFFICES = "Quartiersbüros"
+LAYER_OFFERS = "Angebote"
+LAYER_TILES = "Hintergrundkarte"
+
+# Legend and district tooltip
+NO_DATA = "keine Daten"
+LEGEND_UNIT_YEAR = "Einheit: {unit} · Stand: {year}"
+LEGEND_SOURCE = "Quelle: {sources}"
+LEGEND_NO_SOURCE = "Quelle: –"
+SOURCE_SEPARATOR = "; "
+DISTRICT_VALUE = "{indicator} {year}: {value}"
+CITY_AVERAGE_WEIGHTED = "Stadtdurchschnitt (gewichtet nach Einwohnern 0–17 J.): {value}"
+CITY_AVERAGE_MEAN = "Stadtdurchschnitt (Mittel der Bezirke): {value}"
+LEGEND_AVERAGE_WEIGHTED = "Ø Stadt: {value} (gewichtet)"
+LEGEND_AVERAGE_MEAN = "Ø Stadt: {value} (Bezirksmittel)"
+
+# Point layers
+OFFICE_KIND = "Quartiersbüro"
+CLUSTER_TIP = "{n} Angebote – zum Vergrößern klicken"

@@ -1,0 +1,105 @@
+"""The map page through Streamlit's AppTest: filters, URL state, demo labels, details."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from pages import session
+from services.texts import ui
+
+TIMEOUT = 60
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def demo_database(tmp_path_factory):
+    """One embedded demo database for the module: the app seeds it on first start."""
+    data_dir = tmp_path_factory.mktemp("karte")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("DATABASE_URL", raising=False)
+        patch.delenv("QA_TILES_URL", raising=False)
+        patch.setenv("QA_DATA_DIR", str(data_dir))
+        yield
+
+
+def run_app(**params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def shown_count(at: AppTest) -> tuple[int, int]:
+    text = next(m.value for m in at.markdown if "Angeboten passen" in m.value)
+    shown, total = re.findall(r"\d+", text)[:2]
+    return int(shown), int(total)
+
+
+def test_start_page_shows_map_count_and_demo_labels():
+    at = run_app()
+    assert not at.exception
+    shown, total = shown_count(at)
+    assert 150 <= total and 0 < shown <= total
+    assert any("Demo-Daten" in w.value for w in at.sidebar.warning)
+    captions = " ".join(c.value for c in at.caption)
+    assert ui.DEMO_VALUES in captions
+
+
+def test_filters_change_the_count_and_chips_remove_them():
+    at = run_app()
+    everything, total = shown_count(at)
+    at.multiselect(key=session.NEED).set_value(["fruehe_hilfen"]).run()
+    only_early = shown_count(at)[0]
+    assert 0 < only_early < everything
+    at.multiselect(key=session.AGE).set_value(["14-17"]).run()
+    assert shown_count(at)[0] < only_early
+    chip = next(b for b in at.button if b.label.startswith("✕ 14–17"))
+    chip.click().run()
+    assert shown_count(at)[0] == only_early
+    assert at.multiselect(key=session.AGE).value == []
+    at.checkbox(key=session.ACTIVE).uncheck().run()
+    assert shown_count(at)[0] >= only_early
+    assert shown_count(at)[1] == total
+
+
+def test_url_round_trips_the_view():
+    at = run_app(bedarf="lernen,sprache", alter="6-9", kostenlos="1", indikator="alleinerziehende",
+                 jahr="2021", klassen="jenks")
+    assert not at.exception
+    assert at.multiselect(key=session.NEED).value == ["lernen", "sprache"]
+    assert at.multiselect(key=session.AGE).value == ["6-9"]
+    assert at.checkbox(key=session.FREE).value is True
+    assert at.selectbox(key=session.INDICATOR).value == "alleinerziehende"
+    assert at.selectbox(key=session.YEAR).value == 2021
+    assert at.selectbox(key=session.CLASSIFICATION).value == "jenks"
+    params = {k: at.query_params[k] for k in at.query_params}
+    assert params["bedarf"] in ("lernen,sprache", ["lernen,sprache"])
+    at.multiselect(key=session.NEED).set_value(["gesundheit"]).run()
+    assert "gesundheit" in str(at.query_params["bedarf"])
+
+
+def test_bad_link_values_fall_back_instead_of_failing():
+    at = run_app(bedarf="quatsch,lernen", indikator="gibtsnicht", jahr="1900", klassen="x")
+    assert not at.exception
+    assert at.multiselect(key=session.NEED).value == ["lernen"]
+    assert at.selectbox(key=session.INDICATOR).value == "sgb2_u15"
+    assert at.selectbox(key=session.YEAR).value == 2023
+
+
+def test_selection_in_the_link_opens_the_details_panel():
+    at = run_app(auswahl="o:demo-001")
+    assert not at.exception
+    texts = " ".join(m.value for m in at.markdown)
+    assert "Träger" in texts and "Bedarfe" in texts
+    close = next(b for b in at.button if b.label == ui.DETAILS_CLOSE)
+    close.click().run()
+    assert "auswahl" not in at.query_params
+
+
+def test_unknown_selection_says_so():
+    at = run_app(auswahl="o:gibt-es-nicht")
+    assert any(ui.DETAILS_NOT_FOUND in w.value for w in at.warning)

@@ -1,0 +1,142 @@
+"""End-to-end fixtures: the real app under `streamlit run`, driven by Debian's Chromium.
+
+No test downloads a browser and no request may leave 127.0.0.1: Chromium resolves every
+other host to nothing, and every request a page makes is recorded so that the tests can
+assert that none went elsewhere. (Requests are observed, not intercepted: Playwright's
+request interception slows Streamlit's lazily loaded widgets so much that they stay grey.)
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+]
+LOCAL = ("http://127.0.0.1", "http://localhost", "ws://127.0.0.1", "ws://localhost", "data:", "blob:", "about:")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_health(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise TimeoutError(f"streamlit did not answer at {url} within {timeout} s")
+
+
+EVIL_NAMES = ("<img src=x onerror=alert(1)>", "${alert(1)}")
+EVIL_DISTRICT = "42"  # the demo district renamed to an evil name
+
+
+def _write_evil_files(folder: Path) -> tuple[Path, Path]:
+    """Offers and a district layer whose names are script injections."""
+    offers = folder / "evil_offers.csv"
+    with offers.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "name", "traeger", "bedarfe", "lat", "lon", "demo"])
+        writer.writerow(["evil-1", EVIL_NAMES[0], EVIL_NAMES[1], "lernen", "51.5450", "6.9000", "ja"])
+        writer.writerow(["evil-2", EVIL_NAMES[1], EVIL_NAMES[0], "sprache", "51.5600", "6.8850", "ja"])
+    layer = json.loads((ROOT / "geodata" / "districts.geojson").read_text(encoding="utf-8"))
+    for feature in layer["features"]:
+        if str(feature["properties"]["id"]) == EVIL_DISTRICT:
+            feature["properties"]["name"] = EVIL_NAMES[0]
+    districts = folder / "evil_districts.geojson"
+    districts.write_text(json.dumps(layer), encoding="utf-8")
+    return offers, districts
+
+
+def _prepare_database(folder: Path, env: dict[str, str]) -> None:
+    """The demo data plus the evil names, loaded through the real CLI."""
+    offers, districts = _write_evil_files(folder)
+    for args in (["seed-demo"], ["import", "districts", str(districts)], ["import", "offers", str(offers)]):
+        subprocess.run([sys.executable, "-m", "services.cli", *args], cwd=ROOT, env=env,
+                       check=True, capture_output=True)
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory) -> Iterator[str]:
+    """The app on a free port, on the demo data plus offers and a district with evil names."""
+    data_dir = tmp_path_factory.mktemp("appdata")
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k != "QA_TILES_URL"}
+    env.update(DATABASE_URL=f"sqlite:///{data_dir / 'e2e.db'}", PYTHONUNBUFFERED="1")
+    _prepare_database(data_dir, env)
+    log = open(data_dir / "streamlit.log", "w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_health(url, process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} fehlt: apt-get install chromium (bash scripts/setup.sh --dev)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Guard:
+    """Records what a page tried to reach outside localhost and any JS dialog it opened."""
+
+    def __init__(self, page: Page) -> None:
+        self.external: list[str] = []
+        self.dialogs: list[str] = []
+        page.on("request", self._request)
+        page.on("dialog", self._dialog)
+
+    def _request(self, request) -> None:
+        if not request.url.startswith(LOCAL):
+            self.external.append(request.url)
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="de-DE")
+    page = context.new_page()
+    page.guard = Guard(page)
+    yield page
+    context.close()

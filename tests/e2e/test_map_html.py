@@ -1,0 +1,119 @@
+"""The built map in real Chromium: draws offline, asks no other server, runs no data as code.
+
+Uses conftest's `page` (Debian Chromium; its guard records every request that
+leaves 127.0.0.1 and every JS dialog), without starting the app.
+"""
+
+import functools
+import http.server
+import json
+import threading
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+from playwright.sync_api import expect
+from shapely.geometry import box
+
+from services.assets import missing_assets
+from services.choropleth import build_choropleth
+from services.config import STATIC_DIR, load_settings
+from services.indicators import INDICATORS_BY_KEY
+from services.mapview import build_base_map, build_layer_control, build_offer_layer, parse_clicked
+from services.model import Office
+
+EVIL = ["<img src=x onerror=alert(1)>", "${alert(1)}", "</script><script>alert(1)</script>"]
+# What streamlit-folium's frontend does with a clicked layer's tooltip (extractContent).
+CLICK_PROBE = """fg => { window.__clicked = [];
+  fg.on("click", e => { const span = document.createElement("span");
+    span.innerHTML = e.sourceTarget.getTooltip().getContent();
+    window.__clicked.push(span.textContent.trim()); }); }"""
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture()
+def server(tmp_path):
+    """Serves tmp_path, with the repo's static/ folder linked in as /static."""
+    (tmp_path / "static").symlink_to(STATIC_DIR, target_is_directory=True)
+    handler = functools.partial(_QuietHandler, directory=str(tmp_path))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield tmp_path, f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+    thread.join()
+
+
+def _map_page(settings):
+    """Base map + offer layer + layer control, as one standalone page."""
+    districts = gpd.GeoDataFrame(
+        {"id": ["11", "12"], "name": ["Altstadt", EVIL[0]]},
+        geometry=[box(6.90, 51.50, 6.93, 51.53), box(6.93, 51.50, 6.96, 51.53)],
+        crs="EPSG:4326",
+    )
+    values = pd.DataFrame([dict(district_id="11", indicator_key="sgb2_u15", year=2023,
+                                value=20.5, source="BA", is_demo=True)])
+    choropleth = build_choropleth(districts, values, INDICATORS_BY_KEY["sgb2_u15"], 2023,
+                                  "quantiles")
+    offers = pd.DataFrame({
+        "id": ["o/1 ⟧", "o<2>", "o&3"] + [f"c{i}" for i in range(20)],
+        "name": EVIL + ["Lerntreff"] * 20,
+        "provider": ["AWO", EVIL[1], EVIL[2]] + ["Caritas"] * 20,
+        "needs": [("lernen",), ("sprache",), ("notlagen", "lernen")] + [("freizeit",)] * 20,
+        # three far apart (single markers), twenty on one spot (a cluster)
+        "lat": [51.505, 51.525, 51.505] + [51.515] * 20,
+        "lon": [6.905, 6.955, 6.955] + [6.93] * 20,
+    })
+    office = Office("b&1", EVIL[2], "Stadt", 51.525, 6.905)
+    m = build_base_map(choropleth, json.loads(districts.to_json()), [office], settings, "Demo")
+    offer_layer = build_offer_layer(offers)
+    m.add_child(offer_layer)
+    m.add_child(build_layer_control())
+    return m.get_root().render(), offer_layer.get_name(), offers
+
+
+def _tooltip_texts(page, selector):
+    texts = []
+    for item in page.locator(selector).all():
+        page.mouse.move(0, 0)  # off every layer: no tooltip left open
+        item.hover()
+        texts.append(page.locator(".leaflet-tooltip").last.inner_text())
+        item.click()
+    return texts
+
+
+@pytest.mark.skipif(bool(missing_assets()), reason="scripts/install_assets.py not run")
+def test_map_runs_offline_and_shows_evil_names_as_text(server, monkeypatch, page):
+    root, base_url = server
+    monkeypatch.setenv("QA_DATA_DIR", str(root / "data"))
+    monkeypatch.setenv("QA_STATIC_URL", f"{base_url}/static")
+    html, offer_layer_name, offers = _map_page(load_settings())
+    (root / "map.html").write_text(html, encoding="utf-8")
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{base_url}/map.html")
+    # counts retry until fitBounds' zoom and the cluster animation have settled
+    expect(page.locator("path.leaflet-interactive")).to_have_count(2)  # district polygons
+    expect(page.locator(".marker-cluster")).to_have_count(1)
+    expect(page.locator(".qa-offer")).to_have_count(3)
+    expect(page.locator(".leaflet-zoom-anim, .leaflet-cluster-anim")).to_have_count(0)
+    page.evaluate(f"({CLICK_PROBE})(window['{offer_layer_name}'])")
+
+    assert page.locator(".qa-district-label").all_inner_texts() == ["Altstadt", EVIL[0]]
+    assert page.locator(".qa-legend").inner_text().count("keine Daten") == 1
+    offer_tips = _tooltip_texts(page, ".qa-offer")
+    office_tips = _tooltip_texts(page, ".qa-office")
+    district_tips = _tooltip_texts(page, "path.leaflet-interactive")
+
+    assert not page.guard.external and not page.guard.dialogs and not errors
+    for name in EVIL:
+        assert any(tip.startswith(name) for tip in offer_tips), name
+    assert office_tips[0].startswith(EVIL[2]) and district_tips[1].startswith(EVIL[0])
+    clicked = page.evaluate("window.__clicked")
+    assert sorted(parse_clicked(text) for text in clicked) == sorted(
+        ("offer", offer_id) for offer_id in offers["id"][:3]
+    )

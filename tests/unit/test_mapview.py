@@ -1,0 +1,180 @@
+import json
+import re
+from urllib.parse import quote
+
+import branca
+import folium
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pytest
+import streamlit_folium as sf
+from shapely.geometry import box
+
+from services.choropleth import build_choropleth
+from services.config import Settings
+from services.indicators import INDICATORS_BY_KEY
+from services.mapview import (
+    build_base_map,
+    build_layer_control,
+    build_offer_layer,
+    js_json,
+    parse_clicked,
+)
+from services.model import Office
+from services.texts import mapping as texts
+
+# ids with everything that could confuse the "⟦kind:id⟧" click marker or HTML
+IDS = ["o1", "a b", "x\u27e7y\u27e6o:z", "ü/ß?&=#%", "<img>", "'\""]
+EVIL = ["<img src=x onerror=alert(1)>", "${alert(1)}", "</script><script>alert(1)</script>"]
+# A URL with a host: what would make the browser ask another server.
+HOST_URL = re.compile(r"(?:https?:)?//[\w.-]+\.[a-z]{2,}", re.IGNORECASE)
+SETTINGS = Settings("sqlite://", None, "", "/app/static")
+
+
+def _districts() -> gpd.GeoDataFrame:
+    names = ["Altstadt", EVIL[0], "Eigen"]
+    boxes = [box(6.90 + i * 0.03, 51.50, 6.93 + i * 0.03, 51.53) for i in range(3)]
+    return gpd.GeoDataFrame({"id": ["11", "12", "13"], "name": names}, geometry=boxes,
+                            crs="EPSG:4326")
+
+
+def _offers(n: int = 3) -> pd.DataFrame:
+    rng = np.random.default_rng(1)
+    return pd.DataFrame({
+        "id": [f"o{i}" for i in range(n)],
+        "name": [EVIL[i % 3] for i in range(n)],
+        "provider": [EVIL[(i + 1) % 3] for i in range(n)],
+        "needs": [("sprache", "lernen")] * n,
+        "lat": 51.5 + rng.random(n) * 0.1,
+        "lon": 6.9 + rng.random(n) * 0.1,
+    })
+
+
+def _base_map(settings: Settings = SETTINGS) -> folium.Map:
+    values = pd.DataFrame([dict(district_id="11", indicator_key="sgb2_u15", year=2023,
+                                value=20.5, source="BA", is_demo=True)])
+    districts = _districts()
+    choropleth = build_choropleth(districts, values, INDICATORS_BY_KEY["sgb2_u15"], 2023,
+                                  "quantiles")
+    office = Office("b<1>", EVIL[2], EVIL[1], 51.51, 6.92)
+    return build_base_map(choropleth, json.loads(districts.to_json()), [office], settings,
+                          "Demo-Gliederung, schematische Grenzen")
+
+
+def _collected_links(m: folium.Map) -> list[str]:
+    """The js_links + css_links st_folium gathers, by its own walk over the base map."""
+    def walk(element):
+        yield element
+        for child in getattr(element, "_children", {}).values():
+            yield from walk(child)
+
+    links = []
+    for element in walk(m):
+        if isinstance(element, branca.colormap.ColorMap):
+            links.append("https://d3js.org/d3.v4.min.js")
+        links += [url for _, url in getattr(element, "default_js", [])]
+        links += [url for _, url in getattr(element, "default_css", [])]
+    return links
+
+
+def _streamlit_strings(m: folium.Map, offers: folium.FeatureGroup) -> dict[str, str]:
+    """What st_folium sends to its frontend, generated in the same order."""
+    m.get_root().render()
+    m.render()
+    strings = {"html": sf._get_html(m), "header": sf._get_header(m)}
+    strings["script"] = sf._get_map_string(m)
+    strings["feature_group"] = sf._get_feature_group_string(offers, map=m)
+    strings["layer_control"] = sf._get_layer_control_string(build_layer_control(), m)
+    return strings
+
+
+def _payload(script: str, function: str) -> dict:
+    start = script.index(f"QA.{function}(")
+    json_start = script.index(", ", start) + 2
+    json_end = script.index(");", json_start)
+    return json.loads(script[json_start:json_end])
+
+
+def test_no_cdn_url_in_rendered_map_or_collected_links():
+    m = _base_map()
+    strings = _streamlit_strings(m, build_offer_layer(_offers()))
+    links = _collected_links(m)
+    assert links and all(link.startswith("/app/static/") for link in links)
+    assert any(link.endswith("leaflet.markercluster.js") for link in links)
+    for name, text in strings.items():
+        assert not HOST_URL.search(text), name
+    assert not HOST_URL.search(m.get_root().render())
+
+
+def test_tiles_only_when_configured():
+    assert "L.tileLayer" not in _base_map().get_root().render()
+    settings = Settings("sqlite://", "/tiles/{z}/{x}/{y}.png", "© GeoBasis-DE", "/app/static")
+    html = _base_map(settings).get_root().render()
+    assert "/tiles/{z}/{x}/{y}.png" in html and "GeoBasis-DE" in html
+
+
+def test_evil_names_are_inert_in_generated_js():
+    m = _base_map()
+    offers = _offers()
+    strings = _streamlit_strings(m, build_offer_layer(offers))
+    page = m.get_root().render()  # the standalone page, offers included
+    for text in (*strings.values(), page):
+        assert "<img" not in text and "<script>alert" not in text
+        assert "`" not in text  # no JS template literal anywhere
+    data = _payload(strings["feature_group"], "addOffers")
+    names = [row[1] for row in data["rows"]]
+    assert names == offers["name"].tolist()
+    assert sorted(data["providers"]) == sorted(EVIL)
+    assert data["rows"][0][3] == 1  # first need "sprache" is NEEDS[1]
+    districts = _payload(strings["script"], "addDistricts")
+    assert [row[1] for row in districts["rows"]] == _districts()["name"].tolist()
+
+
+def test_template_syntax_in_names_is_not_evaluated():
+    m = _base_map()
+    offers = _offers(3)
+    offers["name"] = ["{{ 7*7 }}", "{% if x %}", "{# c"]
+    m.add_child(build_offer_layer(offers))
+    assert [row[1] for row in _payload(m.get_root().render(), "addOffers")["rows"]] == [
+        "{{ 7*7 }}", "{% if x %}", "{# c"]
+
+
+def test_js_json_escapes_what_could_end_a_script():
+    text = js_json({"a": "</script>&\u2028\u2029_x"})
+    assert not re.search("[<>&\u2028\u2029_]", text)
+    assert json.loads(text) == {"a": "</script>&\u2028\u2029_x"}
+
+
+def test_layers_are_named_overlays():
+    m = _base_map()
+    control = _streamlit_strings(m, build_offer_layer(_offers()))["layer_control"]
+    for name in (texts.LAYER_DISTRICTS, texts.LAYER_DISTRICT_NAMES, texts.LAYER_OFFICES,
+                 texts.LAYER_OFFERS):
+        assert json.dumps(name) in control
+
+
+def test_offer_layer_is_one_call_not_one_marker_per_offer():
+    strings = _streamlit_strings(_base_map(), build_offer_layer(_offers(500)))
+    script = strings["feature_group"]
+    assert script.count("QA.addOffers(") == 1 and "L.marker" not in script
+
+
+def test_ten_thousand_offers_stay_under_one_megabyte():
+    offers = _offers(10_000)
+    offers["name"] = [f"Hausaufgabenhilfe und Lerntreff Nummer {i}" for i in range(10_000)]
+    script = _streamlit_strings(_base_map(), build_offer_layer(offers))["feature_group"]
+    assert len(script.encode()) < 1_000_000
+
+
+@pytest.mark.parametrize("item_id", IDS)
+@pytest.mark.parametrize("kind,letter", [("offer", "o"), ("office", "b"), ("district", "d")])
+def test_parse_clicked_round_trips_ids(item_id, kind, letter):
+    encoded = quote(item_id, safe="-_.!~*'()")  # what JS encodeURIComponent gives
+    text = f"Name \u27e6o:fake\u27e7Träger\u27e6{letter}:{encoded}\u27e7"
+    assert parse_clicked(text) == (kind, item_id)
+
+
+@pytest.mark.parametrize("text", [None, "", "Altstadt", "\u27e6x:1\u27e7", "\u27e6o:\u27e7"])
+def test_parse_clicked_ignores_other_tooltips(text):
+    assert parse_clicked(text) is None
