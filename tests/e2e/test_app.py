@@ -1,0 +1,109 @@
+"""Click through the real app (`streamlit run`) in Debian's Chromium.
+
+The database holds the demo data plus an offer and a district named like script injections
+(conftest): they must show as text and run nothing, and no request may leave 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+from playwright.sync_api import FrameLocator, Page, expect
+
+from tests.e2e.conftest import EVIL_DISTRICT, EVIL_NAMES
+
+TIMEOUT = 60_000
+MAP = 'iframe[title="streamlit_folium.st_folium"]'
+OPEN_DISTRICT_TOOLTIP = """(body, id) => Object.values(window.map._layers)
+    .filter(l => l.feature && l.feature.properties.id === id)
+    .forEach(l => l.openTooltip(l.getBounds().getCenter()))"""
+
+
+def open_app(page: Page, url: str) -> FrameLocator:
+    page.goto(url)
+    expect(page.get_by_text("Angeboten passen")).to_be_visible(timeout=TIMEOUT)
+    frame = page.frame_locator(MAP)
+    expect(frame.locator("path.leaflet-interactive").first).to_be_attached(timeout=TIMEOUT)
+    return frame
+
+
+def shown_count(page: Page) -> int:
+    text = page.get_by_text("Angeboten passen").inner_text()
+    return int(re.match(r"\s*(\d+)", text)[1])
+
+
+def markers_on_map(frame: FrameLocator) -> int:
+    """Offers drawn: single markers plus the numbers on the cluster bubbles."""
+    frame.locator(".leaflet-cluster-anim").first.wait_for(state="detached", timeout=TIMEOUT)
+    singles = frame.locator(".qa-offer").count()
+    clusters = sum(int(t) for t in frame.locator(".marker-cluster span").all_inner_texts())
+    return singles + clusters
+
+
+def wait_for_markers(frame: FrameLocator, expected: int) -> None:
+    for _ in range(60):
+        if markers_on_map(frame) == expected:
+            return
+        frame.locator("body").page.wait_for_timeout(500)
+    assert markers_on_map(frame) == expected
+
+
+def test_map_renders_districts_offices_and_markers(page: Page, app_url: str):
+    frame = open_app(page, app_url)
+    assert frame.locator("path.leaflet-interactive").count() >= 17
+    expect(frame.locator(".qa-office").first).to_be_visible()
+    wait_for_markers(frame, shown_count(page))
+    expect(frame.get_by_text("Demo-Gliederung, schematische Grenzen")).to_be_visible()
+    expect(page.get_by_text("Demo-Daten.")).to_be_visible()
+    assert page.guard.external == [] and page.guard.dialogs == []
+
+
+def test_a_filter_changes_the_markers(page: Page, app_url: str):
+    frame = open_app(page, app_url)
+    before = shown_count(page)
+    wait_for_markers(frame, before)
+    search = page.get_by_role("textbox", name="Freitext")
+    search.fill("Hausaufgaben")
+    search.press("Enter")
+    chip = page.get_by_role("button", name="✕ Suche: „Hausaufgaben“")
+    expect(chip).to_be_visible(timeout=TIMEOUT)
+    after = shown_count(page)
+    assert 0 < after < before
+    wait_for_markers(frame, after)
+    assert "suche=Hausaufgaben" in page.url
+    chip.click()
+    expect(chip).to_have_count(0, timeout=TIMEOUT)
+    wait_for_markers(frame, before)
+
+
+def test_click_opens_details_and_evil_names_stay_text(page: Page, app_url: str):
+    frame = open_app(page, f"{app_url}/?suche=onerror&bedarf=lernen")
+    assert shown_count(page) == 1
+    marker = frame.locator(".qa-offer")
+    expect(marker).to_have_count(1, timeout=TIMEOUT)
+    # A click focuses the map's iframe, and Chromium scrolls a focused iframe fully into
+    # view: with the map partly below the fold the marker would move under the pointer.
+    page.locator(MAP).scroll_into_view_if_needed()
+    marker.hover()
+    tooltip = frame.locator(".leaflet-tooltip")
+    expect(tooltip).to_contain_text(EVIL_NAMES[0], timeout=TIMEOUT)
+    expect(tooltip).to_contain_text(EVIL_NAMES[1])
+    marker.click()
+    details = page.get_by_text(EVIL_NAMES[0], exact=True)
+    expect(details).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("Bedarfe: Lernen & Hausaufgaben")).to_be_visible()
+    assert "auswahl=o%3Aevil-1" in page.url or "auswahl=o:evil-1" in page.url
+    assert page.guard.dialogs == [] and page.guard.external == []
+
+
+def test_evil_district_name_and_template_name_run_nothing(page: Page, app_url: str):
+    frame = open_app(page, f"{app_url}/?suche={quote('${alert')}")
+    expect(frame.locator(".qa-district-label", has_text=EVIL_NAMES[0])).to_have_count(1)
+    # The district is small and crowded with markers: open its tooltip as a hover would.
+    frame.locator("body").evaluate(OPEN_DISTRICT_TOOLTIP, EVIL_DISTRICT)
+    expect(frame.locator(".leaflet-tooltip", has_text=EVIL_NAMES[0]).first).to_be_visible()
+    wait_for_markers(frame, shown_count(page))
+    assert frame.locator("img[src=x]").count() == 0
+    assert page.locator("img[src=x]").count() == 0
+    assert page.guard.dialogs == [] and page.guard.external == []
