@@ -32,6 +32,7 @@ MAX_ZOOM = 18
 BOTTROP_BOUNDS = [[51.47, 6.84], [51.64, 7.02]]  # EPSG:4326, rounded outward
 FIT_PADDING = (6, 6)  # px around the city at load: it fills the map, the edge stays visible
 CLICK_KINDS = {"o": "offer", "b": "office", "d": "district"}
+_REMARK = re.compile(r"\s*\([^()]*\)")  # "BA (Statistik, Stand Mai)" -> "BA"
 # The tooltip's hidden marker "⟦kind:id⟧"; the JS URI-encodes the id (encodeURIComponent).
 _CLICK_REF = re.compile(r"\u27e6([obd]):([A-Za-z0-9\-_.!~*'()%]+)\u27e7\s*$")
 
@@ -108,20 +109,29 @@ def _average_text(choropleth: ChoroplethData, weighted: str, mean: str) -> str:
     return template.format(value=format_value(choropleth.average.value, choropleth.indicator))
 
 
+def _source_line(sources: Sequence[str]) -> list[str]:
+    """[short, full]: the legend shows the sources without their remarks in parentheses
+    (the full text is below the map and on hover)."""
+    if not sources:
+        return [texts.LEGEND_NO_SOURCE] * 2
+    full = texts.SOURCE_SEPARATOR.join(sources)
+    short = texts.SOURCE_SEPARATOR.join(_REMARK.sub("", source) or source for source in sources)
+    return [texts.LEGEND_SOURCE.format(sources=text) for text in (short, full)]
+
+
 def _legend_data(choropleth: ChoroplethData) -> dict[str, Any]:
-    """Short lines only: the legend must stay small. The full source and the definition of
-    the average are below the map and in each district's tooltip."""
-    sources = texts.SOURCE_SEPARATOR.join(choropleth.sources)
+    """Short lines only, as the legend must stay small; the source line is cut to the
+    legend's width. The definition of the average is in each district's tooltip."""
     classification = choropleth.classification
     return {
         "title": choropleth.indicator.label,
         "lines": [
             texts.LEGEND_UNIT_YEAR.format(unit=choropleth.indicator.unit, year=choropleth.year),
-            texts.LEGEND_SOURCE.format(sources=sources) if sources else texts.LEGEND_NO_SOURCE,
             _average_text(choropleth, texts.LEGEND_AVERAGE_WEIGHTED, texts.LEGEND_AVERAGE_MEAN),
         ],
         "classes": [list(pair) for pair in zip(classification.colours, classification.labels)],
         "noData": [NO_DATA_COLOUR, texts.NO_DATA],
+        "source": _source_line(choropleth.sources),
     }
 
 

@@ -142,17 +142,19 @@
       var text = esc(data.clusterTip.replace("{n}", n));
       if (c.getTooltip()) { c.setTooltipContent(text); } else { c.bindTooltip(text); }
       var size = n < 10 ? 26 : n < 100 ? 32 : 38;
-      return L.divIcon({ className: "marker-cluster qa-cluster", html: "<span>" + n + "</span>", iconSize: [size, size] });
+      return L.divIcon({ className: "marker-cluster qa-cluster", html: "<span>" + n + "</span>",
+        iconSize: [size, size] });
     }
     cluster.addLayers(markers);
     group.addLayer(cluster);
     return cluster;
   }
 
-  // data: {title, lines: [text], classes: [[colour, label]], noData: [colour, label]}
+  // data: {title, lines: [text], classes: [[colour, label]], noData: [colour, label],
+  //        source: [short, full]}
   // Top left, under the zoom buttons: north-west of Bottrop the map is empty, while the
-  // bottom right would hide the dense south. Lines are cut to one line each (CSS); the
-  // full text shows on hover.
+  // bottom right would hide the dense south. Each text is one line; what does not fit is
+  // cut (CSS) and shows in full on hover.
   function addLegend(map, data) {
     return control(map, "topleft", function () {
       var box = L.DomUtil.create("div", "qa-legend");
@@ -163,6 +165,7 @@
         L.DomUtil.create("span", "qa-legend-swatch", row).style.background = c[0];
         textEl(row, "span", "qa-legend-label", c[1]);
       });
+      textEl(box, "div", "qa-legend-line qa-legend-source", data.source[0]).title = data.source[1];
       return box;
     });
   }

@@ -48,17 +48,27 @@ def server(tmp_path):
     thread.join()
 
 
-def _map_page(settings):
-    """Base map + offer layer + layer control, as one standalone page."""
-    districts = gpd.GeoDataFrame(
-        {"id": ["11", "12"], "name": ["Altstadt", EVIL[0]]},
-        geometry=[box(6.90, 51.50, 6.93, 51.53), box(6.93, 51.50, 6.96, 51.53)],
-        crs="EPSG:4326",
-    )
+def _base_map(settings, names, boxes, offices=()):
+    districts = gpd.GeoDataFrame({"id": [str(11 + i) for i in range(len(names))], "name": names},
+                                 geometry=[box(*b) for b in boxes], crs="EPSG:4326")
     values = pd.DataFrame([dict(district_id="11", indicator_key="sgb2_u15", year=2023,
                                 value=20.5, source="BA", is_demo=True)])
     choropleth = build_choropleth(districts, values, INDICATORS_BY_KEY["sgb2_u15"], 2023,
                                   "quantiles")
+    return build_base_map(choropleth, json.loads(districts.to_json()), list(offices), settings,
+                          "Demo")
+
+
+def _serve(root, base_url, page, html):
+    (root / "map.html").write_text(html, encoding="utf-8")
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{base_url}/map.html")
+    return errors
+
+
+def _map_page(settings):
+    """Base map + offer layer + layer control, as one standalone page."""
     offers = pd.DataFrame({
         "id": ["o/1 ⟧", "o<2>", "o&3"] + [f"c{i}" for i in range(20)],
         "name": EVIL + ["Lerntreff"] * 20,
@@ -69,7 +79,8 @@ def _map_page(settings):
         "lon": [6.905, 6.955, 6.955] + [6.93] * 20,
     })
     office = Office("b&1", EVIL[2], "Stadt", 51.525, 6.905)
-    m = build_base_map(choropleth, json.loads(districts.to_json()), [office], settings, "Demo")
+    boxes = [(6.90, 51.50, 6.93, 51.53), (6.93, 51.50, 6.96, 51.53)]
+    m = _base_map(settings, ["Altstadt", EVIL[0]], boxes, [office])
     offer_layer = build_offer_layer(offers)
     m.add_child(offer_layer)
     m.add_child(build_layer_control())
@@ -92,10 +103,7 @@ def test_map_runs_offline_and_shows_evil_names_as_text(server, monkeypatch, page
     monkeypatch.setenv("QA_DATA_DIR", str(root / "data"))
     monkeypatch.setenv("QA_STATIC_URL", f"{base_url}/static")
     html, offer_layer_name, offers = _map_page(load_settings())
-    (root / "map.html").write_text(html, encoding="utf-8")
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(f"{base_url}/map.html")
+    errors = _serve(root, base_url, page, html)
     # counts retry until fitBounds' zoom and the cluster animation have settled
     expect(page.locator("path.leaflet-interactive")).to_have_count(2)  # district polygons
     expect(page.locator(".marker-cluster")).to_have_count(1)
@@ -117,3 +125,25 @@ def test_map_runs_offline_and_shows_evil_names_as_text(server, monkeypatch, page
     assert sorted(parse_clicked(text) for text in clicked) == sorted(
         ("offer", offer_id) for offer_id in offers["id"][:3]
     )
+
+
+@pytest.mark.skipif(bool(missing_assets()), reason="scripts/install_assets.py not run")
+def test_colliding_labels_hide_the_smaller_district_until_zoomed_in(server, monkeypatch, page):
+    root, base_url = server
+    monkeypatch.setenv("QA_DATA_DIR", str(root / "data"))
+    monkeypatch.setenv("QA_STATIC_URL", f"{base_url}/static")
+    # two small neighbours with long names, a few pixels apart at the fitted zoom
+    names = ["Groß", "Linker Bezirk mit langem Namen", "Rechter Bezirk mit langem Namen"]
+    boxes = [(6.90, 51.50, 7.00, 51.56), (6.940, 51.450, 6.946, 51.456),
+             (6.946, 51.450, 6.950, 51.456)]
+    html = _base_map(load_settings(), names, boxes).get_root().render()
+    errors = _serve(root, base_url, page, html)
+    hidden = page.locator(".qa-district-label.qa-label-hidden")
+    expect(page.locator(".qa-district-label")).to_have_count(3)
+    expect(page.locator(".leaflet-zoom-anim")).to_have_count(0)
+    expect(hidden).to_have_count(1)
+    assert hidden.text_content() == names[2]  # the smaller of the two gives way
+    page.evaluate("""() => window[document.querySelector('.folium-map').id]
+                         .setView([51.453, 6.946], 18, {animate: false})""")
+    expect(hidden).to_have_count(0)
+    assert not errors and not page.guard.external

@@ -167,6 +167,43 @@ def test_ten_thousand_offers_stay_under_one_megabyte():
     assert len(script.encode()) < 1_000_000
 
 
+def test_map_opens_on_the_city_in_quarter_zoom_steps():
+    html = _base_map().get_root().render()
+    assert '"zoomSnap": 0.25' in html and '"zoomDelta": 0.5' in html
+    fit = r'fitBounds\(\s*\[\[51\.5, 6\.9\], \[51\.53, 6\.98\d*\]\],\s*\{"padding"'
+    assert re.search(fit, html)
+
+
+def test_labels_rank_larger_districts_first():
+    districts = _districts()
+    districts.geometry = [box(6.90, 51.50, 6.91, 51.51), box(6.91, 51.50, 6.95, 51.53),
+                          box(6.95, 51.50, 6.97, 51.52)]
+    values = pd.DataFrame(columns=["district_id", "indicator_key", "year", "value", "source",
+                                   "is_demo"])
+    choropleth = build_choropleth(districts, values, INDICATORS_BY_KEY["sgb2_u15"], 2023,
+                                  "quantiles")
+    m = build_base_map(choropleth, json.loads(districts.to_json()), [], SETTINGS)
+    rows = _payload(m.get_root().render(), "addDistrictLabels")["rows"]
+    assert [(row[0], row[3]) for row in rows] == [("Altstadt", 2), (EVIL[0], 0), ("Eigen", 1)]
+
+
+def test_legend_lines_are_short():
+    legend = _payload(_base_map().get_root().render(), "addLegend")
+    assert legend["lines"] == ["Einheit: % · Stand: 2023", "Ø Stadt: 20,5 % (Bezirksmittel)"]
+    assert legend["source"] == ["Quelle: BA", "Quelle: BA"]
+
+
+def test_legend_source_drops_remarks_in_parentheses():
+    values = pd.DataFrame([dict(district_id="11", indicator_key="sgb2_u15", year=2023,
+                                value=20.5, source="Demo (synthetisch, angelehnt an X)",
+                                is_demo=True)])
+    choropleth = build_choropleth(_districts(), values, INDICATORS_BY_KEY["sgb2_u15"], 2023,
+                                  "quantiles")
+    m = build_base_map(choropleth, json.loads(_districts().to_json()), [], SETTINGS)
+    assert _payload(m.get_root().render(), "addLegend")["source"] == [
+        "Quelle: Demo", "Quelle: Demo (synthetisch, angelehnt an X)"]
+
+
 @pytest.mark.parametrize("item_id", IDS)
 @pytest.mark.parametrize("kind,letter", [("offer", "o"), ("office", "b"), ("district", "d")])
 def test_parse_clicked_round_trips_ids(item_id, kind, letter):
