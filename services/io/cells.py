@@ -100,3 +100,18 @@ def fold(text: str) -> str:
     "BATENBROCK-SÜD", "Batenbrock Sued" and "batenbrock/süd" all fold to "batenbrocksued".
     """
     return re.sub(r"[^0-9a-z]", "", text.lower().translate(_UMLAUTS))
+
+
+# Text that spreadsheet programs would run as a formula when a CSV is opened ("CSV
+# injection"): an offer named "=HYPERLINK(…)" must stay a name in the planners' Excel.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defuse_formula(text: str) -> str:
+    """Prefix an apostrophe (Excel's "this is text" mark) where a cell would start a formula."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def restore_formula_text(text: str) -> str:
+    """Undo defuse_formula on import, so an exported file imports back unchanged."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text

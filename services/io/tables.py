@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from services.io.cells import restore_formula_text
 from services.io.errors import ImportFailed, ImportProblem, file_problem
 from services.texts import validation as t
 
@@ -94,7 +95,8 @@ def _csv_records(path: Path) -> list[list[str]]:
     hint = re.match(r"sep=(.)[ \t]*\r?\n", text)
     delimiter = hint.group(1) if hint else sniff_delimiter(text)
     text = text[hint.end():] if hint else text
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return [[restore_formula_text(cell) for cell in record] for record in records]
 
 
 def _xlsx_tables(path: Path, first_only: bool) -> list[Table]:

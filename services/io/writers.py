@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from services.io.cells import format_number
+from services.io.cells import defuse_formula, format_number
 
 DATE_FORMAT_XLSX = "DD.MM.YYYY"
 
@@ -25,7 +25,7 @@ def _csv_text(value: Any) -> str:
         return format_number(value, decimal_comma=True)
     if isinstance(value, date):
         return value.isoformat()
-    return str(value)
+    return defuse_formula(str(value))
 
 
 def write_csv(rows: list[dict[str, Any]], columns: list[str], path: Path) -> None:
@@ -52,6 +52,8 @@ def write_xlsx(rows: list[dict[str, Any]], columns: list[str], path: Path, title
         for cell in cells:
             if isinstance(cell.value, date):
                 cell.number_format = DATE_FORMAT_XLSX
+            elif cell.data_type == "f":  # openpyxl takes any text starting with "=" as formula
+                cell.data_type = "s"
     sheet.freeze_panes = "A2"
     book.save(path)
 

@@ -178,6 +178,24 @@ def test_export_imports_again_unchanged(tmp_path, suffix):
     assert read_offers(path) == offers
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_export_defuses_spreadsheet_formulas_and_imports_them_back(tmp_path, suffix):
+    """An offer named like a formula must not run in the planners' Excel (CSV injection)."""
+    evil = full_offer(name="=HYPERLINK(\"http://x\";\"klick\")", provider="@SUM(1)",
+                      phone="+49 2041 99123", description="-2+3")
+    path = tmp_path / f"export{suffix}"
+    write_offers([evil], path)
+    if suffix == ".csv":
+        raw = path.read_text(encoding="utf-8-sig")
+        assert "'=HYPERLINK(" in raw and ";'@SUM(1);" in raw and ";'+49 2041 99123;" in raw
+    else:
+        import openpyxl
+
+        cells = [c for row in openpyxl.load_workbook(path).active.iter_rows() for c in row]
+        assert not [c.coordinate for c in cells if c.data_type == "f"]
+    assert read_offers(path) == [evil]
+
+
 def test_exported_csv_is_for_german_excel(tmp_path):
     write_offers([full_offer()], tmp_path / "x.csv")
     raw = (tmp_path / "x.csv").read_bytes()
