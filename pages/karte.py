@@ -10,7 +10,13 @@ from services.choropleth import build_choropleth
 from services.config import load_settings
 from services.details import district_rows, escape_markdown, office_rows, offer_rows
 from services.indicators import DEFAULT_INDICATOR, INDICATORS, INDICATORS_BY_KEY
-from services.mapview import build_base_map, build_layer_control, build_offer_layer, parse_clicked
+from services.mapview import (
+    build_base_map,
+    build_layer_control,
+    build_offer_layer,
+    need_key_html,
+    parse_clicked,
+)
 from services.texts import ui
 from services.urlstate import CLASSIFICATIONS
 
@@ -45,9 +51,8 @@ def _filter_chips(state: filters.FilterState, district_names: dict[str, str]) ->
     if not active:
         return
     st.caption(ui.ACTIVE_FILTERS)
-    columns = st.columns(min(len(active), 6))
-    for index, chip in enumerate(active):
-        columns[index % len(columns)].button(
+    for chip in active:
+        st.button(
             f"✕ {chip.label}", key=f"chip_{chip.field}_{chip.value}", help=ui.CHIP_REMOVE_HELP,
             on_click=session.remove_filter, args=(chip.field, chip.value),
         )
@@ -76,8 +81,8 @@ def _close_details() -> None:
 def _render_rows(title: str, rows, badge: str) -> None:
     st.markdown(f"#### {escape_markdown(title)}")
     st.caption(badge)
-    for label, value in rows:
-        st.markdown(f"**{escape_markdown(label)}:** {escape_markdown(value)}")
+    lines = (f"**{escape_markdown(label)}:** {escape_markdown(value)}" for label, value in rows)
+    st.markdown("  \n".join(lines))
 
 
 def _details_panel(snap, selected: str | None, choropleth, shown) -> None:
@@ -107,43 +112,50 @@ def render() -> None:
     _normalise_map_choice(snap)
     view = session.current_view(set(snap.district_names))
 
-    st.header(ui.PAGE_MAP)
     _map_controls(snap)
     indicator = INDICATORS_BY_KEY[st.session_state[session.INDICATOR]]
     year = st.session_state[session.YEAR]
     method = CLASSIFICATIONS[st.session_state[session.CLASSIFICATION]]
-
     shown = filters.apply(snap.offers, view.filters)
-    st.markdown(ui.MAP_COUNT.format(shown=len(shown), total=len(snap.offers)))
-    _filter_chips(view.filters, snap.district_names)
+    choropleth = build_choropleth(snap.districts, snap.indicator_values, indicator, year, method)
 
+    # The map comes right after the controls, so that it fits on a laptop screen: a map
+    # partly below the fold scrolls when clicked, and the click misses its marker.
+    map_column, side_column = st.columns([3, 1])
+    with side_column:
+        st.markdown(ui.MAP_COUNT.format(shown=len(shown), total=len(snap.offers)))
+        _filter_chips(view.filters, snap.district_names)
+    with map_column:
+        _map(snap, settings, choropleth, shown)
+    with side_column:
+        _details_panel(snap, st.session_state.get(session.SELECTED), choropleth, shown)
+        with st.expander(ui.MAP_NEED_KEY):
+            st.html(need_key_html())
+
+    session.write_view_to_url(session.current_view(set(snap.district_names)))
+
+
+def _map(snap, settings, choropleth, shown) -> None:
     missing = missing_assets()
     if missing:
         st.error(ui.MAP_ASSETS_MISSING.format(files=", ".join(p.name for p in missing)))
         return
-
-    choropleth = build_choropleth(snap.districts, snap.indicator_values, indicator, year, method)
     notice = ui.DEMO_DISTRICTS if snap.demo_districts else None
     base = build_base_map(choropleth, snap.districts_web_geojson, snap.offices, settings, notice)
-    map_column, details_column = st.columns([3, 1])
-    with map_column:
-        result = st_folium(
-            base, key="karte", height=620, use_container_width=True,
-            feature_group_to_add=build_offer_layer(shown), layer_control=build_layer_control(),
-            returned_objects=["last_object_clicked_tooltip", "last_object_clicked_count"],
-        )
-        _remember_click(result)
-        if all(d.value is None for d in choropleth.districts):
-            st.info(ui.MAP_NO_INDICATOR_DATA)
-        st.caption(f"**{ui.MAP_DEFINITION}:** {escape_markdown(indicator.definition)}")
-        source = "; ".join(choropleth.sources) or ui.UNKNOWN
-        st.caption(escape_markdown(ui.MAP_SOURCE.format(source=source, year=year)))
-        if snap.demo_values:
-            st.caption(ui.DEMO_VALUES)
-    with details_column:
-        _details_panel(snap, st.session_state.get(session.SELECTED), choropleth, shown)
-
-    session.write_view_to_url(session.current_view(set(snap.district_names)))
+    result = st_folium(
+        base, key="karte", height=620, use_container_width=True,
+        feature_group_to_add=build_offer_layer(shown), layer_control=build_layer_control(),
+        returned_objects=["last_object_clicked_tooltip", "last_object_clicked_count"],
+    )
+    _remember_click(result)
+    if all(d.value is None for d in choropleth.districts):
+        st.info(ui.MAP_NO_INDICATOR_DATA)
+    indicator = choropleth.indicator
+    st.caption(f"**{ui.MAP_DEFINITION}:** {escape_markdown(indicator.definition)}")
+    source = "; ".join(choropleth.sources) or ui.UNKNOWN
+    st.caption(escape_markdown(ui.MAP_SOURCE.format(source=source, year=choropleth.year)))
+    if snap.demo_values:
+        st.caption(ui.DEMO_VALUES)
 
 
 render()

@@ -9,6 +9,7 @@ folium escapes nothing. All JS/CSS comes from our own static/ folder (services/a
 from __future__ import annotations
 
 import json
+from html import escape
 import re
 from typing import Any, Mapping, Sequence
 from urllib.parse import unquote
@@ -249,3 +250,19 @@ def parse_clicked(tooltip_text: str | None) -> tuple[str, str] | None:
     """("offer"|"office"|"district", id) from st_folium's last_object_clicked_tooltip."""
     match = _CLICK_REF.search(tooltip_text or "")
     return (CLICK_KINDS[match[1]], unquote(match[2])) if match else None
+
+
+def need_key_html() -> str:
+    """The key to the offer markers: colour and letter of each need (the marker shows the
+    offer's first need). Built from our own constants, escaped all the same."""
+    items = "".join(
+        f'<li style="list-style:none;margin:2px 0"><span style="display:inline-block;'
+        f"width:20px;height:20px;border-radius:50%;background:{escape(n.colour)};color:#fff;"
+        f'font:700 9px/20px sans-serif;text-align:center">{escape(n.symbol)}</span> '
+        f"{escape(n.label)}</li>"
+        for n in NEEDS
+    )
+    office = (
+        f'<li style="list-style:none;margin:6px 0 2px"><b>Q</b> {escape(texts.OFFICE_KIND)}</li>'
+    )
+    return f'<ul style="padding:0;margin:0;font-size:13px">{items}{office}</ul>'

@@ -50,6 +50,7 @@ MAP_ASSETS_MISSING = (
     "Die Kartenbibliothek fehlt auf dem Server: bitte einmal "
     "`python scripts/install_assets.py` ausführen. Fehlende Dateien: {files}"
 )
+MAP_NEED_KEY = "Legende der Angebote"
 MAP_CLICK_HINT = "Klicken Sie auf ein Angebot oder ein Quartiersbüro, um Details zu sehen."
 MAP_DEFINITION = "Definition"
 MAP_SOURCE = "Quelle: {source} · Stand {year}"
