@@ -2,12 +2,17 @@
 
 Values live in the database in long form (`IndicatorValue`); this catalogue explains them.
 Definitions follow the common ones of Berlin's "Monitoring Soziale Stadtentwicklung" and
-Hamburg's "Sozialmonitoring" (see docs/methods.md).
+Hamburg's "Sozialmonitoring" (see docs/methods.md). The German wording (label, definition,
+source) lives in services/texts/catalogue.py, keyed by indicator key, with every other
+user-facing string so it can be translated in one place; the Indicator objects here are
+built from it, and a key without text fails at import.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from services.texts.catalogue import INDICATOR_TEXTS, NO_VALUE
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,60 +25,26 @@ class Indicator:
     source: str
 
 
-INDICATORS: tuple[Indicator, ...] = (
+# Unit and direction per indicator, in the order of the indicator picker. Label, definition
+# and source are text and come from texts/catalogue.py.
+_MEASURES: dict[str, tuple[str, bool | None]] = {
+    "sgb2_u15": ("%", True),
+    "kinder_bg_u18": ("%", True),
+    "alleinerziehende": ("%", True),
+    "arbeitslosenquote": ("%", True),
+    "migration_u18": ("%", None),
+    "einwohner_u18": ("Anzahl", None),
+}
+INDICATORS: tuple[Indicator, ...] = tuple(
     Indicator(
-        "sgb2_u15",
-        "SGB-II-Quote unter 15 J.",
-        "%",
-        "Anteil der unter 15-Jährigen, die in SGB-II-Bedarfsgemeinschaften leben, "
-        "an allen unter 15-Jährigen.",
-        True,
-        "Bundesagentur für Arbeit, Statistik der Grundsicherung; Stadt Bottrop, Sozialbericht",
-    ),
-    Indicator(
-        "kinder_bg_u18",
-        "Kinder und Jugendliche unter 18 in Bedarfsgemeinschaften",
-        "%",
-        "Anteil der unter 18-Jährigen in Bedarfsgemeinschaften (SGB II) an allen "
-        "unter 18-Jährigen.",
-        True,
-        "Bundesagentur für Arbeit; Stadt Bottrop, Demografie- und Sozialatlas",
-    ),
-    Indicator(
-        "alleinerziehende",
-        "Alleinerziehende",
-        "%",
-        "Anteil der Haushalte von Alleinerziehenden an allen Haushalten mit Kindern "
-        "unter 18 Jahren.",
-        True,
-        "Stadt Bottrop, Melderegister (Haushaltegenerierung)",
-    ),
-    Indicator(
-        "arbeitslosenquote",
-        "Arbeitslosenquote",
-        "%",
-        "Anteil der Arbeitslosen an den Einwohnerinnen und Einwohnern von 15 bis unter 65 "
-        "Jahren (kleinräumige Näherung).",
-        True,
-        "Bundesagentur für Arbeit; Stadt Bottrop",
-    ),
-    Indicator(
-        "migration_u18",
-        "Migrationshintergrund 0–17 J.",
-        "%",
-        "Anteil der 0- bis 17-Jährigen mit Migrationshintergrund an allen 0- bis "
-        "17-Jährigen. Kein Armutsmerkmal, aber wichtig für Sprach- und Beratungsangebote.",
-        None,
-        "Stadt Bottrop, Melderegister",
-    ),
-    Indicator(
-        "einwohner_u18",
-        "Einwohner 0–17 J.",
-        "Anzahl",
-        "Zahl der Einwohnerinnen und Einwohner von 0 bis 17 Jahren mit Hauptwohnsitz.",
-        None,
-        "Stadt Bottrop, Melderegister",
-    ),
+        key,
+        INDICATOR_TEXTS[key].label,
+        unit,
+        INDICATOR_TEXTS[key].definition,
+        higher_is_worse,
+        INDICATOR_TEXTS[key].source,
+    )
+    for key, (unit, higher_is_worse) in _MEASURES.items()
 )
 INDICATORS_BY_KEY: dict[str, Indicator] = {i.key: i for i in INDICATORS}
 DEFAULT_INDICATOR = "sgb2_u15"
@@ -82,7 +53,7 @@ DEFAULT_INDICATOR = "sgb2_u15"
 def format_value(value: float | None, indicator: Indicator) -> str:
     """German number format with unit: "28,7 %" or "1.234"; "keine Daten" for None."""
     if value is None or value != value:  # None or NaN
-        return "keine Daten"
+        return NO_VALUE
     if indicator.unit == "%":
         return f"{value:.1f}".replace(".", ",") + " %"
     return f"{value:,.0f}".replace(",", ".")

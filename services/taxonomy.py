@@ -1,13 +1,18 @@
-"""Needs taxonomy and age groups: stable codes, German labels, matching rules.
+"""Needs taxonomy and age groups: stable codes, marker colours, age ranges, matching rules.
 
 Codes are stable identifiers that appear in files, URLs and the database; labels are what
 people read and may change. Keep codes ASCII and never rename one: old links would break.
+The German labels live in services/texts/catalogue.py (keyed by code) with every other
+user-facing string, so they can be translated in one place; the objects here are built
+from them, and a code without a label fails at import.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Iterable
+
+from services.texts.catalogue import AGE_GROUP_LABELS, AUDIENCE_LABELS, NEED_LABELS
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,27 +25,30 @@ class Need:
     symbol: str  # one or two letters drawn on the marker
 
 
-NEEDS: tuple[Need, ...] = (
-    Need("lernen", "Lernen & Hausaufgaben", "#1f78b4", "L"),
-    Need("sprache", "Sprachförderung", "#33a02c", "S"),
-    Need("fruehe_hilfen", "Frühe Hilfen", "#e31a1c", "FH"),
-    Need("familienberatung", "Familienberatung & Erziehung", "#ff7f00", "FB"),
-    Need("gesundheit", "Gesundheit", "#6a3d9a", "G"),
-    Need("ernaehrung", "Ernährung", "#b15928", "E"),
-    Need("bewegung", "Bewegung & Sport", "#00838f", "B"),
-    Need("freizeit", "Freizeit & Kultur", "#c51b7d", "F"),
-    Need("notlagen", "Beratung in Notlagen (Geld, Wohnen, Leistungen)", "#444444", "N"),
-    Need("ausbildung", "Ausbildung & Arbeit", "#4d7c0f", "A"),
-    Need("teilhabe", "Begegnung & Teilhabe", "#8c6d00", "T"),
+# Marker colour and symbol per need, in the taxonomy's order (the order of filters and
+# legends). Labels come from texts/catalogue.py, so they can be translated in one place.
+_NEED_MARKERS: dict[str, tuple[str, str]] = {
+    "lernen": ("#1f78b4", "L"),
+    "sprache": ("#33a02c", "S"),
+    "fruehe_hilfen": ("#e31a1c", "FH"),
+    "familienberatung": ("#ff7f00", "FB"),
+    "gesundheit": ("#6a3d9a", "G"),
+    "ernaehrung": ("#b15928", "E"),
+    "bewegung": ("#00838f", "B"),
+    "freizeit": ("#c51b7d", "F"),
+    "notlagen": ("#444444", "N"),
+    "ausbildung": ("#4d7c0f", "A"),
+    "teilhabe": ("#8c6d00", "T"),
+}
+NEEDS: tuple[Need, ...] = tuple(
+    Need(code, NEED_LABELS[code], colour, symbol)
+    for code, (colour, symbol) in _NEED_MARKERS.items()
 )
 NEEDS_BY_CODE: dict[str, Need] = {n.code: n for n in NEEDS}
 
-# Audience codes (who an offer is for). An offer may address several.
-AUDIENCES: dict[str, str] = {
-    "kinder": "Kinder und Jugendliche",
-    "eltern": "Eltern",
-    "familien": "ganze Familien",
-}
+# Audience codes (who an offer is for), code -> German label. An offer may address several.
+_AUDIENCE_CODES = ("kinder", "eltern", "familien")
+AUDIENCES: dict[str, str] = {code: AUDIENCE_LABELS[code] for code in _AUDIENCE_CODES}
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,14 +63,19 @@ class AgeGroup:
 
 PARENTS_GROUP = "eltern"
 
-AGE_GROUPS: tuple[AgeGroup, ...] = (
-    AgeGroup("0-2", "0–2 Jahre", 0, 2),
-    AgeGroup("3-5", "3–5 Jahre", 3, 5),
-    AgeGroup("6-9", "6–9 Jahre", 6, 9),
-    AgeGroup("10-13", "10–13 Jahre", 10, 13),
-    AgeGroup("14-17", "14–17 Jahre", 14, 17),
-    AgeGroup("18-26", "18–26 Jahre", 18, 26),
-    AgeGroup(PARENTS_GROUP, "Eltern/Familien", None, None),
+# Age range per group, in filter order; labels come from texts/catalogue.py.
+_AGE_RANGES: dict[str, tuple[float | None, float | None]] = {
+    "0-2": (0, 2),
+    "3-5": (3, 5),
+    "6-9": (6, 9),
+    "10-13": (10, 13),
+    "14-17": (14, 17),
+    "18-26": (18, 26),
+    PARENTS_GROUP: (None, None),
+}
+AGE_GROUPS: tuple[AgeGroup, ...] = tuple(
+    AgeGroup(code, AGE_GROUP_LABELS[code], min_age, max_age)
+    for code, (min_age, max_age) in _AGE_RANGES.items()
 )
 AGE_GROUPS_BY_CODE: dict[str, AgeGroup] = {g.code: g for g in AGE_GROUPS}
 

@@ -1,18 +1,20 @@
-"""Builders for test files and a tiny district layer, all made in code (tmp_path)."""
+"""Builders for test files and a tiny district layer, all made in code (tmp_path).
+
+The offer builders (full_offer, sparse_offer) are shared with the storage tests and live
+in tests/factories.py.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 import geopandas as gpd
 from pyproj import Transformer
 from shapely.geometry import box
 
-from services.model import ANALYSIS_CRS, WEB_CRS, Offer, Office, OpeningSlot
+from services.model import ANALYSIS_CRS, WEB_CRS, Office, OpeningSlot
 
 # Three 2 km squares side by side near Bottrop's centre (EPSG:25832).
 ORIGIN_X, ORIGIN_Y, SIDE = 354_000.0, 5_709_000.0, 2_000.0
@@ -65,47 +67,6 @@ def offer_row(i: int, lat: float = 51.52, lon: float = 6.93, max_age: str = "12"
 
 def _de(value: float) -> str:
     return str(value).replace(".", ",")
-
-
-def full_offer(**changes) -> Offer:
-    """An offer with every field set (and decimals, umlauts, line breaks)."""
-    values = dict(
-        id="o1",
-        name="Hausaufgabenhilfe „Lernstübchen“",
-        provider="Caritasverband Bottrop e. V.",
-        needs=("sprache", "lernen", "notlagen"),
-        lat=51.5237,
-        lon=6.9285,
-        description="Umlaute äöüß; Semikolon, \"Zitat\"\nzweite Zeile",
-        min_age=0.5,
-        max_age=10.75,
-        audience=("kinder", "eltern"),
-        address="Gladbecker Straße 12",
-        postcode="46236",
-        city="Bottrop",
-        position_precision="street",
-        opening_hours=(OpeningSlot(0, "09:00", "12:00"), OpeningSlot(0, "14:00", "16:00"),
-                       OpeningSlot(1, "09:00", "12:00"), OpeningSlot(4, "08:30", "24:00")),
-        hours_note="nicht in den Ferien",
-        free_of_charge=False,
-        fee_text="5 € im Monat",
-        languages=("de", "tr", "ar"),
-        barrier_free=False,
-        phone="02041 123456",
-        email="lernen@example.org",
-        website="https://example.org/lernen",
-        status="temporarily_closed",
-        valid_from=date(2024, 1, 1),
-        valid_to=date(2025, 12, 31),
-        last_verified=date(2024, 11, 5),
-        source="Befragung der Träger 2024",
-        is_demo=True,
-    )
-    return Offer(**(values | changes))
-
-
-def sparse_offer(**changes) -> Offer:
-    return replace(Offer("o2", "Spielgruppe", "Verein", ("freizeit",), 51.55, 6.95), **changes)
 
 
 def office(**changes) -> Office:

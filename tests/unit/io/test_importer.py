@@ -11,9 +11,9 @@ from services.config import GEODATA_DIR, load_settings
 from services.io.errors import ImportFailed
 from services.io.offers import write_offers
 from services.io.offices import write_offices
+from tests.factories import full_offer, sparse_offer
 from tests.unit.io.helpers import (
-    LONG_HEADER, OFFER_HEADER, SIDE, centre, csv_text, full_offer, layer, office, offer_row,
-    sparse_offer, write_text,
+    LONG_HEADER, OFFER_HEADER, SIDE, centre, csv_text, layer, office, offer_row, write_text,
 )
 
 

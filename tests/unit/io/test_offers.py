@@ -13,9 +13,8 @@ from pyproj import Transformer
 from services.io.errors import ImportFailed
 from services.io.offers import read_offers, write_offers
 from services.io.offices import read_offices, write_offices
-from tests.unit.io.helpers import (
-    OFFER_HEADER, csv_text, full_offer, offer_row, office, sparse_offer, write_text,
-)
+from tests.factories import full_offer, sparse_offer
+from tests.unit.io.helpers import OFFER_HEADER, csv_text, offer_row, office, write_text
 
 
 def problems_of(path, reader=read_offers) -> list[str]:

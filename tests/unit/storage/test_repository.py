@@ -23,6 +23,7 @@ from services.model import ANALYSIS_CRS, IndicatorValue, Offer, Office, OpeningS
 from services.storage import Repository, migrate
 from services.storage import schema
 from services.storage.repository import MIGRATIONS_DIR
+from tests.factories import full_offer, sparse_offer
 
 
 @pytest.fixture
@@ -35,54 +36,10 @@ def repo(engine: sa.Engine) -> Repository:
 def filled(repo: Repository) -> Repository:
     """A repository with two districts, two offers, an office and indicator values."""
     repo.replace_districts(layer("A", "B"), {}, {})
-    repo.upsert_offers([full_offer(id="o1"), sparse_offer(id="o2")])
+    repo.upsert_offers([full_offer(id="o1", district_id="A"), sparse_offer(id="o2")])
     repo.upsert_offices([full_office(id="f1")])
     repo.upsert_indicator_values([indicator("A", 2023, 12.5), indicator("B", 2023, 3.0)])
     return repo
-
-
-def full_offer(**changes) -> Offer:
-    """An offer with every field set to something other than its default."""
-    values = dict(
-        id="o1",
-        name="Hausaufgabenhilfe „Lernstübchen“ für Grundschüler",
-        provider="Caritasverband Bottrop e. V.",
-        needs=("sprache", "lernen"),  # order matters: not alphabetical on purpose
-        lat=51.5237,
-        lon=6.9285,
-        description="Umlaute äöüß ÄÖÜ, Anführungszeichen \"x\" und 'y'\nzweite Zeile",
-        min_age=0.5,
-        max_age=10.75,
-        audience=("kinder", "eltern"),
-        address="Gladbecker Straße 12",
-        postcode="46236",
-        city="Bottrop-Kirchhellen",
-        position_precision="street",
-        district_id="A",
-        opening_hours=(OpeningSlot(0, "09:00", "12:00"), OpeningSlot(2, "14:30", "17:00")),
-        hours_note="nicht in den Schulferien",
-        free_of_charge=False,
-        fee_text="5 € im Monat",
-        languages=("de", "tr", "ar"),
-        barrier_free=False,
-        phone="+49 2041 123456",
-        email="lernen@example.org",
-        website="https://example.org/lernen",
-        status="temporarily_closed",
-        valid_from=date(2024, 1, 1),
-        valid_to=date(2025, 12, 31),
-        last_verified=date(2024, 11, 5),
-        source="Befragung der Träger 2024",
-        is_demo=True,
-    )
-    return Offer(**(values | changes))
-
-
-def sparse_offer(**changes) -> Offer:
-    """An offer with only the required fields: the optional ones stay None or default."""
-    values = dict(id="o2", name="Spielgruppe", provider="Stadt", needs=("freizeit",),
-                  lat=51.5, lon=6.9)  # fmt: skip
-    return Offer(**(values | changes))
 
 
 def full_office(**changes) -> Office:
@@ -214,7 +171,7 @@ def test_empty_database_reads_as_empty_frames(repo: Repository):
 
 
 def test_offer_round_trip_keeps_every_field(repo: Repository):
-    offers = [full_offer(), sparse_offer()]
+    offers = [full_offer(district_id="A"), sparse_offer()]
     repo.upsert_offers(offers)
     assert repo.get_offer("o1") == offers[0]
     assert repo.get_offer("o2") == offers[1]
@@ -223,7 +180,7 @@ def test_offer_round_trip_keeps_every_field(repo: Repository):
 
 
 def test_offers_frame_holds_python_values(repo: Repository):
-    offers = [full_offer(), sparse_offer()]
+    offers = [full_offer(district_id="A"), sparse_offer()]
     repo.upsert_offers(offers)
     frame = repo.offers_frame()
     assert [Offer(**row) for row in frame.to_dict("records")] == offers
@@ -253,8 +210,9 @@ def test_lists_sort_by_id_the_same_on_both_backends(repo: Repository):
 
 
 def test_upsert_replaces_offer_with_its_child_rows(repo: Repository, engine: sa.Engine):
-    repo.upsert_offers([full_offer(), sparse_offer()])
-    changed = full_offer(needs=("gesundheit",), audience=("familien",), languages=())
+    repo.upsert_offers([full_offer(district_id="A"), sparse_offer()])
+    changed = full_offer(district_id="A", needs=("gesundheit",), audience=("familien",),
+                         languages=())
     repo.upsert_offers([changed])
     assert repo.offers() == [changed, sparse_offer()]
     with engine.connect() as conn:
@@ -436,7 +394,8 @@ def test_failed_write_leaves_database_unchanged(
 def test_ten_thousand_offers_load_in_a_constant_number_of_queries(repo: Repository, engine: sa.Engine):
     """A city-wide directory loads without a query per offer (timings live in bench/)."""
     offers = [
-        full_offer(id=f"o{n:05d}", audience=("kinder",), languages=("de",))
+        full_offer(id=f"o{n:05d}", needs=("sprache", "lernen"), audience=("kinder",),
+                   languages=("de",))
         for n in range(10_000)
     ]
     repo.upsert_offers(offers)
