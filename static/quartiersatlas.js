@@ -11,6 +11,7 @@
   "use strict";
 
   var ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "`": "&#96;" };
+  var CHUNKED_FROM = 3000;
   var DISTRICT_STYLE = { color: "#555555", weight: 1, fillOpacity: 0.7 };
   var DISTRICT_HOVER = { color: "#222222", weight: 3 };
   var LABEL_GAP = 2;  // px kept free between two shown district labels
@@ -132,7 +133,10 @@
       var marker = L.marker([r[4], r[5]], { icon: icons[r[3]] });
       return marker.bindTooltip(tip(r[1], [data.providers[r[2]]], "o", r[0]));
     });
-    var cluster = L.markerClusterGroup({ chunkedLoading: true, iconCreateFunction: clusterIcon });
+    // Chunked loading keeps the page responsive with tens of thousands of offers, but its
+    // timer delays the first markers; below a few thousand one pass is faster.
+    var chunked = data.rows.length > CHUNKED_FROM;
+    var cluster = L.markerClusterGroup({ chunkedLoading: chunked, iconCreateFunction: clusterIcon });
     // A cluster gets a tooltip of its own: a click on it must not be reported with the
     // tooltip of the offer clicked before (streamlit-folium keeps the last one it saw).
     // Own icon instead of the plugin's green/yellow/orange discs, which blend into the
