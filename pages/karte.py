@@ -52,8 +52,9 @@ def _filter_chips(state: filters.FilterState, district_names: dict[str, str]) ->
         return
     st.caption(ui.ACTIVE_FILTERS)
     for chip in active:
-        st.button(
-            f"✕ {chip.label}", key=f"chip_{chip.field}_{chip.value}", help=ui.CHIP_REMOVE_HELP,
+        st.button(  # button labels are Markdown: a district name or search text is data
+            f"✕ {escape_markdown(chip.label)}", key=f"chip_{chip.field}_{chip.value}",
+            help=ui.CHIP_REMOVE_HELP,
             on_click=session.remove_filter, args=(chip.field, chip.value),
         )
 

@@ -59,10 +59,11 @@ def test_map_renders_districts_offices_and_markers(page: Page, app_url: str):
     assert page.guard.external == [] and page.guard.dialogs == []
 
 
-def test_a_filter_changes_the_markers(page: Page, app_url: str):
+def test_a_filter_changes_the_markers_and_the_map_stays_mounted(page: Page, app_url: str):
     frame = open_app(page, app_url)
     before = shown_count(page)
     wait_for_markers(frame, before)
+    frame.locator("body").evaluate("b => { window.__mounted = 'yes'; }")
     search = page.get_by_role("textbox", name="Freitext")
     search.fill("Hausaufgaben")
     search.press("Enter")
@@ -72,9 +73,11 @@ def test_a_filter_changes_the_markers(page: Page, app_url: str):
     assert 0 < after < before
     wait_for_markers(frame, after)
     expect(page).to_have_url(re.compile("suche=Hausaufgaben"))  # set when the rerun ends
+    # A remounted map would lose the mark set above and the user's zoom.
+    frame.locator("body").evaluate("b => window.map.setZoom(13)")
     chip.click()
     expect(chip).to_have_count(0, timeout=TIMEOUT)
-    wait_for_markers(frame, before)
+    assert frame.locator("body").evaluate("b => [window.__mounted, window.map.getZoom()]") == ["yes", 13]
 
 
 def test_click_opens_details_and_evil_names_stay_text(page: Page, app_url: str):
