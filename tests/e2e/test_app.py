@@ -110,3 +110,28 @@ def test_evil_district_name_and_template_name_run_nothing(page: Page, app_url: s
     assert frame.locator("img[src=x]").count() == 0
     assert page.locator("img[src=x]").count() == 0
     assert page.guard.dialogs == [] and page.guard.external == []
+
+
+def test_panning_and_zooming_do_not_rerun_the_app(page: Page, app_url: str):
+    """Only a click reports back to Streamlit: moving the map sends nothing to the server."""
+    sent: list[int] = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda frame: sent.append(1)))
+    frame = open_app(page, app_url)
+    wait_for_markers(frame, shown_count(page))
+    page.wait_for_timeout(1500)  # the component's first report after mounting
+    sent.clear()
+    view = "b => [window.map.getCenter().lat, window.map.getZoom()]"
+    before = frame.locator("body").evaluate(view)
+    box = page.locator(MAP).bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] / 2 - 150, box["y"] + box["height"] / 2 - 80, steps=10)
+    page.mouse.up()
+    page.mouse.wheel(0, -300)
+    page.wait_for_timeout(2000)
+    after = frame.locator("body").evaluate(view)
+    assert after[0] != before[0] and after[1] > before[1]  # it did pan and zoom
+    assert sent == []
+    page.get_by_text("nur kostenlose", exact=True).click()
+    expect(page.get_by_role("button", name="✕ nur kostenlose")).to_be_visible(timeout=TIMEOUT)
+    assert sent  # the same probe does see a rerun
