@@ -12,7 +12,6 @@ WHERE_ROW = "Zeile {row}"
 WHERE_FEATURE = "Objekt {row}"
 WHERE_COLUMN = "Spalte '{field}'"
 WHERE_PROPERTY = "Feld '{field}'"
-WARNING_PREFIX = "Hinweis"
 
 # --- files and tables --------------------------------------------------------------------
 FILE_NOT_FOUND = "Datei nicht gefunden: {path}"
@@ -21,7 +20,6 @@ UNSUPPORTED_FORMAT = (
 )
 FILE_UNREADABLE = "Datei lässt sich nicht lesen ({reason})"
 FILE_EMPTY = "Die Datei enthält keine Daten"
-SHEET_EMPTY = "Das Blatt enthält keine Daten"
 SHEET_SKIPPED = "Blatt ohne Spalte 'bezirk' wurde übersprungen"
 EMPTY_HEADER = "Spalte {position} hat keine Überschrift, enthält aber Werte"
 DUPLICATE_HEADER = "Die Spaltenüberschrift kommt mehrfach vor"
