@@ -54,6 +54,7 @@ def synthetic_offers(n: int, seed: int = 7) -> pd.DataFrame:
                   for _ in range(n)],
         "lat": rng.uniform(51.49, 51.62, n),
         "lon": rng.uniform(6.85, 7.00, n),
+        "is_demo": np.ones(n, dtype=bool),
     })
 
 

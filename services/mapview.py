@@ -219,7 +219,9 @@ def build_base_map(
 
 
 def _offer_data(offers: pd.DataFrame) -> dict[str, Any]:
-    """Rows of [id, name, provider index, need index, lat, lon]; providers listed once."""
+    """Rows of [id, name, provider index, need index, lat, lon, demo 0/1]; providers listed
+    once. The demo flag puts "Demo-Eintrag" into the tooltip: a screenshot of the map must not
+    pass an invented offer off as a real one."""
     provider_codes, providers = pd.factorize(offers["provider"])
     rows = zip(
         offers["id"].astype(str).tolist(),
@@ -228,11 +230,13 @@ def _offer_data(offers: pd.DataFrame) -> dict[str, Any]:
         [NEED_INDEX[needs[0]] for needs in offers["needs"]],
         offers["lat"].round(5).tolist(),
         offers["lon"].round(5).tolist(),
+        offers["is_demo"].astype(int).tolist(),
     )
     return {
         "needs": [[need.colour, need.symbol] for need in NEEDS],
         "providers": providers.tolist(),
         "clusterTip": texts.CLUSTER_TIP,
+        "demoTag": texts.DEMO_TAG,
         "rows": list(rows),
     }
 

@@ -123,7 +123,7 @@
   }
 
   // data.needs: [colour, symbol]; data.providers: [name]; data.clusterTip: "… {n} …";
-  // data.rows: [id, name, provider index, need index, lat, lon]
+  // data.rows: [id, name, provider index, need index, lat, lon, demo 0/1]
   function addOffers(group, data) {
     var icons = data.needs.map(function (n) {
       var html = '<span style="background:' + esc(n[0]) + '">' + esc(n[1]) + "</span>";
@@ -131,7 +131,8 @@
     });
     var markers = data.rows.map(function (r) {
       var marker = L.marker([r[4], r[5]], { icon: icons[r[3]] });
-      return marker.bindTooltip(tip(r[1], [data.providers[r[2]]], "o", r[0]));
+      var lines = [data.providers[r[2]], r[6] ? data.demoTag : ""];
+      return marker.bindTooltip(tip(r[1], lines, "o", r[0]));
     });
     // Chunked loading keeps the page responsive with tens of thousands of offers, but its
     // timer delays the first markers; below a few thousand one pass is faster.

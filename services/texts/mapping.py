@@ -25,4 +25,5 @@ LEGEND_AVERAGE_MEAN = "Ø Stadt: {value} (Bezirksmittel)"
 
 # Point layers
 OFFICE_KIND = "Quartiersbüro"
+DEMO_TAG = "Demo-Eintrag (erfunden)"
 CLUSTER_TIP = "{n} Angebote – zum Vergrößern klicken"

@@ -92,6 +92,7 @@ def test_click_opens_details_and_evil_names_stay_text(page: Page, app_url: str):
     tooltip = frame.locator(".leaflet-tooltip")
     expect(tooltip).to_contain_text(EVIL_NAMES[0], timeout=TIMEOUT)
     expect(tooltip).to_contain_text(EVIL_NAMES[1])
+    expect(tooltip).to_contain_text("Demo-Eintrag")
     marker.click()
     details = page.get_by_text(EVIL_NAMES[0], exact=True)
     expect(details).to_be_visible(timeout=TIMEOUT)

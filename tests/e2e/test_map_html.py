@@ -77,6 +77,7 @@ def _map_page(settings):
         # three far apart (single markers), twenty on one spot (a cluster)
         "lat": [51.505, 51.525, 51.505] + [51.515] * 20,
         "lon": [6.905, 6.955, 6.955] + [6.93] * 20,
+        "is_demo": [False, True, True] + [True] * 20,
     })
     office = Office("b&1", EVIL[2], "Stadt", 51.525, 6.905)
     boxes = [(6.90, 51.50, 6.93, 51.53), (6.93, 51.50, 6.96, 51.53)]

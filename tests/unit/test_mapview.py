@@ -48,6 +48,7 @@ def _offers(n: int = 3) -> pd.DataFrame:
         "needs": [("sprache", "lernen")] * n,
         "lat": 51.5 + rng.random(n) * 0.1,
         "lon": 6.9 + rng.random(n) * 0.1,
+        "is_demo": [i % 2 == 0 for i in range(n)],
     })
 
 
