@@ -113,6 +113,8 @@ def render() -> None:
     _normalise_map_choice(snap)
     view = session.current_view(set(snap.district_names))
 
+    if snap.districts.empty and snap.offers.empty:
+        st.info(ui.EMPTY_DATABASE)
     _map_controls(snap)
     indicator = INDICATORS_BY_KEY[st.session_state[session.INDICATOR]]
     year = st.session_state[session.YEAR]

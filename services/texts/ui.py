@@ -45,6 +45,11 @@ CLASSIFICATION_LABELS = {
     "gleich": "Gleiche Intervalle",
 }
 MAP_COUNT = "**{shown}** von {total} Angeboten passen zu den Filtern"
+EMPTY_DATABASE = (
+    "Die Datenbank ist noch leer. Laden Sie die Bezirke, Kennzahlen und Angebote mit der "
+    "Kommandozeile, z. B. `python -m services.cli import districts bezirke.gpkg` – oder "
+    "`python -m services.cli seed-demo` für die Demo-Daten (siehe README)."
+)
 MAP_NO_INDICATOR_DATA = "Für diese Kennzahl liegen noch keine Werte vor – die Bezirke sind grau."
 MAP_ASSETS_MISSING = (
     "Die Kartenbibliothek fehlt auf dem Server: bitte einmal "

@@ -103,3 +103,13 @@ def test_selection_in_the_link_opens_the_details_panel():
 def test_unknown_selection_says_so():
     at = run_app(auswahl="o:gibt-es-nicht")
     assert any(ui.DETAILS_NOT_FOUND in w.value for w in at.warning)
+
+
+def test_an_empty_production_database_explains_how_to_load_data(tmp_path, monkeypatch):
+    """A PostgreSQL/SQLite database given by DATABASE_URL is never seeded with demo data."""
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'empty.db'}")
+    at = run_app()
+    assert not at.exception
+    assert any(ui.EMPTY_DATABASE in i.value for i in at.info)
+    assert shown_count(at) == (0, 0)
+    assert not at.sidebar.warning  # no demo banner without demo data
