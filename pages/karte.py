@@ -144,10 +144,12 @@ def _map(snap, settings, choropleth, shown) -> None:
         st.error(ui.MAP_ASSETS_MISSING.format(files=", ".join(p.name for p in missing)))
         return
     notice = ui.DEMO_DISTRICTS if snap.demo_districts else None
+    highlight = snap.position_of(st.session_state.get(session.SELECTED))
     base = build_base_map(choropleth, snap.districts_web_geojson, snap.offices, settings, notice)
     result = st_folium(
         base, key="karte", height=620, use_container_width=True,
-        feature_group_to_add=build_offer_layer(shown), layer_control=build_layer_control(),
+        feature_group_to_add=build_offer_layer(shown, highlight),
+        layer_control=build_layer_control(),
         returned_objects=["last_object_clicked_tooltip", "last_object_clicked_count"],
     )
     _remember_click(result)

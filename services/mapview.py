@@ -241,9 +241,13 @@ def _offer_data(offers: pd.DataFrame) -> dict[str, Any]:
     }
 
 
-def build_offer_layer(offers: pd.DataFrame) -> folium.FeatureGroup:
-    """The offers as one marker cluster; pass it to st_folium's feature_group_to_add."""
-    return _layer(texts.LAYER_OFFERS, "addOffers", _offer_data(offers))
+def build_offer_layer(
+    offers: pd.DataFrame, highlight: tuple[float, float] | None = None
+) -> folium.FeatureGroup:
+    """The offers as one marker cluster, and a ring around the selected item's position;
+    pass it to st_folium's feature_group_to_add (the base map stays mounted)."""
+    data = _offer_data(offers) | {"highlight": list(highlight) if highlight else None}
+    return _layer(texts.LAYER_OFFERS, "addOffers", data)
 
 
 def build_layer_control() -> folium.LayerControl:

@@ -54,6 +54,15 @@ class Snapshot:
     def office(self, office_id: str) -> Office | None:
         return next((o for o in self.offices if o.id == office_id), None)
 
+    def position_of(self, ref: str | None) -> tuple[float, float] | None:
+        """Where a selected offer ("o:id") or office ("b:id") is, to ring it on the map."""
+        kind, _, item_id = (ref or "").partition(":")
+        if kind == "o":
+            rows = self.offers.loc[self.offers["id"] == item_id, ["lat", "lon"]]
+            return tuple(rows.iloc[0]) if len(rows) else None
+        office = self.office(item_id) if kind == "b" else None
+        return (office.lat, office.lon) if office else None
+
     def years(self, indicator_key: str) -> list[int]:
         values = self.indicator_values
         return sorted(values.loc[values["indicator_key"] == indicator_key, "year"].unique().tolist())

@@ -12,6 +12,7 @@
 
   var ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "`": "&#96;" };
   var CHUNKED_FROM = 3000;
+  var HIGHLIGHT_STYLE = { radius: 20, color: "#005f87", weight: 4, fill: false, interactive: false, className: "qa-highlight" };
   var DISTRICT_STYLE = { color: "#555555", weight: 1, fillOpacity: 0.7 };
   var DISTRICT_HOVER = { color: "#222222", weight: 3 };
   var LABEL_GAP = 2;  // px kept free between two shown district labels
@@ -123,6 +124,7 @@
   }
 
   // data.needs: [colour, symbol]; data.providers: [name]; data.clusterTip: "… {n} …";
+  // data.highlight: [lat, lon] of the selected item or null;
   // data.rows: [id, name, provider index, need index, lat, lon, demo 0/1]
   function addOffers(group, data) {
     var icons = data.needs.map(function (n) {
@@ -152,6 +154,10 @@
     }
     cluster.addLayers(markers);
     group.addLayer(cluster);
+    // The selected offer or office: a ring that shows even when its marker is in a cluster.
+    if (data.highlight) {
+      group.addLayer(L.circleMarker(data.highlight, HIGHLIGHT_STYLE));
+    }
     return cluster;
   }
 
