@@ -12,7 +12,8 @@
 
   var ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "`": "&#96;" };
   var CHUNKED_FROM = 3000;
-  var HIGHLIGHT_STYLE = { radius: 20, color: "#005f87", weight: 4, fill: false, interactive: false, className: "qa-highlight" };
+  // A ring above every marker and cluster; clicks pass through it (CSS pointer-events).
+  var HIGHLIGHT_ICON = { className: "qa-highlight", iconSize: [46, 46] };
   var DISTRICT_STYLE = { color: "#555555", weight: 1, fillOpacity: 0.7 };
   var DISTRICT_HOVER = { color: "#222222", weight: 3 };
   var LABEL_GAP = 2;  // px kept free between two shown district labels
@@ -156,7 +157,8 @@
     group.addLayer(cluster);
     // The selected offer or office: a ring that shows even when its marker is in a cluster.
     if (data.highlight) {
-      group.addLayer(L.circleMarker(data.highlight, HIGHLIGHT_STYLE));
+      var ring = L.divIcon(HIGHLIGHT_ICON);
+      group.addLayer(L.marker(data.highlight, { icon: ring, interactive: false, keyboard: false, zIndexOffset: 5000 }));
     }
     return cluster;
   }

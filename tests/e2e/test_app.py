@@ -98,7 +98,7 @@ def test_click_opens_details_and_evil_names_stay_text(page: Page, app_url: str):
     expect(details).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_text("Bedarfe: Lernen & Hausaufgaben")).to_be_visible()
     expect(page).to_have_url(re.compile("auswahl=o(%3A|:)evil-1"))
-    expect(frame.locator("path.qa-highlight")).to_have_count(1, timeout=TIMEOUT)
+    expect(frame.locator(".qa-highlight")).to_have_count(1, timeout=TIMEOUT)
     assert page.guard.dialogs == [] and page.guard.external == []
 
 
