@@ -32,13 +32,11 @@ import argparse
 import logging
 import os
 import re
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -49,6 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a plain script
 
 from services.importer import locate, seed_demo  # noqa: E402
+from tests.e2e.appserver import free_port, wait_for_health  # noqa: E402
 from services.model import Offer, OpeningSlot  # noqa: E402
 from services.storage.repository import Repository, create_engine_for, migrate  # noqa: E402
 from services.taxonomy import NEEDS  # noqa: E402
@@ -243,26 +242,6 @@ def bench_script_runs(runs: int) -> None:
 
 # --- 2. browser -----------------------------------------------------------------------
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for_health(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise BenchError(f"streamlit beendet mit Code {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise BenchError(f"streamlit antwortet nicht unter {url} binnen {timeout} s")
-
-
 class RequestLog:
     """Every request (and WebSocket) a page opens; those leaving 127.0.0.1 are 'external'."""
 
@@ -321,7 +300,10 @@ def bench_browser(runs: int) -> None:
                 cwd=ROOT, env=env, stdout=server_log, stderr=subprocess.STDOUT,
             )
             try:
-                wait_for_health(url, server)
+                try:
+                    wait_for_health(url, server)
+                except (RuntimeError, TimeoutError) as error:
+                    raise BenchError(str(error)) from error
                 requests = RequestLog()
                 with sync_playwright() as playwright:
                     browser = playwright.chromium.launch(executable_path=CHROMIUM,

@@ -51,8 +51,8 @@ def js_json(data: Any) -> str:
     These characters can only occur inside JSON strings, where \\uXXXX means the same.
     """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    for char, escape in _JS_ESCAPES:
-        text = text.replace(char, escape)
+    for char, replacement in _JS_ESCAPES:
+        text = text.replace(char, replacement)
     return text
 
 
