@@ -100,6 +100,12 @@ def test_selection_in_the_link_opens_the_details_panel():
     assert "auswahl" not in at.query_params
 
 
+def test_a_selected_district_shows_its_figure_beside_the_city_average():
+    at = run_app(auswahl="d:11")
+    texts = " ".join(m.value for m in at.markdown)
+    assert "Altstadt" in texts and "Stadtdurchschnitt" in texts and "passende Angebote" in texts
+
+
 def test_unknown_selection_says_so():
     at = run_app(auswahl="o:gibt-es-nicht")
     assert any(ui.DETAILS_NOT_FOUND in w.value for w in at.warning)
