@@ -18,7 +18,7 @@ from services.mapview import (
     parse_clicked,
 )
 from services.texts import ui
-from services.urlstate import CLASSIFICATIONS
+from services.urlstate import CLASSIFICATIONS, DEFAULT_CLASSIFICATION
 
 _KIND_PREFIX = {"offer": "o", "office": "b", "district": "d"}
 _LAST_CLICK = "_karte_last_click"
@@ -33,7 +33,7 @@ def _normalise_map_choice(snap) -> None:
     if state.get(session.YEAR) not in years:
         state[session.YEAR] = years[-1] if years else None
     if state.get(session.CLASSIFICATION) not in CLASSIFICATIONS:
-        state[session.CLASSIFICATION] = "quantile"
+        state[session.CLASSIFICATION] = DEFAULT_CLASSIFICATION
 
 
 def _map_controls(snap) -> None:
