@@ -134,18 +134,14 @@ class SeedResult:
 def seed_demo(repo: Repository, geodata_dir: Path = GEODATA_DIR) -> SeedResult:
     """Clear the database and load the demo files through the same readers as imports.
 
-    All four files are read and checked before the first write, so a broken demo file
-    leaves the database as it was.
+    All four files are read and checked first, then written in one transaction, so a
+    broken demo file or a failure half-way leaves the database as it was.
     """
     layer, _ = read_districts(geodata_dir / "districts.geojson")
     values, _ = read_indicators(geodata_dir / "indicators.csv", layer)
     offices, _ = locate(read_offices(geodata_dir / "offices.csv"), layer)
     offers, _ = locate(read_offers(geodata_dir / "offers.csv"), layer)
-    repo.clear()
-    repo.replace_districts(layer, {}, {})
-    repo.upsert_indicator_values(values)
-    repo.upsert_offices(offices)
-    repo.upsert_offers(offers)
+    repo.replace_all(layer, values, offices, offers)
     return SeedResult(len(layer), len(values), len(offices), len(offers))
 
 

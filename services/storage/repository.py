@@ -200,44 +200,89 @@ class Repository:
         The mappings must name exactly the stored offers and offices, and point only to
         districts of the new layer. Indicator values are kept, whatever their district.
         """
-        rows = _district_rows(districts)
-        layer = {row["id"] for row in rows}
         with self._write() as conn:
-            conn.execute(sa.delete(t.districts))
-            _insert(conn, t.districts, rows)
-            _reassign_districts(conn, t.offers, offer_districts, layer)
-            _reassign_districts(conn, t.offices, office_districts, layer)
+            _replace_districts(conn, districts, offer_districts, office_districts)
 
     def upsert_indicator_values(self, values: list[IndicatorValue]) -> None:
-        rows = [{f: getattr(v, f) for f in INDICATOR_FIELDS} for v in values]
-        key = ("district_id", "indicator_key", "year")
-        _require_unique("indicator value", [tuple(r[k] for k in key) for r in rows])
         with self._write() as conn:
-            _delete_keys(conn, t.indicator_values, key, rows)
-            _insert(conn, t.indicator_values, rows)
+            _upsert_indicator_values(conn, values)
 
     def upsert_offers(self, offers: list[Offer]) -> None:
         """Insert offers or replace them (with their needs, audience, languages) by id."""
-        _require_unique("offer", [o.id for o in offers])
-        rows = [_offer_row(o) for o in offers]
         with self._write() as conn:
-            _delete_keys(conn, t.offers, ("id",), rows)
-            _insert(conn, t.offers, rows)
-            for name, (table, code_column) in OFFER_CODES.items():
-                _insert(conn, table, _code_rows(offers, name, code_column))
+            _upsert_offers(conn, offers)
 
     def upsert_offices(self, offices: list[Office]) -> None:
-        _require_unique("office", [o.id for o in offices])
-        rows = [_office_row(o) for o in offices]
         with self._write() as conn:
-            _delete_keys(conn, t.offices, ("id",), rows)
-            _insert(conn, t.offices, rows)
+            _upsert_offices(conn, offices)
 
     def clear(self) -> None:
         """Delete all data; data_version keeps counting up so no cache sees stale data."""
         with self._write() as conn:
-            for table in (t.offers, t.offices, t.indicator_values, t.districts):
-                conn.execute(sa.delete(table))  # offers' code lists go by cascade
+            _clear(conn)
+
+    def replace_all(
+        self,
+        districts: gpd.GeoDataFrame,
+        values: list[IndicatorValue],
+        offices: list[Office],
+        offers: list[Offer],
+    ) -> None:
+        """Replace everything in ONE transaction (seed-demo, a full reload): if any part
+        fails, the old data stays. Offers and offices carry their district_id already."""
+        with self._write() as conn:
+            _clear(conn)
+            _replace_districts(conn, districts, {}, {})
+            _upsert_indicator_values(conn, values)
+            _upsert_offices(conn, offices)
+            _upsert_offers(conn, offers)
+
+
+# The writes, each on a connection inside Repository._write's transaction. Uniqueness is
+# checked before the first statement, so a bad batch changes nothing.
+
+
+def _replace_districts(
+    conn: sa.Connection,
+    districts: gpd.GeoDataFrame,
+    offer_districts: dict[str, str | None],
+    office_districts: dict[str, str | None],
+) -> None:
+    rows = _district_rows(districts)
+    layer = {row["id"] for row in rows}
+    conn.execute(sa.delete(t.districts))
+    _insert(conn, t.districts, rows)
+    _reassign_districts(conn, t.offers, offer_districts, layer)
+    _reassign_districts(conn, t.offices, office_districts, layer)
+
+
+def _upsert_indicator_values(conn: sa.Connection, values: list[IndicatorValue]) -> None:
+    rows = [{f: getattr(v, f) for f in INDICATOR_FIELDS} for v in values]
+    key = ("district_id", "indicator_key", "year")
+    _require_unique("indicator value", [tuple(r[k] for k in key) for r in rows])
+    _delete_keys(conn, t.indicator_values, key, rows)
+    _insert(conn, t.indicator_values, rows)
+
+
+def _upsert_offers(conn: sa.Connection, offers: list[Offer]) -> None:
+    _require_unique("offer", [o.id for o in offers])
+    rows = [_offer_row(o) for o in offers]
+    _delete_keys(conn, t.offers, ("id",), rows)
+    _insert(conn, t.offers, rows)
+    for name, (table, code_column) in OFFER_CODES.items():
+        _insert(conn, table, _code_rows(offers, name, code_column))
+
+
+def _upsert_offices(conn: sa.Connection, offices: list[Office]) -> None:
+    _require_unique("office", [o.id for o in offices])
+    rows = [_office_row(o) for o in offices]
+    _delete_keys(conn, t.offices, ("id",), rows)
+    _insert(conn, t.offices, rows)
+
+
+def _clear(conn: sa.Connection) -> None:
+    for table in (t.offers, t.offices, t.indicator_values, t.districts):
+        conn.execute(sa.delete(table))  # offers' code lists go by cascade
 
 
 _DATA_VERSION_SELECT = sa.select(t.meta.c.value).where(t.meta.c.key == t.DATA_VERSION_KEY)

@@ -313,6 +313,7 @@ def test_every_write_bumps_data_version(repo: Repository):
         lambda: repo.upsert_offices([full_office()]),
         lambda: repo.upsert_offers([sparse_offer(name="neu")]),
         repo.clear,
+        lambda: repo.replace_all(layer("A"), [], [], []),
     ]
     for expected, write in enumerate(writes, start=1):
         write()
@@ -327,6 +328,15 @@ def test_clear_deletes_all_data(filled: Repository, engine: sa.Engine):
     assert filled.data_version() == version + 1
     with engine.connect() as conn:
         assert conn.scalar(sa.select(sa.func.count()).select_from(schema.offer_needs)) == 0
+
+
+def test_replace_all_swaps_everything_at_once(filled: Repository):
+    filled.replace_all(layer("C"), [indicator("C", 2023, 7.0)], [full_office()],
+                       [sparse_offer(id="x1", district_id="C")])
+    assert list(filled.districts()["id"]) == ["C"]
+    assert [o.id for o in filled.offers()] == ["x1"] and filled.offers()[0].district_id == "C"
+    assert list(filled.indicator_values()["value"]) == [7.0]
+    assert len(filled.offices()) == 1
 
 
 def test_is_empty_until_districts_or_offers_exist(repo: Repository):
@@ -370,6 +380,12 @@ FAILING_WRITES = {
         None,
     ),
     "crash while clearing": (Repository.clear, RuntimeError, "DELETE FROM districts"),
+    "crash at the last step of replace_all": (
+        lambda repo: repo.replace_all(layer("C"), [indicator("C", 2023, 1.0)], [full_office()],
+                                      [sparse_offer(district_id="C")]),
+        RuntimeError,
+        "INSERT INTO offer_languages",
+    ),
 }
 
 
