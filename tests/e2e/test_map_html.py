@@ -21,7 +21,7 @@ from services.config import STATIC_DIR, load_settings
 from services.indicators import INDICATORS_BY_KEY
 from services.map.base import build_base_map, layer_control
 from services.map.jsbridge import parse_clicked
-from services.map.layers import offer_layer
+from services.map.layers import choropleth_layer, district_geometries, offer_layer
 from services.model import Office
 
 EVIL = ["<img src=x onerror=alert(1)>", "${alert(1)}", "</script><script>alert(1)</script>"]
@@ -59,8 +59,10 @@ def _base_map(settings, names, boxes, offices=()):
                                 value=20.5, source="BA", is_demo=True)])
     choropleth = build_choropleth(districts, values, INDICATORS_BY_KEY["sgb2_u15"], 2023,
                                   "quantiles")
-    return build_base_map(choropleth, json.loads(districts.to_json()), list(offices), settings,
-                          "Demo")
+    web = json.loads(districts.to_json())
+    m = build_base_map(web, dict(zip(districts["id"], names)), list(offices), settings, "Demo")
+    m.add_child(choropleth_layer(choropleth, district_geometries(web)))
+    return m
 
 
 def _serve(root, base_url, page, html):
@@ -117,6 +119,8 @@ def test_map_runs_offline_and_shows_evil_names_as_text(server, monkeypatch, page
 
     assert page.locator(".qa-district-label").all_inner_texts() == ["Altstadt", EVIL[0]]
     assert page.locator(".qa-legend").inner_text().count("keine Daten") == 1
+    page.locator(".qa-legend-title").click()  # folds the legend: it may cover a marker
+    expect(page.locator(".qa-legend-class").first).to_be_hidden()
     offer_tips = _tooltip_texts(page, ".qa-offer")
     office_tips = _tooltip_texts(page, ".qa-office")
     district_tips = _tooltip_texts(page, "path.leaflet-interactive")

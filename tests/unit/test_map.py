@@ -16,7 +16,7 @@ from services.config import Settings
 from services.indicators import INDICATORS_BY_KEY
 from services.map.base import build_base_map, layer_control
 from services.map.jsbridge import js_json, parse_clicked
-from services.map.layers import offer_layer
+from services.map.layers import choropleth_layer, district_geometries, offer_layer
 from services.model import Office
 from services.selection import Selection
 from services.texts import mapping as texts
@@ -56,8 +56,17 @@ def _base_map(settings: Settings = SETTINGS) -> folium.Map:
     choropleth = build_choropleth(districts, values, INDICATORS_BY_KEY["sgb2_u15"], 2023,
                                   "quantiles")
     office = Office("b<1>", EVIL[2], EVIL[1], 51.51, 6.92)
-    return build_base_map(choropleth, json.loads(districts.to_json()), [office], settings,
-                          "Demo-Gliederung, schematische Grenzen")
+    return _with_choropleth(choropleth, districts, [office], settings,
+                            "Demo-Gliederung, schematische Grenzen")
+
+
+def _with_choropleth(choropleth, districts, offices, settings=SETTINGS, notice=None) -> folium.Map:
+    """The page's base map with its choropleth layer added (the page swaps that one in)."""
+    web = json.loads(districts.to_json())
+    names = dict(zip(districts["id"], districts["name"]))
+    m = build_base_map(web, names, offices, settings, notice)
+    m.add_child(choropleth_layer(choropleth, district_geometries(web)))
+    return m
 
 
 def _collected_links(m: folium.Map) -> list[str]:
@@ -180,7 +189,7 @@ def test_labels_rank_larger_districts_first():
                                    "is_demo"])
     choropleth = build_choropleth(districts, values, INDICATORS_BY_KEY["sgb2_u15"], 2023,
                                   "quantiles")
-    m = build_base_map(choropleth, json.loads(districts.to_json()), [], SETTINGS)
+    m = _with_choropleth(choropleth, districts, [])
     rows = _payload(m.get_root().render(), "addDistrictLabels")["rows"]
     assert [(row[0], row[3]) for row in rows] == [("Altstadt", 2), (EVIL[0], 0), ("Eigen", 1)]
 
@@ -197,7 +206,7 @@ def test_legend_source_drops_remarks_in_parentheses():
                                 is_demo=True)])
     choropleth = build_choropleth(_districts(), values, INDICATORS_BY_KEY["sgb2_u15"], 2023,
                                   "quantiles")
-    m = build_base_map(choropleth, json.loads(_districts().to_json()), [], SETTINGS)
+    m = _with_choropleth(choropleth, _districts(), [])
     assert _payload(m.get_root().render(), "addLegend")["source"] == [
         "Quelle: Demo", "Quelle: Demo (synthetisch, angelehnt an X)"]
 
