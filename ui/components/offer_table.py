@@ -47,10 +47,10 @@ def _selected_rows(table: pd.DataFrame) -> list[int]:
 
 
 def _downloads(table: pd.DataFrame) -> None:
-    csv_column, xlsx_column = st.columns(2)
-    csv_column.download_button(ui.DOWNLOAD_CSV, table_csv(table), f"{ui.TABLE_FILE}.csv",
+    row = st.container(horizontal=True)
+    row.download_button(ui.DOWNLOAD_CSV, table_csv(table), f"{ui.TABLE_FILE}.csv",
                                mime="text/csv", on_click="ignore", icon=":material/download:")
-    xlsx_column.download_button(  # built only when clicked: XLSX of 10,000 rows takes a second
+    row.download_button(  # built only when clicked: XLSX of 10,000 rows takes a second
         ui.DOWNLOAD_XLSX, partial(table_xlsx, table), f"{ui.TABLE_FILE}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         on_click="ignore", icon=":material/download:",
