@@ -119,6 +119,9 @@ LANGUAGE_NAMES = {
 
 # Offer list under the map (services/offer_table.py, ui/components/offer_table.py)
 TABLE_TITLE = "Passende Angebote als Liste"
+FRAME_NAMES = {  # accessible names of component frames, by the title Streamlit gives them
+    "streamlit_folium.st_folium": "Karte der Stadtteile mit Angeboten und Quartiersbüros",
+}
 SKIP_MAP = "Karte überspringen – zur Angebotsliste"
 TABLE_HINT = "Zeile wählen: Angebot auf der Karte markieren und Details zeigen. Spaltenkopf: sortieren."
 TABLE_ALT = "Passende Angebote; eine Zeile wählen zeigt das Angebot auf der Karte"

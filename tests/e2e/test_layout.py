@@ -62,7 +62,7 @@ def test_the_first_click_on_a_marker_opens_its_details(laptop: Page, app_url: st
     expect(heading).to_be_visible(timeout=TIMEOUT)
     assert laptop.evaluate(MAIN_SCROLL) == 0  # the page did not jump
     box = heading.bounding_box()  # the details panel opens in view, beside the map
-    assert 0 <= box["y"] and box["y"] + box["height"] <= LAPTOP["height"]
+    assert box["y"] >= 0 and box["y"] + box["height"] <= LAPTOP["height"]
 
 
 def test_a_new_indicator_keeps_zoom_and_position(laptop: Page, app_url: str):
