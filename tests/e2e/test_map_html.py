@@ -153,3 +153,50 @@ def test_colliding_labels_hide_the_smaller_district_until_zoomed_in(server, monk
                          .setView([51.453, 6.946], 18, {animate: false})""")
     expect(hidden).to_have_count(0)
     assert not errors and not page.guard.external
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return (a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"]
+            and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"])
+
+
+def test_offices_on_one_spot_are_spread_and_stay_above_clusters(server, monkeypatch, page):
+    root, base_url = server
+    monkeypatch.setenv("QA_DATA_DIR", str(root / "data"))
+    monkeypatch.setenv("QA_STATIC_URL", f"{base_url}/static")
+    # Feuerbach- and Morianstraße: a few metres apart, one spot at city zoom
+    offices = [Office("b1", "Quartiersbüro A", "Stadt", 51.5150, 6.9300),
+               Office("b2", "Quartiersbüro B", "Stadt", 51.5151, 6.9301)]
+    m = _base_map(load_settings(), ["Altstadt"], [(6.90, 51.50, 6.96, 51.53)], offices)
+    m.add_child(offer_layer(pd.DataFrame({
+        "id": [f"c{i}" for i in range(20)], "name": ["Lerntreff"] * 20, "provider": ["AWO"] * 20,
+        "needs": [("lernen",)] * 20, "lat": [51.5150] * 20, "lon": [6.9300] * 20, "is_demo": [True] * 20,
+    })))
+    errors = _serve(root, base_url, page, m.get_root().render())
+    expect(page.locator(".marker-cluster")).to_have_count(1)
+    expect(page.locator(".leaflet-zoom-anim, .leaflet-cluster-anim")).to_have_count(0)
+    first, second = (page.locator(".qa-office").nth(i).bounding_box() for i in (0, 1))
+    assert not _overlap(first, second)
+    z = "s => Number(getComputedStyle(document.querySelector(s)).zIndex)"
+    assert page.evaluate(z, ".leaflet-qa-offices-pane") > page.evaluate(z, ".leaflet-marker-pane")
+    assert page.evaluate(z, ".leaflet-qa-labels-pane") > page.evaluate(z, ".leaflet-marker-pane")
+    assert not errors
+
+
+def test_a_tooltip_at_the_edge_stays_inside_the_map(server, monkeypatch, page):
+    root, base_url = server
+    monkeypatch.setenv("QA_DATA_DIR", str(root / "data"))
+    monkeypatch.setenv("QA_STATIC_URL", f"{base_url}/static")
+    long_name = "Quartiersbüro mit einem sehr langen Namen am Rand der Karte"
+    m = _base_map(load_settings(), ["Altstadt"], [(6.90, 51.50, 6.96, 51.53)],
+                  [Office("b1", long_name, "Stadt", 51.5301, 6.8999)])  # the top left corner
+    errors = _serve(root, base_url, page, m.get_root().render())
+    expect(page.locator(".leaflet-zoom-anim")).to_have_count(0)
+    page.locator(".qa-office").hover()
+    tooltip = page.locator(".leaflet-tooltip", has_text=long_name)
+    expect(tooltip).to_be_visible()
+    box = tooltip.bounding_box()
+    frame = page.locator(".folium-map").bounding_box()
+    assert box["x"] >= frame["x"] and box["x"] + box["width"] <= frame["x"] + frame["width"] + 0.5
+    assert box["y"] >= frame["y"] and box["y"] + box["height"] <= frame["y"] + frame["height"] + 0.5
+    assert not errors

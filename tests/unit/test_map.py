@@ -16,7 +16,7 @@ from services.config import Settings
 from services.indicators import INDICATORS_BY_KEY
 from services.map.base import build_base_map, layer_control
 from services.map.jsbridge import js_json, parse_clicked
-from services.map.layers import choropleth_layer, district_geometries, offer_layer
+from services.map.layers import choropleth_layer, district_geometries, district_outline, offer_layer
 from services.model import Office
 from services.selection import Selection
 from services.texts import mapping as texts
@@ -222,3 +222,32 @@ def test_parse_clicked_round_trips_ids(item_id, kind, letter):
 @pytest.mark.parametrize("text", [None, "", "Altstadt", "\u27e6x:1\u27e7", "\u27e6o:\u27e7"])
 def test_parse_clicked_ignores_other_tooltips(text):
     assert parse_clicked(text) is None
+
+
+def test_leaflets_own_controls_speak_german_and_the_scale_is_metric():
+    html = _base_map().get_root().render()
+    german = _payload(html, "localise")
+    assert (german["lang"], german["zoomIn"], german["zoomOut"]) == ("de", "Vergrößern", "Verkleinern")
+    assert german["layers"] == texts.LAYER_CONTROL
+    assert "L.control.scale()" not in html  # folium's scale shows miles too; ours is metric
+
+
+def test_the_base_map_has_no_choropleth_so_a_new_indicator_does_not_remount_it():
+    districts = _districts()
+    web = json.loads(districts.to_json())
+    base = build_base_map(web, dict(zip(districts["id"], districts["name"])), [], SETTINGS)
+    html = base.get_root().render()
+    assert "QA.addDistrictLabels(" in html
+    assert "QA.addDistricts(" not in html and "QA.addLegend(" not in html
+
+
+def test_outline_names_the_chosen_districts_in_order_and_skips_unknown_ones():
+    geometries = district_geometries(json.loads(_districts().to_json()))
+    m = folium.Map(tiles=None)
+    m.add_child(district_outline(geometries, ["13", "99", "11", "13"]))
+    payload = _payload(m.get_root().render(), "outlineDistricts")
+    assert payload["key"] == "13,11"
+    assert payload["rows"] == [geometries["13"], geometries["11"]]
+    empty = folium.Map(tiles=None)
+    empty.add_child(district_outline(geometries, []))
+    assert _payload(empty.get_root().render(), "outlineDistricts") == {"key": "", "rows": []}
