@@ -16,7 +16,6 @@ from services.map.layers import (
     need_key_html,
     offer_layer,
 )
-from services.offer_table import offer_table as offer_rows
 from services.snapshot import Snapshot
 from services.texts import ui
 from services.urlstate import CLASSIFICATIONS, ViewState, valid_map_choice
@@ -113,7 +112,7 @@ def render() -> None:
             with st.expander(ui.MAP_NEED_KEY):
                 st.html(need_key_html())
     _figure_notes(snap, choropleth)
-    offer_table(offer_rows(shown, snap.district_names))
+    offer_table(snap.offer_rows.loc[shown["id"].astype(str)])
 
     urlparams.write_view_to_url(urlparams.current_view(snap.filter_context))
 

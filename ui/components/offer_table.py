@@ -48,9 +48,10 @@ def _selected_rows(table: pd.DataFrame) -> list[int]:
 
 def _downloads(table: pd.DataFrame) -> None:
     row = st.container(horizontal=True)
-    row.download_button(ui.DOWNLOAD_CSV, table_csv(table), f"{ui.TABLE_FILE}.csv",
-                               mime="text/csv", on_click="ignore", icon=":material/download:")
-    row.download_button(  # built only when clicked: XLSX of 10,000 rows takes a second
+    # both built only when clicked: 10,000 rows take 0.6 s as CSV, several as XLSX
+    row.download_button(ui.DOWNLOAD_CSV, partial(table_csv, table), f"{ui.TABLE_FILE}.csv",
+                        mime="text/csv", on_click="ignore", icon=":material/download:")
+    row.download_button(
         ui.DOWNLOAD_XLSX, partial(table_xlsx, table), f"{ui.TABLE_FILE}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         on_click="ignore", icon=":material/download:",
