@@ -99,3 +99,19 @@ def test_a_row_of_the_list_selects_its_offer(laptop: Page, app_url: str):
     laptop.mouse.click(box["x"] + 15, box["y"] + 35 + 17)  # the first row's check box
     expect(laptop.get_by_role("button", name="Schließen")).to_be_visible(timeout=TIMEOUT)
     expect(laptop).to_have_url(re.compile("auswahl=o(%3A|:)"), timeout=TIMEOUT)
+
+
+def test_the_list_downloads_as_csv_for_german_excel_and_as_xlsx(laptop: Page, app_url: str):
+    frame = open_app(laptop, f"{app_url}/?sprache=ar")
+    _settled(frame, laptop)  # a click during the page's first rerun would hit a stale button
+    count = shown_count(laptop)
+    with laptop.expect_download(timeout=TIMEOUT) as csv_download:
+        laptop.get_by_role("button", name="Liste als CSV (Excel)").click()
+    data = open(csv_download.value.path(), "rb").read()
+    assert data.startswith(b"\xef\xbb\xbfName;Bedarfe;Alter;")
+    assert data.decode("utf-8-sig").count("\r\n") == count + 1
+    assert "Arabisch" in data.decode("utf-8-sig")
+    with laptop.expect_download(timeout=TIMEOUT) as xlsx_download:
+        laptop.get_by_role("button", name="Liste als XLSX").click()
+    assert xlsx_download.value.suggested_filename.endswith(".xlsx")
+    assert open(xlsx_download.value.path(), "rb").read(2) == b"PK"  # a zip: an XLSX file
