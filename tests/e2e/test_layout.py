@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, FrameLocator, Page, expect
@@ -107,11 +108,11 @@ def test_the_list_downloads_as_csv_for_german_excel_and_as_xlsx(laptop: Page, ap
     count = shown_count(laptop)
     with laptop.expect_download(timeout=TIMEOUT) as csv_download:
         laptop.get_by_role("button", name="Liste als CSV (Excel)").click()
-    data = open(csv_download.value.path(), "rb").read()
+    data = Path(csv_download.value.path()).read_bytes()
     assert data.startswith(b"\xef\xbb\xbfName;Bedarfe;Alter;")
     assert data.decode("utf-8-sig").count("\r\n") == count + 1
     assert "Arabisch" in data.decode("utf-8-sig")
     with laptop.expect_download(timeout=TIMEOUT) as xlsx_download:
         laptop.get_by_role("button", name="Liste als XLSX").click()
     assert xlsx_download.value.suggested_filename.endswith(".xlsx")
-    assert open(xlsx_download.value.path(), "rb").read(2) == b"PK"  # a zip: an XLSX file
+    assert Path(xlsx_download.value.path()).read_bytes()[:2] == b"PK"  # a zip: an XLSX file
