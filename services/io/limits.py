@@ -29,8 +29,8 @@ class Limits:
     features: int = 2_000  # polygons of a district layer
     vertices_per_feature: int = 250_000
     vertices: int = 2_000_000  # all polygons of a layer together
-    repair_seconds: float = 30.0  # geometry repair of one layer, in a child process
-    repair_mb: int = 2_048  # address space of that child process
+    repair_seconds: float = 20.0  # geometry check and repair of a layer, in a child process
+    repair_mb: int = 1_024  # address space that child process may add
     reported_problems: int = 50  # problems listed; the rest only counted
 
 

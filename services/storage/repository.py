@@ -286,7 +286,8 @@ class Repository:
         """Replace the district layer and set every offer's and office's district_id.
 
         The mappings must name exactly the stored offers and offices, and point only to
-        districts of the new layer. Indicator values are kept, whatever their district.
+        districts of the new layer. Indicator values are not touched here: the importer
+        decides which of them still belong to the new layer (delete_indicator_values).
         """
         with self._write() as conn:
             _replace_districts(conn, districts, offer_districts, office_districts)
@@ -294,6 +295,12 @@ class Repository:
     def upsert_indicator_values(self, values: list[IndicatorValue]) -> None:
         with self._write() as conn:
             _upsert_indicator_values(conn, values)
+
+    def delete_indicator_values(self, district_ids: list[str]) -> None:
+        """Delete every indicator value of these districts (all indicators and years)."""
+        with self._write() as conn:
+            _delete_keys(conn, t.indicator_values, ("district_id",),
+                         [{"district_id": d} for d in district_ids])
 
     def upsert_offers(self, offers: list[Offer]) -> None:
         """Insert offers or replace them (with their needs, audience, languages) by id."""

@@ -124,9 +124,41 @@ NO_DISTRICTS_TO_LOCATE = (
     "Es sind noch keine Bezirke geladen; alle Einträge werden ohne Bezirk gespeichert und "
     "beim Laden der Bezirke zugeordnet"
 )
-DISTRICTS_DROPPED_VALUES = (
-    "Für die Bezirke {ids} gibt es Indikatorwerte, aber die neue Bezirksebene enthält "
-    "sie nicht mehr"
+VALUES_KEPT = "Bezirk {id} „{name}“: {count} Indikatorwert(e) behalten (ID und Name gleich)"
+VALUES_DROPPED_RENAMED = (
+    "Bezirk {id}: {count} Indikatorwert(e) verworfen – die ID hieß bisher „{old}“, jetzt "
+    "„{new}“; die Werte gehören zur alten Gliederung (Karte: „keine Daten“)"
+)
+VALUES_DROPPED_GONE = (
+    "Bezirk {id} „{old}“: {count} Indikatorwert(e) verworfen – die neue Bezirksebene "
+    "enthält diese ID nicht"
+)
+LAYER_NOT_BOTTROP = (
+    "Die Bezirksebene passt nicht zu Bottrop: sie deckt {covered} % des Stadtgebiets ab "
+    "(nötig: mindestens {min_covered} %) und reicht {beyond} km² über die Stadt hinaus "
+    "(erlaubt: {max_beyond} km²). {location} {cause}"
+)
+LAYER_LOCATION = (
+    "Die Flächen liegen um {lat}° N, {lon}° O, etwa {distance} km vom Bottroper Rathaus "
+    "entfernt."
+)
+LAYER_NOWHERE = "Die Koordinaten ergeben keinen gültigen Ort auf der Erde."
+CAUSE_DEGREES_AS_METRES = (
+    "Wahrscheinliche Ursache: die Koordinaten sind Längen-/Breitengrade (WGS84), die Datei "
+    "gibt aber ein metrisches Bezugssystem ({crs}) an – bitte das Bezugssystem EPSG:4326 "
+    "zuweisen statt umzurechnen."
+)
+CAUSE_METRES_AS_DEGREES = (
+    "Wahrscheinliche Ursache: die Koordinaten sind Meter (z. B. EPSG:25832), die Datei gibt "
+    "aber Längen-/Breitengrade ({crs}) an – bitte das richtige Bezugssystem zuweisen."
+)
+CAUSE_WRONG_FILE = (
+    "Wahrscheinliche Ursache: eine falsche Datei (andere Stadt oder Ebene) oder ein falsches "
+    "Bezugssystem ({crs})."
+)
+CAUSE_PARTIAL = (
+    "Wahrscheinliche Ursache: die Datei enthält nur einen Teil der Stadt oder eine größere "
+    "Region; bitte die Ebene der statistischen Bezirke Bottrops verwenden."
 )
 
 # --- CLI (services/cli.py) ---------------------------------------------------------------
@@ -182,6 +214,8 @@ CLI_DONE_SEED = (
     "{offices} Büros, {offers} Angebote."
 )
 CLI_WARNINGS = "{count} Hinweis(e):"
+CLI_VALUES_AFTER_SWAP = "Indikatorwerte nach dem Wechsel der Bezirksebene:"
+CLI_DATABASE_FAULT = "Datenbankfehler: {message}"
 
 # --- database faults (services/storage/errors.py); shown by the CLI and the app ----------
 # No SQL, no parameters, no driver text: those go to the debug log only.
