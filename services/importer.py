@@ -9,6 +9,7 @@ Replacing the district layer re-derives every offer's and office's district.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -205,6 +206,26 @@ def seed_demo(repo: Repository, geodata_dir: Path = GEODATA_DIR) -> SeedResult:
     offers, _ = locate(read_offers(geodata_dir / "offers.csv"), layer)
     repo.replace_all(layer, values, offices, offers)
     return SeedResult(len(layer), len(values), len(offices), len(offers))
+
+
+_SHARED: dict[str, Repository] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def shared_repository(settings: Settings | None = None) -> Repository:
+    """The process-wide repository of the app, one per database URL.
+
+    Held here, not in Streamlit's cache: any websocket client can clear that cache, which
+    would make the server rebuild engine, migration check and seeding for everyone. This
+    is built once per process (under a lock, so concurrent first sessions build it once);
+    a failure (database down) is not kept, so the next call simply tries again.
+    """
+    settings = settings or load_settings()
+    with _SHARED_LOCK:
+        repo = _SHARED.get(settings.database_url)
+        if repo is None:
+            repo = _SHARED[settings.database_url] = ensure_seeded(settings)
+        return repo
 
 
 def ensure_seeded(settings: Settings | None = None) -> Repository:

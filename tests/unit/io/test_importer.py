@@ -11,6 +11,7 @@ from services.config import GEODATA_DIR, load_settings
 from services.io.errors import ImportFailed
 from services.io.offers import write_offers
 from services.io.offices import write_offices
+from services.storage.errors import DatabaseUnavailable
 from tests.factories import full_offer, sparse_offer
 from tests.unit.io.helpers import (
     LONG_HEADER, OFFER_HEADER, SIDE, centre, city_layer, csv_text, office, offer_row, write_text,
@@ -182,3 +183,12 @@ def test_offers_before_any_districts_get_one_warning(repo, tmp_path):
     city_layer().to_file(tmp_path / "b.geojson", driver="GeoJSON")
     importer.import_districts(repo, tmp_path / "b.geojson")
     assert repo.get_offer("o1").district_id is not None
+
+
+def test_shared_repository_is_built_once_and_a_failure_is_retried(monkeypatch, tmp_path):
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'missing' / 'qa.db'}")
+    with pytest.raises(DatabaseUnavailable):  # the folder does not exist: cannot open
+        importer.shared_repository()
+    (tmp_path / "missing").mkdir()
+    first = importer.shared_repository()
+    assert importer.shared_repository() is first
