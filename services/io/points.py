@@ -14,7 +14,7 @@ from pathlib import Path
 from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
 
-from services.io.errors import ImportFailed, ImportProblem, file_problem
+from services.io.errors import ImportFailed, ImportProblem, file_problem, unreadable
 from services.io.limits import check_file_size, limits
 from services.io.tables import Row, Table, cell_problem, cell_text, decode
 from services.model import WEB_CRS
@@ -56,7 +56,7 @@ def _load(path: Path):
     try:
         doc = json.loads(decode(path.read_bytes(), path))
     except ValueError as exc:
-        raise ImportFailed([file_problem(path, t.FILE_UNREADABLE.format(reason=exc))]) from exc
+        raise unreadable(path, exc) from exc
     if not isinstance(doc, dict):
         raise ImportFailed([file_problem(path, t.NO_FEATURES)])
     features = [doc] if doc.get("type") == "Feature" else doc.get("features")

@@ -18,7 +18,11 @@ FILE_NOT_FOUND = "Datei nicht gefunden: {path}"
 UNSUPPORTED_FORMAT = (
     "Dateiformat '{suffix}' wird nicht unterstützt; erlaubt sind: {allowed}"
 )
-FILE_UNREADABLE = "Datei lässt sich nicht lesen ({reason})"
+FILE_UNREADABLE = (
+    "Datei lässt sich nicht lesen: sie ist beschädigt oder hat nicht das Format, das ihre "
+    "Endung '{suffix}' verspricht"
+)
+JSON_INVALID = "Die Datei ist kein gültiges JSON (Zeile {line}, Spalte {column})"
 FILE_EMPTY = "Die Datei enthält keine Daten"
 SHEET_SKIPPED = "Blatt ohne Spalte 'bezirk' wurde übersprungen"
 EMPTY_HEADER = "Spalte {position} hat keine Überschrift, enthält aber Werte"
