@@ -9,6 +9,7 @@ WGS84; without it the file is WGS84 as RFC 7946 says.
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 from pyproj import CRS, Transformer
@@ -86,6 +87,12 @@ def _point_xy(feature: dict) -> tuple[float, float]:
     if geometry.get("type") != "Point":
         raise ValueError(t.NOT_A_POINT.format(kind=geometry.get("type")))
     coords = geometry.get("coordinates") or []
-    if len(coords) < 2:
+    if not isinstance(coords, list) or len(coords) < 2:
         raise ValueError(t.GEOMETRY_EMPTY)
-    return float(coords[0]), float(coords[1])
+    try:
+        x, y = float(coords[0]), float(coords[1])
+    except (TypeError, ValueError):
+        raise ValueError(t.NOT_A_NUMBER.format(value=coords[:2])) from None
+    if not (math.isfinite(x) and math.isfinite(y)):
+        raise ValueError(t.NOT_A_NUMBER.format(value=coords[:2]))
+    return x, y
