@@ -61,13 +61,14 @@ def start_cli(database_url: str, *args: object, **env: str) -> subprocess.Popen:
     )
 
 
+def run_cli(database_url: str, *args: object, **env: str) -> subprocess.CompletedProcess:
+    """The CLI run to its end."""
+    process = start_cli(database_url, *args, **env)
+    stdout, stderr = process.communicate(timeout=180)
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+
+
 @pytest.fixture
 def cli(database_url: str) -> CliRun:
-    """Run the CLI to its end on the test database; extra env vars as keyword arguments."""
-
-    def run(*args: object, **env: str) -> subprocess.CompletedProcess:
-        process = start_cli(database_url, *args, **env)
-        stdout, stderr = process.communicate(timeout=180)
-        return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
-
-    return run
+    """Run the CLI on the test database; extra env vars as keyword arguments."""
+    return lambda *args, **env: run_cli(database_url, *args, **env)

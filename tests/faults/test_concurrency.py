@@ -13,8 +13,7 @@ from services.geo import assign_districts
 from services.storage import Repository
 from tests.faults.conftest import start_cli
 from tests.faults.files import offers_csv
-from tests.unit.io.helpers import SIDE, centre, city_layer, csv_text, offer_row, write_text
-from tests.unit.io.helpers import OFFER_HEADER
+from tests.unit.io.helpers import OFFER_HEADER, SIDE, centre, city_layer, csv_text, offer_row, write_text
 
 
 def hold_write_lock(repo: Repository, work=lambda tx: None):
