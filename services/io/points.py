@@ -44,7 +44,7 @@ def read_point_table(path: Path) -> Table:
             problem = ImportProblem(path.name, number, None, str(exc), None, "features")
             table.problems.append(problem)
             continue
-        position = {"lat": repr(float(lat)), "lon": repr(float(lon))}
+        position = {"lat": _de(lat), "lon": _de(lon)}  # German, as messages quote them
         table.rows.append(Row(number, values | position))
     table.columns = list(columns | {"lat": None, "lon": None})
     return table
@@ -68,6 +68,10 @@ def _load(path: Path):
     return features, _transform_to_wgs84(path, doc)
 
 
+def _de(value: float) -> str:
+    return repr(float(value)).replace(".", ",")
+
+
 def _transform_to_wgs84(path: Path, doc: dict):
     name = ((doc.get("crs") or {}).get("properties") or {}).get("name")
     if not name:
@@ -76,8 +80,18 @@ def _transform_to_wgs84(path: Path, doc: dict):
         source = CRS.from_user_input(name)
     except CRSError as exc:
         raise ImportFailed([file_problem(path, t.CRS_UNUSABLE.format(reason=exc))]) from exc
-    transformer = Transformer.from_crs(source, WEB_CRS, always_xy=True)
-    return transformer.transform
+    transform = Transformer.from_crs(source, WEB_CRS, always_xy=True).transform
+    if not source.is_projected:
+        return transform
+
+    def checked(x: float, y: float) -> tuple[float, float]:
+        """Degrees under a metric CRS would land near the equator: say so once."""
+        if abs(x) <= 180 and abs(y) <= 90:
+            message = t.POINTS_DEGREES_AS_METRES.format(crs=name)
+            raise ImportFailed([file_problem(path, message)])
+        return transform(x, y)
+
+    return checked
 
 
 def _point_xy(feature: dict) -> tuple[float, float]:

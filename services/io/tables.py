@@ -216,12 +216,20 @@ def _uncalculated_formulas(book, ws) -> list[tuple[int, int]]:
     with book._archive.open(ws._worksheet_path) as source:
         for _, element in ElementTree.iterparse(source):
             if element.tag == f"{_SHEET_NS}c":
-                if (element.find(f"{_SHEET_NS}f") is not None
-                        and element.find(f"{_SHEET_NS}v") is None and element.get("r")):
+                if _uncalculated(element) and element.get("r"):
                     row, column = coordinate_to_tuple(element.get("r"))
                     found.append((row, column - 1))
                 element.clear()
     return found
+
+
+def _uncalculated(cell: ElementTree.Element) -> bool:
+    """A formula without <v>, or with an empty one in a cell not typed as text (openpyxl
+    writes <v/>; Excel writes an empty <v> only for text results, with t="str")."""
+    if cell.find(f"{_SHEET_NS}f") is None:
+        return False
+    value = cell.find(f"{_SHEET_NS}v")
+    return value is None or (not value.text and cell.get("t", "n") not in ("str", "s"))
 
 
 def _has_formula(source, chunk: int = 1 << 20) -> bool:

@@ -152,6 +152,10 @@ CAUSE_DEGREES_AS_METRES = (
     "gibt aber ein metrisches Bezugssystem ({crs}) an – bitte das Bezugssystem EPSG:4326 "
     "zuweisen statt umzurechnen."
 )
+POINTS_DEGREES_AS_METRES = (
+    "Die Koordinaten sind Längen-/Breitengrade (WGS84), die Datei gibt aber ein metrisches "
+    "Bezugssystem ({crs}) an; bitte den Eintrag 'crs' entfernen oder EPSG:4326 angeben"
+)
 CAUSE_METRES_AS_DEGREES = (
     "Wahrscheinliche Ursache: die Koordinaten sind Meter (z. B. EPSG:25832), die Datei gibt "
     "aber Längen-/Breitengrade ({crs}) an – bitte das richtige Bezugssystem zuweisen."
