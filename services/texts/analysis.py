@@ -18,3 +18,30 @@ CHILDREN_ESTIMATE = (
     "Kinder der gewählten Altersgruppen geschätzt aus den Einwohnern 0–17 J. "
     "(gleichmäßige Altersverteilung)"
 )
+
+# Status × dynamics (status_dynamics.py), after Berlin's MSS
+STATUS_LABELS: dict[str, str] = {
+    "hoch": "hoch",
+    "mittel": "mittel",
+    "niedrig": "niedrig",
+    "sehr_niedrig": "sehr niedrig",
+}
+DYNAMICS_LABELS: dict[str, str] = {"positiv": "positiv", "stabil": "stabil", "negativ": "negativ"}
+GROUP_LABEL = "Status {status}, Dynamik {dynamics}"
+NO_DYNAMICS = "nicht bestimmbar"
+NOT_CLASSIFIED = "nicht eingeordnet"
+NO_DYNAMICS_REASON = "Dynamik nicht bestimmbar: keine vollständigen Werte für {year}"
+NO_CHILDREN_COUNT = "Nicht eingeordnet: keine Zahl der Kinder (0–17 J.) für {year}"
+TOO_FEW_CHILDREN = (
+    "Nicht eingeordnet: nur {n} Kinder (weniger als {minimum}); bei so kleinen Zahlen "
+    "schwanken die Anteile zu stark"
+)
+TOO_FEW_RESIDENTS = (
+    "Nicht eingeordnet: nur {n} Einwohner (weniger als {minimum}); bei so kleinen Zahlen "
+    "schwanken die Anteile zu stark"
+)
+MISSING_VALUES = "Nicht eingeordnet: für {year} fehlen Werte ({labels})"
+RESIDENTS_UNCHECKED = (
+    "Die Einwohnerzahl aller Altersgruppen liegt nicht vor; geprüft wurde nur die "
+    "Mindestzahl von 30 Kindern."
+)
