@@ -228,7 +228,8 @@ def offer_xy(offers: pd.DataFrame) -> np.ndarray:
     return np.column_stack([x, y])
 
 
-def _values_by_district(values: pd.DataFrame, key: str, year: int | None) -> pd.Series:
+def values_by_district(values: pd.DataFrame, key: str, year: int | None) -> pd.Series:
+    """One indicator's values of one year, indexed by district id."""
     rows = values[(values["indicator_key"] == key) & (values["year"] == year)]
     return rows.set_index("district_id")["value"].astype(float)
 
@@ -281,9 +282,9 @@ def analyse_supply(
     values = snapshot.indicator_values
     year = options.year or latest_year(values, indicator.key)
     children_year = latest_year(values, CHILDREN_KEY, year) or latest_year(values, CHILDREN_KEY)
-    u18 = _values_by_district(values, CHILDREN_KEY, children_year).reindex(ids).to_numpy()
+    u18 = values_by_district(values, CHILDREN_KEY, children_year).reindex(ids).to_numpy()
     children = u18 * age_share(options.age_groups)
-    need = _values_by_district(values, indicator.key, year).reindex(ids).to_numpy()
+    need = values_by_district(values, indicator.key, year).reindex(ids).to_numpy()
     need_z = zscores(need * need_direction(indicator))
 
     spreads = {c: (reference or {}).get(c) or spread(shares[:, i]) for i, c in enumerate(codes)}

@@ -45,3 +45,7 @@ RESIDENTS_UNCHECKED = (
     "Die Einwohnerzahl aller Altersgruppen liegt nicht vor; geprüft wurde nur die "
     "Mindestzahl von 30 Kindern."
 )
+
+# District profile (profiles.py)
+CITY_SERIES = "Stadtdurchschnitt"
+PERCENTAGE_POINTS = "Pp."

@@ -1,0 +1,267 @@
+"""The district profile ("Bezirksprofil"): everything a council member asks about one district.
+
+Every indicator of the catalogue with the city average (choropleth.city_average, the same
+figure the map legend shows), the difference and the rank; trends against the city; the
+children 0–17; offers by need per 1,000 children of the matching ages (the supply analysis'
+own counting); the Quartiersbüros in or near the district; the three districts with the
+most similar standardised indicator profile; the status × dynamics class. Each figure
+carries its source, year and demo flag, so a page and a PDF print the same thing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+import shapely
+
+from services.analysis import supply
+from services.analysis.standardise import zscores
+from services.analysis.status_dynamics import DistrictClass, StatusDynamics, status_dynamics
+from services.choropleth import city_average
+from services.indicators import INDICATORS, Indicator, format_value
+from services.model import Office
+from services.snapshot import Snapshot
+from services.taxonomy import NEEDS
+from services.texts import analysis as t
+
+NEAR_OFFICE_M = 500.0  # offices this close to the district's border count as "near"
+SIMILAR_COUNT = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number with its provenance."""
+
+    value: float | None
+    source: str
+    year: int | None
+    is_demo: bool
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorRow:
+    indicator: Indicator
+    value: Figure
+    city_average: float | None
+    average_weighted: bool  # True: weighted by the districts' children
+    difference: float | None  # value − city average, in the indicator's unit
+    rank: int | None  # 1 = the highest value among the districts
+    ranked: int  # how many districts have a value
+
+    @property
+    def value_text(self) -> str:
+        return format_value(self.value.value, self.indicator)
+
+    @property
+    def average_text(self) -> str:
+        return format_value(self.city_average, self.indicator)
+
+    @property
+    def difference_text(self) -> str:
+        return format_difference(self.difference, self.indicator)
+
+
+@dataclass(frozen=True)
+class Trend:
+    """One indicator over the years: the district against the city average."""
+
+    indicator: Indicator
+    years: tuple[int, ...]
+    district: tuple[float | None, ...]
+    city: tuple[float | None, ...]
+
+    def frame(self, district_name: str) -> pd.DataFrame:
+        """Long form for a line chart: year, series (German), value."""
+        return pd.DataFrame(
+            {
+                "year": list(self.years) * 2,
+                "series": [district_name] * len(self.years) + [t.CITY_SERIES] * len(self.years),
+                "value": list(self.district) + list(self.city),
+            }
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class NeedSupply:
+    need: str
+    label: str
+    offers: int
+    children: Figure  # of the matching ages
+    per_1000: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class NearbyOffice:
+    office: Office
+    distance_m: float  # to the district's border; 0 inside
+    inside: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SimilarDistrict:
+    district_id: str
+    name: str
+    distance: float  # root mean square of the z-score differences
+
+
+@dataclass(frozen=True)
+class DistrictProfile:
+    district_id: str
+    name: str
+    stadtbezirk: str
+    year: int
+    indicators: tuple[IndicatorRow, ...]
+    trends: tuple[Trend, ...]
+    children: Figure
+    offers_by_need: tuple[NeedSupply, ...]
+    offers_as_of: date
+    offices: tuple[NearbyOffice, ...]
+    similar: tuple[SimilarDistrict, ...]
+    status: DistrictClass | None
+    is_demo: bool
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Every source a figure of the profile comes from, for the footer."""
+        found = {row.value.source for row in self.indicators if row.value.source}
+        return tuple(sorted(found | {self.children.source, t.OFFERS_SOURCE} - {""}))
+
+
+def format_difference(value: float | None, indicator: Indicator) -> str:
+    """"+3,2 Pp." for shares, "−120" for counts; "keine Daten" when missing."""
+    if value is None or not np.isfinite(value):
+        return format_value(None, indicator)
+    sign = "+" if value > 0 else "−" if value < 0 else "±"
+    if indicator.unit == "%":
+        return f"{sign}{abs(value):.1f}".replace(".", ",") + " " + t.PERCENTAGE_POINTS
+    return sign + format_value(abs(value), indicator)
+
+
+def district_profile(
+    snapshot: Snapshot,
+    district_id: str,
+    year: int | None = None,
+    age_groups: Sequence[str] = (),
+    classes: StatusDynamics | None = None,
+    today: date | None = None,
+) -> DistrictProfile:
+    """The profile of one district for `year` (default: the newest year with values).
+
+    `classes` may be passed when the caller has the status × dynamics of all districts
+    already (the map layer does); `age_groups` narrow offers and children by ages.
+    """
+    districts = snapshot.districts
+    row = districts.loc[districts["id"] == district_id]
+    if row.empty:
+        raise KeyError(district_id)
+    values = snapshot.indicator_values
+    year = year or int(values["year"].max())
+    classes = classes or status_dynamics(snapshot, year)
+    children = _figure(values, supply.CHILDREN_KEY, year, district_id)
+    return DistrictProfile(
+        district_id=district_id,
+        name=str(row["name"].iloc[0]),
+        stadtbezirk=str(row["stadtbezirk"].iloc[0]) if "stadtbezirk" in row else "",
+        year=year,
+        indicators=tuple(_indicator_row(values, i, year, district_id) for i in INDICATORS),
+        trends=tuple(_trend(values, i, district_id) for i in INDICATORS),
+        children=children,
+        offers_by_need=_offers_by_need(snapshot, district_id, age_groups, children),
+        offers_as_of=today or date.today(),
+        offices=nearby_offices(snapshot, district_id),
+        similar=similar_districts(snapshot, district_id, year),
+        status=classes.of(district_id),
+        is_demo=snapshot.any_demo,
+    )
+
+
+def _figure(values: pd.DataFrame, key: str, year: int, district_id: str) -> Figure:
+    rows = values[(values["indicator_key"] == key) & (values["year"] == year)
+                  & (values["district_id"] == district_id)]  # fmt: skip
+    if rows.empty:
+        return Figure(None, "", year, False)
+    first = rows.iloc[0]
+    return Figure(float(first["value"]), str(first["source"]), year, bool(first["is_demo"]))
+
+
+def _indicator_row(values: pd.DataFrame, indicator: Indicator, year: int, district_id: str):
+    figure = _figure(values, indicator.key, year, district_id)
+    average = city_average(values, indicator.key, year)
+    by_district = supply.values_by_district(values, indicator.key, year)
+    rank = None
+    if figure.value is not None:
+        rank = int((by_district > figure.value).sum()) + 1
+    difference = None
+    if figure.value is not None and average.value is not None:
+        difference = figure.value - average.value
+    return IndicatorRow(indicator, figure, average.value, average.weighted, difference, rank,
+                        int(by_district.notna().sum()))  # fmt: skip
+
+
+def _trend(values: pd.DataFrame, indicator: Indicator, district_id: str) -> Trend:
+    years = tuple(sorted(int(y) for y in values.loc[values["indicator_key"] == indicator.key, "year"].unique()))
+    own = [_figure(values, indicator.key, y, district_id).value for y in years]
+    city = [city_average(values, indicator.key, y).value for y in years]
+    return Trend(indicator, years, tuple(own), tuple(city))
+
+
+def _offers_by_need(snapshot: Snapshot, district_id: str, age_groups, children: Figure):
+    """Active offers located in the district per need, and per 1,000 children of the ages."""
+    matching = supply.matching_offers(snapshot.offers, age_groups)
+    matching = matching[matching["district_id"] == district_id]
+    codes = [n.code for n in NEEDS]
+    counts = supply.need_matrix(matching["needs"], codes).sum(axis=0)
+    share = supply.age_share(age_groups)
+    kids = None if children.value is None else children.value * share
+    kids_figure = Figure(kids, children.source, children.year, children.is_demo)
+    return tuple(
+        NeedSupply(need.code, need.label, int(n), kids_figure, n / kids * 1000 if kids else None)
+        for need, n in zip(NEEDS, counts)
+    )
+
+
+def nearby_offices(
+    snapshot: Snapshot, district_id: str, near_m: float = NEAR_OFFICE_M
+) -> tuple[NearbyOffice, ...]:
+    """Offices inside the district or within `near_m` of its border, nearest first."""
+    if not snapshot.offices:
+        return ()
+    geometry = snapshot.districts.loc[snapshot.districts["id"] == district_id].geometry.iloc[0]
+    lat = np.array([o.lat for o in snapshot.offices])
+    lon = np.array([o.lon for o in snapshot.offices])
+    xy = supply.offer_xy(pd.DataFrame({"lat": lat, "lon": lon}))
+    distances = shapely.distance(shapely.points(xy), geometry)
+    found = [
+        NearbyOffice(office, float(d), bool(d == 0))
+        for office, d in zip(snapshot.offices, distances)
+        if d <= near_m
+    ]
+    return tuple(sorted(found, key=lambda n: (n.distance_m, n.office.name)))
+
+
+def similar_districts(
+    snapshot: Snapshot, district_id: str, year: int, count: int = SIMILAR_COUNT
+) -> tuple[SimilarDistrict, ...]:
+    """The districts whose standardised share indicators are closest (root mean square).
+
+    Only shares (%) count: a district's size says nothing about its social profile.
+    Indicators missing in either district are left out of that pair's comparison.
+    """
+    keys = [i.key for i in INDICATORS if i.unit == "%"]
+    values = snapshot.indicator_values
+    rows = values[values["indicator_key"].isin(keys) & (values["year"] == year)]
+    wide = rows.pivot_table(index="district_id", columns="indicator_key", values="value")
+    wide = wide.reindex(columns=keys)
+    wide = wide[wide.index.isin(snapshot.districts["id"])]
+    if district_id not in wide.index:
+        return ()
+    z = pd.DataFrame({k: zscores(wide[k].to_numpy()) for k in keys}, index=wide.index)
+    squared = (z - z.loc[district_id]) ** 2
+    distance = np.sqrt(squared.mean(axis=1, skipna=True)).drop(district_id).dropna()
+    names = dict(zip(snapshot.districts["id"], snapshot.districts["name"]))
+    ranked = sorted(distance.items(), key=lambda item: (item[1], item[0]))[:count]
+    return tuple(SimilarDistrict(d, str(names.get(d, d)), float(v)) for d, v in ranked)
