@@ -27,6 +27,7 @@ from alembic.config import Config
 
 from services.model import ANALYSIS_CRS, IndicatorValue, Offer, Office, OpeningSlot
 from services.storage import schema as t
+from services.storage.scenarios import ScenarioStore
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 MIGRATION_LOCK_ID = int.from_bytes(b"qa-migr")  # PostgreSQL advisory lock key
@@ -91,6 +92,11 @@ class Repository:
 
     def __init__(self, engine: sa.Engine):
         self._engine = engine
+
+    @property
+    def scenarios(self) -> ScenarioStore:
+        """Planning scenarios: tables of their own, never mixed with the offers."""
+        return ScenarioStore(self._engine)
 
     # reads
 
