@@ -12,13 +12,14 @@ For each district × need (optionally restricted to age groups):
 - gap score = z(need indicator) − z(coverage): above 0, need is higher and/or coverage lower
   than in the average district. Rank 1 is the largest gap.
 
-Everything is vectorised: one STRtree of matching offers per need and one nearest query for
-all sample points; offers are counted with numpy. See docs/methods.md and bench/bench_gap.py.
+Everything is vectorised: one k-d tree of matching offers per need and one bounded nearest
+query for all sample points; offers are counted with numpy. See docs/methods.md and bench/bench_gap.py.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal, Sequence
 
 import geopandas as gpd
@@ -26,6 +27,7 @@ import numpy as np
 import pandas as pd
 import shapely
 from pyproj import Transformer
+from scipy.spatial import cKDTree
 
 from services import filters
 from services.analysis.standardise import Spread, spread, zscores
@@ -41,6 +43,8 @@ DEFAULT_GRID_M = 100.0
 CHILDREN_KEY = "einwohner_u18"
 CHILD_YEARS = 18  # ages 0 to 17
 ALL_CHOSEN = "_alle"  # topic code of "any of the chosen needs"
+BLOCK_M = 500.0  # side of the blocks sample points are grouped in (PointBlocks)
+_EPSILON_M = 1e-6  # block decisions this close to the reach are left to the exact query
 
 SpreadMethod = Literal["addresses", "area_grid"]
 _TO_ANALYSIS = Transformer.from_crs(WEB_CRS, ANALYSIS_CRS, always_xy=True)
@@ -64,9 +68,10 @@ class ChildPoints:
         kinds = set(self.methods)
         return kinds.pop() if len(kinds) == 1 else "mixed"
 
-    @property
-    def geometries(self) -> np.ndarray:
-        return shapely.points(self.x, self.y)
+    @cached_property
+    def blocks(self) -> PointBlocks:
+        """The points grouped for fast reach queries; built once per ChildPoints."""
+        return PointBlocks.of(np.column_stack([self.x, self.y]))
 
 
 def child_points(
@@ -183,12 +188,13 @@ def matching_offers(offers: pd.DataFrame, age_groups: Sequence[str]) -> pd.DataF
 
 
 def need_matrix(needs: pd.Series, codes: Sequence[str]) -> np.ndarray:
-    """offers × codes: True where an offer serves the need (a tuple column, exploded once)."""
-    exploded = needs.reset_index(drop=True).explode()
-    column = pd.Index(list(codes)).get_indexer(exploded.to_numpy())
-    rows = exploded.index.to_numpy()
+    """offers × codes: True where an offer serves the need (from the column of code tuples)."""
+    column_of = {code: i for i, code in enumerate(codes)}
+    lists = needs.tolist()
+    rows = np.repeat(np.arange(len(lists)), [len(n) for n in lists])
+    column = np.array([column_of.get(c, -1) for n in lists for c in n], dtype=int)
     keep = column >= 0
-    matrix = np.zeros((len(needs), len(codes)), dtype=bool)
+    matrix = np.zeros((len(lists), len(codes)), dtype=bool)
     matrix[rows[keep], column[keep]] = True
     return matrix
 
@@ -206,20 +212,62 @@ def coverage(
     points: ChildPoints, offer_xy: np.ndarray, topics: np.ndarray, distance_m: float
 ) -> np.ndarray:
     """districts × topics: weighted share of sample points within reach of a topic's offer."""
-    geoms = points.geometries
     result = np.zeros((len(points.district_ids), topics.shape[1]))
     for column in range(topics.shape[1]):  # one spatial query per need, not per point
         chosen = offer_xy[topics[:, column]]
         if len(chosen) == 0:
             continue
-        tree = shapely.STRtree(shapely.points(chosen))
-        hit = tree.query_nearest(geoms, max_distance=distance_m, return_distance=False)[0]
-        covered = np.zeros(len(geoms))
-        covered[hit] = 1.0
+        covered = points.blocks.within(cKDTree(chosen), distance_m)
         result[:, column] = np.bincount(
             points.district, weights=points.weight * covered, minlength=len(result)
         )
     return np.clip(result, 0.0, 1.0)  # sums of 1/n weights may exceed 1 by rounding
+
+
+@dataclass(frozen=True)
+class PointBlocks:
+    """Sample points grouped into square blocks, to answer "is an offer within reach?" for
+    a whole block at once.
+
+    With D the distance from a block's centre to the nearest offer and r the block's
+    radius, every point of the block is within d when D + r ≤ d and none is when
+    D − r > d (triangle inequality); only the points of the remaining blocks near the edge
+    of reach are queried one by one. Exact, and in a city full of offers it asks the k-d
+    tree a few hundred questions instead of ten thousand.
+    """
+
+    xy: np.ndarray
+    block: np.ndarray  # block index per point
+    centres: np.ndarray
+    radii: np.ndarray
+
+    @classmethod
+    def of(cls, xy: np.ndarray, size_m: float = BLOCK_M) -> "PointBlocks":
+        keys = np.floor(xy / size_m).astype(np.int64)
+        _, block = np.unique(keys, axis=0, return_inverse=True)
+        block = block.ravel()
+        counts = np.bincount(block)
+        centres = np.column_stack(
+            [np.bincount(block, weights=xy[:, i]) / counts for i in (0, 1)]
+        )
+        radii = np.zeros(len(counts))
+        np.maximum.at(radii, block, np.hypot(*(xy - centres[block]).T))
+        return cls(xy, block, centres, radii)
+
+    def within(self, tree: cKDTree, distance_m: float) -> np.ndarray:
+        """Per point: True when an offer of `tree` is at most `distance_m` away."""
+        bound = distance_m + float(self.radii.max(initial=0.0)) + 1.0
+        nearest, _ = tree.query(self.centres, k=1, distance_upper_bound=bound)
+        all_in = nearest + self.radii <= distance_m - _EPSILON_M
+        none_in = nearest - self.radii > distance_m + _EPSILON_M
+        covered = all_in[self.block]
+        unsure = ~(all_in | none_in)[self.block]
+        if unsure.any():
+            # cKDTree's bound is exclusive; nextafter makes "at most distance_m" inclusive
+            own, _ = tree.query(self.xy[unsure], k=1,
+                                distance_upper_bound=np.nextafter(distance_m, np.inf))  # fmt: skip
+            covered[unsure] = np.isfinite(own)
+        return covered
 
 
 def offer_xy(offers: pd.DataFrame) -> np.ndarray:

@@ -139,3 +139,23 @@ def test_offer_positions_are_projected_to_metres():
     lat, lon = lat_lon(250, 750)
     xy = supply.offer_xy(pd.DataFrame({"lat": [lat], "lon": [lon]}))
     np.testing.assert_allclose(xy, [[X0 + 250, Y0 + 750]], atol=1e-3)
+
+
+def test_block_shortcut_agrees_with_every_distance():
+    """PointBlocks decides whole blocks at once; it must give the brute-force answer."""
+    from scipy.spatial import cKDTree
+
+    rng = np.random.default_rng(5)
+    xy = rng.uniform(0, 4000, (3000, 2))
+    offers = rng.uniform(0, 4000, (40, 2))
+    blocks = supply.PointBlocks.of(xy, size_m=500)
+    for distance in (50.0, 300.0, 1000.0):
+        expected = (np.hypot(*(xy[:, None, :] - offers[None, :, :]).transpose(2, 0, 1)) <= distance).any(axis=1)
+        assert (blocks.within(cKDTree(offers), distance) == expected).all()
+
+
+def test_reach_includes_the_exact_distance():
+    from scipy.spatial import cKDTree
+
+    blocks = supply.PointBlocks.of(np.array([[0.0, 0.0], [300.0, 400.0], [301.0, 400.0]]))
+    assert blocks.within(cKDTree(np.array([[0.0, 0.0]])), 500.0).tolist() == [True, True, False]
