@@ -9,7 +9,7 @@ from __future__ import annotations
 # How children were spread over a district (supply.ChildPoints.method)
 SPREAD_LABELS: dict[str, str] = {
     "addresses": "Kinder verteilt auf die Wohnadressen (jede Adresse gleich gewichtet)",
-    "area_grid": "Kinder gleichmäßig über die Fläche verteilt (Raster 100 m, keine Adressdaten)",
+    "area_grid": "Kinder gleichmäßig über die Fläche verteilt (regelmäßiges Punktraster, keine Adressdaten)",
     "mixed": "Kinder verteilt auf Wohnadressen, in Bezirken ohne Adressen gleichmäßig über die Fläche",
 }
 ALL_CHOSEN_LABEL = "Alle gewählten Bedarfe"
@@ -63,3 +63,41 @@ HYPOTHETICAL_AGES = (
     "das Mindestalter darf nicht über dem Höchstalter liegen."
 )
 HYPOTHETICAL_POSITION = "Angenommenes Angebot {number} ({name}): Die Position liegt nicht auf der Erde."
+
+# Exports (exports.py): metadata, sheet names, method sentences
+YES, NO = "ja", "nein"
+META_FIELD, META_VALUE = "feld", "wert"
+META_TITLE = "Titel"
+META_SOURCES = "Quellen"
+META_YEAR = "Datenjahr"
+META_METHOD = "Methode"
+META_EXPORTED = "Exportdatum"
+META_DEMO = "Demo-Daten"
+META_CRS = "Koordinatensystem"
+DEMO_NOTE = "ja – Demo-Daten (erfunden bzw. synthetisch), keine amtlichen Zahlen"
+SCENARIO_NOTE = "„{name}“ – enthält angenommene Angebote, keine echten"
+SHEET_DISTRICTS = "Bezirke"
+SHEET_GAPS = "Versorgung"
+SHEET_SCENARIO = "Szenario"
+SHEET_METADATA = "Metadaten"
+METADATA_LAYER = "metadaten"
+METADATA_FILE_SUFFIX = "metadaten"
+TITLE_DISTRICTS = "Quartiersatlas Bottrop: Bezirkstabelle"
+TITLE_GAPS = "Quartiersatlas Bottrop: Versorgungslücken je Bezirk und Bedarf"
+TITLE_SCENARIO = "Quartiersatlas Bottrop: Szenario „{name}“ im Vergleich mit heute"
+METHOD_DISTRICTS = "Kennzahlen je statistischem Bezirk."
+METHOD_STATUS = (
+    "Status und Dynamik nach dem Verfahren des Berliner Monitorings Soziale "
+    "Stadtentwicklung (z-Werte, Klassen bei ±1 und +1,5 Standardabweichungen)."
+)
+METHOD_SUPPLY = (
+    "Versorgung: aktive Angebote je Bedarf, Altersgruppen: {ages}; Abdeckung = Anteil der "
+    "Kinder mit einem passenden Angebot in höchstens {distance} m Luftlinie; {spread}; "
+    "Lückenwert = z({indicator} {year}) − z(Abdeckung)."
+)
+ALL_AGES = "alle (0–17 J.)"
+SPREAD_SHORT: dict[str, str] = {"addresses": "Adressen", "area_grid": "Fläche", "mixed": "gemischt"}
+KIND_REAL = "Angebot"
+UNKNOWN_TABLE_FORMAT = "Unbekanntes Tabellenformat „{suffix}“. Möglich: {allowed}."
+UNKNOWN_LAYER_FORMAT = "Unbekanntes Kartenformat „{suffix}“. Möglich: {allowed}."
+UNKNOWN_CRS = "Unbekanntes Koordinatensystem {crs}. Möglich: {allowed}."
