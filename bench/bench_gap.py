@@ -94,7 +94,9 @@ def indicator_values(districts: gpd.GeoDataFrame, seed: int = 3) -> pd.DataFrame
     ids = list(districts["id"])
     rows = [(d, "einwohner_u18", 2023, float(rng.integers(300, 2500)), "Bench", True) for d in ids]
     rows += [(d, "sgb2_u15", 2023, float(rng.uniform(5, 50)), "Bench", True) for d in ids]
-    return pd.DataFrame(rows, columns=["district_id", "indicator_key", "year", "value", "source", "is_demo"])
+    return pd.DataFrame(
+        rows, columns=["district_id", "indicator_key", "year", "value", "source", "is_demo"]
+    )
 
 
 def naive(snapshot: Snapshot, points) -> dict[tuple[str, str], tuple[int, float, float]]:
@@ -109,7 +111,7 @@ def naive(snapshot: Snapshot, points) -> dict[tuple[str, str], tuple[int, float,
     owner = points.district.tolist()
     need_value = {r["district_id"]: r["value"] for r in snapshot.indicator_values.to_dict("records")
                   if r["indicator_key"] == "sgb2_u15"}  # fmt: skip
-    limit = OPTIONS.distance_m ** 2
+    limit = OPTIONS.distance_m**2
     result = {}
     for index, district in enumerate(ids):
         own = [k for k in range(len(px)) if owner[k] == index]
@@ -131,6 +133,7 @@ def naive(snapshot: Snapshot, points) -> dict[tuple[str, str], tuple[int, float,
 
 def _with_gaps(result, ids, need_value):
     """z(need) − z(coverage) per need, computed by hand (sample standard deviation)."""
+
     def z(values):
         mean = sum(values) / len(values)
         sd = math.sqrt(sum((v - mean) ** 2 for v in values) / (len(values) - 1))

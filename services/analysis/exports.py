@@ -112,7 +112,11 @@ def district_table(
         row = {"bezirk_id": district.id, "bezirk": district.name,
                "stadtbezirk": getattr(district, "stadtbezirk", ""), "jahr": year}  # fmt: skip
         for key in keys:
-            row[key] = _clean(wide.at[district.id, key], 2) if key in wide and district.id in wide.index else None
+            row[key] = (
+                _clean(wide.at[district.id, key], 2)
+                if key in wide and district.id in wide.index
+                else None
+            )
         rows.append(row)
     if classes is not None:
         columns += _add_classes(rows, classes)
@@ -134,7 +138,9 @@ def _add_classes(rows: Rows, classes: StatusDynamics) -> list[str]:
         row["statusindex"] = _clean(found.status_index, 3) if found else None
         row["status"] = t.STATUS_LABELS.get(found.status, "") if found and found.status else ""
         row["dynamikindex"] = _clean(found.dynamics_index, 3) if found else None
-        row["dynamik"] = t.DYNAMICS_LABELS.get(found.dynamics, "") if found and found.dynamics else ""
+        row["dynamik"] = (
+            t.DYNAMICS_LABELS.get(found.dynamics, "") if found and found.dynamics else ""
+        )
         row["einordnung"] = found.label if found else ""
     return ["statusindex", "status", "dynamikindex", "dynamik", "einordnung"]
 
@@ -144,7 +150,13 @@ def _add_supply(rows: Rows, supply: SupplyResult) -> list[str]:
     by_key = supply.table.set_index(["district_id", "need"])
     for need in dict.fromkeys(supply.table["need"]):
         short = "alle" if need == ALL_CHOSEN else need
-        names = [f"ang_{short}", f"je1000_{short}", f"abd_{short}", f"luecke_{short}", f"rang_{short}"]
+        names = [
+            f"ang_{short}",
+            f"je1000_{short}",
+            f"abd_{short}",
+            f"luecke_{short}",
+            f"rang_{short}",
+        ]
         columns += names
         for row in rows:
             key = (row["bezirk_id"], need)
@@ -157,8 +169,13 @@ def _add_supply(rows: Rows, supply: SupplyResult) -> list[str]:
 def _supply_figures(found) -> list[Any]:
     if found is None:
         return [None] * 5
-    return [_clean(found["offers"]), _clean(found["per_1000"], 2), _clean(found["coverage"] * 100, 1),
-            _clean(found["gap_score"], 3), _clean(found["gap_rank"])]  # fmt: skip
+    return [
+        _clean(found["offers"]),
+        _clean(found["per_1000"], 2),
+        _clean(found["coverage"] * 100, 1),
+        _clean(found["gap_score"], 3),
+        _clean(found["gap_rank"]),
+    ]
 
 
 def supply_method(supply: SupplyResult) -> str:
@@ -210,12 +227,15 @@ def scenario_table(comparison: ScenarioComparison, today: date | None = None) ->
     rows = []
     for r in comparison.table.to_dict("records"):
         row = {"szenario": f"{t.SCENARIO}: {name}", "bezirk_id": r["district_id"],
-               "bezirk": r["district"], "bedarf": r["need"], "bedarf_name": r["need_label"]}  # fmt: skip
+               "bezirk": r["district"], "bedarf": r["need"],
+               "bedarf_name": r["need_label"]}  # fmt: skip
         for short, key, digits in pairs:
             scale = 100 if key == "coverage" else 1
             for suffix, when in (("heute", "before"), ("szenario", "after")):
                 value = r[f"{key}_{when}"]
-                row[f"{short}_{suffix}"] = _clean(value * scale if value is not None else None, digits)
+                row[f"{short}_{suffix}"] = _clean(
+                    value * scale if value is not None else None, digits
+                )
         row["neu_erreichte_kinder"] = _clean(r["newly_in_reach"], 0)
         rows.append(row)
     after = comparison.after
@@ -237,7 +257,9 @@ def write_table(table: Table, path: Path) -> None:
         write_xlsx_sheets([(table.title, table.columns, table.rows),
                            (t.SHEET_METADATA, meta_columns, meta_rows)], path)  # fmt: skip
     else:
-        raise ValueError(t.UNKNOWN_TABLE_FORMAT.format(suffix=path.suffix, allowed=", ".join(TABLE_SUFFIXES)))
+        raise ValueError(
+            t.UNKNOWN_TABLE_FORMAT.format(suffix=path.suffix, allowed=", ".join(TABLE_SUFFIXES))
+        )
 
 
 def metadata_path(path: Path) -> Path:
@@ -253,9 +275,11 @@ def district_layer(snapshot: Snapshot, table: Table) -> gpd.GeoDataFrame:
                             crs=snapshot.districts.crs)  # fmt: skip
 
 
-def offers_layer(snapshot: Snapshot, comparison: ScenarioComparison | None = None) -> gpd.GeoDataFrame:
+def offers_layer(
+    snapshot: Snapshot, comparison: ScenarioComparison | None = None
+) -> gpd.GeoDataFrame:
     """Real offers with their district and Stadtbezirk (EPSG:4326 points); a scenario's
-    hypothetical offers, when given, follow with art = „Szenario“ so they never pass for real."""
+    hypothetical offers, when given, follow with art = „Szenario: …“, never passing as real."""
     offers = snapshot.offers
     parts = [offers.assign(art=t.KIND_REAL)]
     if comparison is not None:
@@ -267,13 +291,17 @@ def offers_layer(snapshot: Snapshot, comparison: ScenarioComparison | None = Non
     ids = frame["district_id"]
     return gpd.GeoDataFrame(
         {
-            "id": frame["id"], "name": frame["name"], "art": frame["art"],
+            "id": frame["id"],
+            "name": frame["name"],
+            "art": frame["art"],
             "traeger": frame["provider"].fillna(""),
             "bedarfe": ["; ".join(need_labels(n)) for n in frame["needs"]],
             "min_alter": [_clean(v) for v in frame["min_age"]],
             "max_alter": [_clean(v) for v in frame["max_age"]],
-            "status": frame["status"], "bezirk_id": ids,
-            "bezirk": ids.map(districts["name"]), "stadtbezirk": ids.map(districts["stadtbezirk"]),
+            "status": frame["status"],
+            "bezirk_id": ids,
+            "bezirk": ids.map(districts["name"]),
+            "stadtbezirk": ids.map(districts["stadtbezirk"]),
             "demo": [_yes_no(bool(v)) for v in frame["is_demo"].fillna(False)],
         },  # fmt: skip
         geometry=gpd.points_from_xy(frame["lon"], frame["lat"]),
@@ -295,7 +323,10 @@ def write_layer(layer: gpd.GeoDataFrame, path: Path, crs: str, meta: list[tuple[
         collection["name"] = name
         if crs != WEB_CRS:  # RFC 7946 knows only WGS84; QGIS reads this legacy member
             code = crs.split(":")[1]
-            collection["crs"] = {"type": "name", "properties": {"name": f"urn:ogc:def:crs:EPSG::{code}"}}
+            collection["crs"] = {
+                "type": "name",
+                "properties": {"name": f"urn:ogc:def:crs:EPSG::{code}"},
+            }
         collection["metadaten"] = dict(meta)
         path.write_text(json.dumps(collection, ensure_ascii=False, indent=1), encoding="utf-8")
     elif suffix == ".gpkg":
@@ -304,7 +335,9 @@ def write_layer(layer: gpd.GeoDataFrame, path: Path, crs: str, meta: list[tuple[
         table = pd.DataFrame(meta, columns=[t.META_FIELD, t.META_VALUE])
         pyogrio.write_dataframe(table, path, layer=t.METADATA_LAYER, driver="GPKG")
     else:
-        raise ValueError(t.UNKNOWN_LAYER_FORMAT.format(suffix=path.suffix, allowed=", ".join(LAYER_SUFFIXES)))
+        raise ValueError(
+            t.UNKNOWN_LAYER_FORMAT.format(suffix=path.suffix, allowed=", ".join(LAYER_SUFFIXES))
+        )
 
 
 def export_districts(

@@ -10,9 +10,9 @@ carries its source, year and demo flag, so a page and a PDF print the same thing
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Sequence
 
 import numpy as np
 import pandas as pd
@@ -20,7 +20,11 @@ import shapely
 
 from services.analysis import supply
 from services.analysis.standardise import zscores
-from services.analysis.status_dynamics import DistrictClass, StatusDynamics, status_dynamics
+from services.analysis.status_dynamics import (
+    DistrictClass,
+    StatusDynamics,
+    status_dynamics,
+)
 from services.choropleth import city_average
 from services.indicators import INDICATORS, Indicator, format_value
 from services.model import Office
@@ -132,7 +136,7 @@ class DistrictProfile:
 
 
 def format_difference(value: float | None, indicator: Indicator) -> str:
-    """"+3,2 Pp." for shares, "−120" for counts; "keine Daten" when missing."""
+    """ "+3,2 Pp." for shares, "−120" for counts; "keine Daten" when missing."""
     if value is None or not np.isfinite(value):
         return format_value(None, indicator)
     sign = "+" if value > 0 else "−" if value < 0 else "±"
@@ -203,7 +207,11 @@ def _indicator_row(values: pd.DataFrame, indicator: Indicator, year: int, distri
 
 
 def _trend(values: pd.DataFrame, indicator: Indicator, district_id: str) -> Trend:
-    years = tuple(sorted(int(y) for y in values.loc[values["indicator_key"] == indicator.key, "year"].unique()))
+    years = tuple(
+        sorted(
+            int(y) for y in values.loc[values["indicator_key"] == indicator.key, "year"].unique()
+        )
+    )
     own = [_figure(values, indicator.key, y, district_id).value for y in years]
     city = [city_average(values, indicator.key, y).value for y in years]
     return Trend(indicator, years, tuple(own), tuple(city))

@@ -1,4 +1,4 @@
-""""What if" scenarios: add hypothetical offers, recompute supply and gaps, compare.
+""" "What if" scenarios: add hypothetical offers, recompute supply and gaps, compare.
 
 The hypothetical offers join the real ones only inside `compare_scenario`; the result holds
 today ("before") and the scenario ("after") side by side. The after-gap measures coverage
@@ -14,7 +14,12 @@ import numpy as np
 import pandas as pd
 
 from services.analysis.model import Scenario, scenario_problems
-from services.analysis.supply import ChildPoints, SupplyOptions, SupplyResult, analyse_supply
+from services.analysis.supply import (
+    ChildPoints,
+    SupplyOptions,
+    SupplyResult,
+    analyse_supply,
+)
 from services.geo import assign_districts
 from services.snapshot import Snapshot
 
@@ -42,7 +47,9 @@ def hypothetical_offers_frame(scenario: Scenario, snapshot: Snapshot) -> pd.Data
             "lon": pd.Series(lons, dtype=float),
             "status": "active",
             "free_of_charge": pd.Series([None] * len(offers), dtype=object),
-            "district_id": pd.Series(assign_districts(lats, lons, snapshot.districts), dtype=object),
+            "district_id": pd.Series(
+                assign_districts(lats, lons, snapshot.districts), dtype=object
+            ),
             "is_demo": False,
             "is_scenario": True,
         }

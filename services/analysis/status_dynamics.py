@@ -16,19 +16,24 @@ docs/methods.md.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
 from services.analysis.standardise import zscores
-from services.analysis.supply import CHILDREN_KEY, latest_year
+from services.analysis.supply import CHILDREN_KEY, latest_year, values_of
 from services.indicators import INDICATORS_BY_KEY
 from services.snapshot import Snapshot
 from services.texts import analysis as t
 
-STATUS_INDICATORS: tuple[str, ...] = ("sgb2_u15", "kinder_bg_u18", "alleinerziehende", "arbeitslosenquote")
+STATUS_INDICATORS: tuple[str, ...] = (
+    "sgb2_u15",
+    "kinder_bg_u18",
+    "alleinerziehende",
+    "arbeitslosenquote",
+)
 DYNAMICS_YEARS = 2
 MIN_RESIDENTS = 300
 MIN_CHILDREN = 30
@@ -53,12 +58,12 @@ class DistrictClass:
 
     @property
     def group(self) -> str | None:
-        """"niedrig/negativ": one of the 12 groups, None unless both classes are known."""
+        """ "niedrig/negativ": one of the 12 groups, None unless both classes are known."""
         return f"{self.status}/{self.dynamics}" if self.status and self.dynamics else None
 
     @property
     def label(self) -> str:
-        """"Status niedrig, Dynamik negativ" or the reason it is not classified."""
+        """ "Status niedrig, Dynamik negativ" or the reason it is not classified."""
         if self.status is None:
             return self.reason or t.NOT_CLASSIFIED
         dynamics = t.DYNAMICS_LABELS[self.dynamics] if self.dynamics else t.NO_DYNAMICS
@@ -131,12 +136,12 @@ def status_dynamics(
             status=classify(status[i], STATUS_BOUNDS) if ok[i] else None,
             dynamics_index=float(dynamics[i]) if dyn_ok[i] else None,
             dynamics=classify(dynamics[i], DYNAMICS_BOUNDS) if dyn_ok[i] else None,
-            reason=reasons[i] or (None if dyn_ok[i] else t.NO_DYNAMICS_REASON.format(year=base_year)),
+            reason=reasons[i]
+            or (None if dyn_ok[i] else t.NO_DYNAMICS_REASON.format(year=base_year)),
         )
         for i, d in enumerate(ids)
     )
-    used = values[values["indicator_key"].isin(indicators)
-                  & values["year"].isin([year, base_year])]  # fmt: skip
+    used = values_of(values, indicators, [year, base_year])
     return StatusDynamics(
         year=year,
         base_year=base_year,
@@ -155,7 +160,9 @@ def _latest_common_year(values: pd.DataFrame, keys: Sequence[str]) -> int | None
     return max(common) if common else latest_year(values, keys[0])
 
 
-def _wide(values: pd.DataFrame, keys: Sequence[str], year: int | None, ids: list[str]) -> pd.DataFrame:
+def _wide(
+    values: pd.DataFrame, keys: Sequence[str], year: int | None, ids: list[str]
+) -> pd.DataFrame:
     """districts × indicators for one year (NaN where missing)."""
     rows = values[values["indicator_key"].isin(keys) & (values["year"] == year)]
     table = rows.pivot_table(index="district_id", columns="indicator_key", values="value")

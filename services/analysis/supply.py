@@ -13,14 +13,16 @@ For each district × need (optionally restricted to age groups):
   than in the average district. Rank 1 is the largest gap.
 
 Everything is vectorised: one k-d tree of matching offers per need and one bounded nearest
-query for all sample points; offers are counted with numpy. See docs/methods.md and bench/bench_gap.py.
+query for all sample points; offers are counted with numpy. See docs/methods.md and
+bench/bench_gap.py.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal, Sequence
+from typing import Literal
 
 import geopandas as gpd
 import numpy as np
@@ -64,7 +66,7 @@ class ChildPoints:
 
     @property
     def method(self) -> str:
-        """"addresses", "area_grid" or "mixed" (some districts without addresses)."""
+        """ "addresses", "area_grid" or "mixed" (some districts without addresses)."""
         kinds = set(self.methods)
         return kinds.pop() if len(kinds) == 1 else "mixed"
 
@@ -199,7 +201,9 @@ def need_matrix(needs: pd.Series, codes: Sequence[str]) -> np.ndarray:
     return matrix
 
 
-def offer_counts(offers: pd.DataFrame, topics: np.ndarray, district_ids: Sequence[str]) -> np.ndarray:
+def offer_counts(
+    offers: pd.DataFrame, topics: np.ndarray, district_ids: Sequence[str]
+) -> np.ndarray:
     """districts × topics: offers located in each district (outside ones are not counted)."""
     index = pd.Index(list(district_ids)).get_indexer(offers["district_id"].to_numpy(object))
     inside = index >= 0
@@ -242,14 +246,12 @@ class PointBlocks:
     radii: np.ndarray
 
     @classmethod
-    def of(cls, xy: np.ndarray, size_m: float = BLOCK_M) -> "PointBlocks":
+    def of(cls, xy: np.ndarray, size_m: float = BLOCK_M) -> PointBlocks:
         keys = np.floor(xy / size_m).astype(np.int64)
         _, block = np.unique(keys, axis=0, return_inverse=True)
         block = block.ravel()
         counts = np.bincount(block)
-        centres = np.column_stack(
-            [np.bincount(block, weights=xy[:, i]) / counts for i in (0, 1)]
-        )
+        centres = np.column_stack([np.bincount(block, weights=xy[:, i]) / counts for i in (0, 1)])
         radii = np.zeros(len(counts))
         np.maximum.at(radii, block, np.hypot(*(xy - centres[block]).T))
         return cls(xy, block, centres, radii)
@@ -280,6 +282,13 @@ def values_by_district(values: pd.DataFrame, key: str, year: int | None) -> pd.S
     """One indicator's values of one year, indexed by district id."""
     rows = values[(values["indicator_key"] == key) & (values["year"] == year)]
     return rows.set_index("district_id")["value"].astype(float)
+
+
+def values_of(
+    values: pd.DataFrame, keys: Sequence[str], years: Sequence[int | None]
+) -> pd.DataFrame:
+    """The rows a result is computed from: their sources and demo flags go with it."""
+    return values[values["indicator_key"].isin(list(keys)) & values["year"].isin(list(years))]
 
 
 def latest_year(values: pd.DataFrame, key: str, at_most: int | None = None) -> int | None:
@@ -314,8 +323,10 @@ def analyse_supply(
     points = points or child_points(districts)
     if points.district_ids != ids:
         raise ValueError("sample points were built for another district layer")
-    offers = snapshot.offers if extra_offers is None else pd.concat(
-        [snapshot.offers, extra_offers], ignore_index=True
+    offers = (
+        snapshot.offers
+        if extra_offers is None
+        else pd.concat([snapshot.offers, extra_offers], ignore_index=True)
     )
     matching = matching_offers(offers, options.age_groups)
     codes = list(options.needs)
@@ -339,8 +350,7 @@ def analyse_supply(
     cov_z = np.column_stack([zscores(shares[:, i], spreads[c]) for i, c in enumerate(codes)])
     gap = need_z[:, None] - cov_z
     table = _table(districts, codes, children, counts, shares, need, need_z, cov_z, gap, points)
-    used = values[values["indicator_key"].isin([indicator.key, CHILDREN_KEY])
-                  & values["year"].isin([year, children_year])]  # fmt: skip
+    used = values_of(values, [indicator.key, CHILDREN_KEY], [year, children_year])
     return SupplyResult(
         options=options,
         indicator=indicator,

@@ -9,8 +9,12 @@ from __future__ import annotations
 # How children were spread over a district (supply.ChildPoints.method)
 SPREAD_LABELS: dict[str, str] = {
     "addresses": "Kinder verteilt auf die Wohnadressen (jede Adresse gleich gewichtet)",
-    "area_grid": "Kinder gleichmäßig über die Fläche verteilt (regelmäßiges Punktraster, keine Adressdaten)",
-    "mixed": "Kinder verteilt auf Wohnadressen, in Bezirken ohne Adressen gleichmäßig über die Fläche",
+    "area_grid": (
+        "Kinder gleichmäßig über die Fläche verteilt (regelmäßiges Punktraster, keine Adressdaten)"
+    ),
+    "mixed": (
+        "Kinder verteilt auf Wohnadressen, in Bezirken ohne Adressen gleichmäßig über die Fläche"
+    ),
 }
 ALL_CHOSEN_LABEL = "Alle gewählten Bedarfe"
 OFFERS_SOURCE = "Angebotsverzeichnis des Quartiersatlas Bottrop"
@@ -62,7 +66,9 @@ HYPOTHETICAL_AGES = (
     "Angenommenes Angebot {number} ({name}): Das Alter muss zwischen 0 und 120 liegen, "
     "das Mindestalter darf nicht über dem Höchstalter liegen."
 )
-HYPOTHETICAL_POSITION = "Angenommenes Angebot {number} ({name}): Die Position liegt nicht auf der Erde."
+HYPOTHETICAL_POSITION = (
+    "Angenommenes Angebot {number} ({name}): Die Position liegt nicht auf der Erde."
+)
 
 # Exports (exports.py): metadata, sheet names, method sentences
 YES, NO = "ja", "nein"

@@ -92,12 +92,18 @@ def test_geojson_in_utm_carries_its_crs_and_metadata(city, result, tmp_path):
 
 
 def test_offers_layer_names_district_and_marks_scenario_offers(city):
-    scenario = Scenario("Neuer Treff", (HypotheticalOffer("Treff", ("lernen",), *lat_lon(2500, 300)),))
+    scenario = Scenario(
+        "Neuer Treff", (HypotheticalOffer("Treff", ("lernen",), *lat_lon(2500, 300)),)
+    )
     comparison = compare_scenario(city, scenario, OPTIONS)
     layer = exports.offers_layer(city, comparison)
     real = layer[layer["id"] == "o1"].iloc[0]
     assert (real["bezirk_id"], real["bezirk"], real["stadtbezirk"], real["art"]) == (
-        "A", "Altdorf", "Mitte", "Angebot")
+        "A",
+        "Altdorf",
+        "Mitte",
+        "Angebot",
+    )
     hypothetical = layer[layer["id"] == "szenario-1"].iloc[0]
     assert hypothetical["art"] == "Szenario: Neuer Treff" and hypothetical["bezirk_id"] == "C"
     assert hypothetical["bedarfe"] == "Lernen & Hausaufgaben"
@@ -106,7 +112,9 @@ def test_offers_layer_names_district_and_marks_scenario_offers(city):
 def test_scenario_table_says_szenario_everywhere(city, tmp_path):
     scenario = Scenario("Neuer Treff", (HypotheticalOffer("Treff", ("lernen",), *lat_lon(2500, 300),
                                                           min_age=6, max_age=9),))  # fmt: skip
-    comparison = compare_scenario(city, scenario, OPTIONS, child_points(city.districts, tiny_addresses()))
+    comparison = compare_scenario(
+        city, scenario, OPTIONS, child_points(city.districts, tiny_addresses())
+    )
     table = exports.scenario_table(comparison, DAY)
     assert all(r["szenario"] == "Szenario: Neuer Treff" for r in table.rows)
     c = next(r for r in table.rows if r["bezirk_id"] == "C")

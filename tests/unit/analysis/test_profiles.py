@@ -22,7 +22,9 @@ def test_every_catalogue_indicator_with_average_difference_and_rank(city):
     assert profile.year == 2023 and profile.name == "Altdorf" and profile.stadtbezirk == "Mitte"
     assert len(profile.indicators) == 6
     sgb2 = row(profile, "sgb2_u15")
-    assert sgb2.value.value == 10.0 and sgb2.value.source == "Testquelle" and sgb2.value.year == 2023
+    assert (
+        sgb2.value.value == 10.0 and sgb2.value.source == "Testquelle" and sgb2.value.year == 2023
+    )
     assert sgb2.city_average == pytest.approx(CITY_SGB2) and sgb2.average_weighted
     assert sgb2.difference == pytest.approx(10 - CITY_SGB2)
     assert (sgb2.rank, sgb2.ranked) == (3, 3)

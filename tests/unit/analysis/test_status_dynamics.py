@@ -102,7 +102,9 @@ def test_missing_base_year_leaves_status_but_no_dynamics():
 def test_missing_values_and_children_are_named():
     city = tiny_city()
     values = city.indicator_values
-    values = values[~((values["district_id"] == "B") & (values["indicator_key"] == "einwohner_u18"))]
+    values = values[
+        ~((values["district_id"] == "B") & (values["indicator_key"] == "einwohner_u18"))
+    ]
     result = status_dynamics(Snapshot(1, city.districts, values, city.offers, ()))
     assert "keine Zahl der Kinder" in result.of("B").reason
     assert "Alleinerziehende" in result.of("A").reason  # the tiny city has only sgb2_u15
@@ -111,7 +113,12 @@ def test_missing_values_and_children_are_named():
 def test_demo_data_orders_the_districts_plausibly(demo):
     result = status_dynamics(demo)
     assert result.year == 2023 and result.is_demo
-    assert result.indicators == ("sgb2_u15", "kinder_bg_u18", "alleinerziehende", "arbeitslosenquote")
+    assert result.indicators == (
+        "sgb2_u15",
+        "kinder_bg_u18",
+        "alleinerziehende",
+        "arbeitslosenquote",
+    )
     by_name = {d.district: d for d in result.districts}
     assert by_name["Altstadt"].status == "sehr_niedrig"
     assert all(by_name[n].status == "hoch" for n in ("Grafenwald", "Kirchhellen-Nord/Feldhausen"))

@@ -7,7 +7,12 @@ import pandas as pd
 import pytest
 
 from services.analysis import supply
-from services.analysis.supply import ALL_CHOSEN, SupplyOptions, analyse_supply, child_points
+from services.analysis.supply import (
+    ALL_CHOSEN,
+    SupplyOptions,
+    analyse_supply,
+    child_points,
+)
 from tests.unit.analysis.city import X0, Y0, lat_lon, offer, tiny_addresses, tiny_city
 
 NEAR = SupplyOptions(needs=("lernen", "sprache"), distance_m=500)
@@ -150,7 +155,9 @@ def test_block_shortcut_agrees_with_every_distance():
     offers = rng.uniform(0, 4000, (40, 2))
     blocks = supply.PointBlocks.of(xy, size_m=500)
     for distance in (50.0, 300.0, 1000.0):
-        expected = (np.hypot(*(xy[:, None, :] - offers[None, :, :]).transpose(2, 0, 1)) <= distance).any(axis=1)
+        expected = (
+            np.hypot(*(xy[:, None, :] - offers[None, :, :]).transpose(2, 0, 1)) <= distance
+        ).any(axis=1)
         assert (blocks.within(cKDTree(offers), distance) == expected).all()
 
 

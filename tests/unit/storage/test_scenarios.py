@@ -8,8 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from services.analysis.model import HypotheticalOffer, Scenario
-from services.storage import Repository, migrate
-from services.storage import schema
+from services.storage import Repository, migrate, schema
 
 NOON = datetime(2026, 11, 28, 12, 0, 0)
 
