@@ -155,6 +155,8 @@ def district_profile(
 ) -> DistrictProfile:
     """The profile of one district for `year` (default: the newest year with values).
 
+    Raises KeyError for an unknown district and ValueError (German) without any values.
+
     `classes` may be passed when the caller has the status × dynamics of all districts
     already (the map layer does); `age_groups` narrow offers and children by ages.
     """
@@ -163,6 +165,8 @@ def district_profile(
     if row.empty:
         raise KeyError(district_id)
     values = snapshot.indicator_values
+    if values.empty:
+        raise ValueError(t.NO_INDICATOR_VALUES)
     year = year or int(values["year"].max())
     classes = classes or status_dynamics(snapshot, year)
     children = _figure(values, supply.CHILDREN_KEY, year, district_id)

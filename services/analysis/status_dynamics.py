@@ -171,6 +171,8 @@ def _wide(
 
 def _reasons(ids, now: pd.DataFrame, children: pd.Series, residents, year) -> list[str | None]:
     """Why each district cannot be classified (None: it can)."""
+    if year is None:
+        return [t.NO_INDICATOR_VALUES] * len(ids)
     reasons: list[str | None] = []
     for district in ids:
         kids = children.get(district)

@@ -44,6 +44,7 @@ TOO_FEW_RESIDENTS = (
     "Nicht eingeordnet: nur {n} Einwohner (weniger als {minimum}); bei so kleinen Zahlen "
     "schwanken die Anteile zu stark"
 )
+NO_INDICATOR_VALUES = "Es sind noch keine Kennzahlen importiert."
 MISSING_VALUES = "Nicht eingeordnet: für {year} fehlen Werte ({labels})"
 RESIDENTS_UNCHECKED = (
     "Die Einwohnerzahl aller Altersgruppen liegt nicht vor; geprüft wurde nur die "
