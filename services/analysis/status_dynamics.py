@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from services.analysis.standardise import zscores
+from services.choropleth import NO_DATA_COLOUR, YLORRD
 from services.analysis.supply import CHILDREN_KEY, latest_year, values_of
 from services.indicators import INDICATORS_BY_KEY
 from services.snapshot import Snapshot
@@ -40,6 +41,12 @@ MIN_CHILDREN = 30
 # Upper bounds (in standard deviations) of the classes, from the best to the worst.
 STATUS_BOUNDS: tuple[tuple[str, float], ...] = (
     ("hoch", -1.0), ("mittel", 1.0), ("niedrig", 1.5), ("sehr_niedrig", float("inf")))  # fmt: skip
+# MSS writes the 12 groups as status number and dynamics sign, e.g. "4 −" or "2 +/−".
+STATUS_NUMBERS = {code: n for n, (code, _) in enumerate(STATUS_BOUNDS, start=1)}
+DYNAMICS_SIGNS = {"positiv": "+", "stabil": "+/−", "negativ": "−"}
+# Map colours by status (ColorBrewer YlOrRd, colour-blind safe); the dynamics sign is the
+# label on top, so the 12 groups never rest on colour alone.
+STATUS_COLOURS = dict(zip(STATUS_NUMBERS, YLORRD[4]))
 DYNAMICS_BOUNDS: tuple[tuple[str, float], ...] = (
     ("positiv", -1.0), ("stabil", 1.0), ("negativ", float("inf")))  # fmt: skip
 
@@ -60,6 +67,18 @@ class DistrictClass:
     def group(self) -> str | None:
         """ "niedrig/negativ": one of the 12 groups, None unless both classes are known."""
         return f"{self.status}/{self.dynamics}" if self.status and self.dynamics else None
+
+    @property
+    def short(self) -> str:
+        """MSS notation of the group, e.g. "4 −"; "" when not classified."""
+        if self.status is None:
+            return ""
+        sign = DYNAMICS_SIGNS[self.dynamics] if self.dynamics else "?"
+        return f"{STATUS_NUMBERS[self.status]} {sign}"
+
+    @property
+    def colour(self) -> str:
+        return STATUS_COLOURS[self.status] if self.status else NO_DATA_COLOUR
 
     @property
     def label(self) -> str:
@@ -93,6 +112,8 @@ class StatusDynamics:
                 "dynamics_index": [d.dynamics_index for d in self.districts],
                 "dynamics": [d.dynamics for d in self.districts],
                 "group": [d.group for d in self.districts],
+                "short": [d.short for d in self.districts],
+                "colour": [d.colour for d in self.districts],
                 "label": [d.label for d in self.districts],
             }
         )

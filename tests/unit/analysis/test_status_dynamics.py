@@ -61,6 +61,8 @@ def test_dynamics_classes_follow_the_change_over_two_years():
     first = result.districts[0]
     assert first.group == "hoch/negativ"
     assert first.label == "Status hoch, Dynamik negativ"
+    assert first.short == "1 −" and first.colour == "#ffffb2"
+    assert result.districts[-1].short == "4 +" and result.districts[-1].colour == "#e31a1c"
 
 
 def test_class_bounds_belong_to_the_better_class():
@@ -78,6 +80,7 @@ def test_small_districts_are_not_classified_and_do_not_shift_the_others():
     assert tiny.status is None and tiny.dynamics is None and tiny.group is None
     assert "25 Kinder" in tiny.reason and "weniger als 30" in tiny.reason
     assert tiny.label == tiny.reason
+    assert tiny.short == "" and tiny.colour == "#c8c8c8"
     assert [result.of(d).status_index for d in IDS] == pytest.approx(Z)
 
 
