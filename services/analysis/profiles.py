@@ -25,7 +25,7 @@ from services.analysis.status_dynamics import (
     StatusDynamics,
     status_dynamics,
 )
-from services.choropleth import city_average
+from services.choropleth import CityAverage, city_average
 from services.indicators import INDICATORS, Indicator, format_value
 from services.model import Office
 from services.snapshot import Snapshot
@@ -152,13 +152,15 @@ def district_profile(
     age_groups: Sequence[str] = (),
     classes: StatusDynamics | None = None,
     today: date | None = None,
+    averages: CityAverages | None = None,
 ) -> DistrictProfile:
     """The profile of one district for `year` (default: the newest year with values).
 
     Raises KeyError for an unknown district and ValueError (German) without any values.
 
-    `classes` may be passed when the caller has the status × dynamics of all districts
-    already (the map layer does); `age_groups` narrow offers and children by ages.
+    `classes` and `averages` (city_averages) may be passed when the caller shows several
+    profiles of one snapshot (presentation mode, a PDF of all districts): they do not
+    depend on the district. `age_groups` narrow offers and children by ages.
     """
     districts = snapshot.districts
     row = districts.loc[districts["id"] == district_id]
@@ -169,14 +171,15 @@ def district_profile(
         raise ValueError(t.NO_INDICATOR_VALUES)
     year = year or int(values["year"].max())
     classes = classes or status_dynamics(snapshot, year)
-    children = _figure(values, supply.CHILDREN_KEY, year, district_id)
+    lookup = _Lookup(values, district_id, averages or city_averages(values))
+    children = lookup.figure(supply.CHILDREN_KEY, year)
     return DistrictProfile(
         district_id=district_id,
         name=str(row["name"].iloc[0]),
         stadtbezirk=str(row["stadtbezirk"].iloc[0]) if "stadtbezirk" in row else "",
         year=year,
-        indicators=tuple(_indicator_row(values, i, year, district_id) for i in INDICATORS),
-        trends=tuple(_trend(values, i, district_id) for i in INDICATORS),
+        indicators=tuple(lookup.indicator_row(i, year) for i in INDICATORS),
+        trends=tuple(lookup.trend(i) for i in INDICATORS),
         children=children,
         offers_by_need=_offers_by_need(snapshot, district_id, age_groups, children),
         offers_as_of=today or date.today(),
@@ -187,38 +190,58 @@ def district_profile(
     )
 
 
-def _figure(values: pd.DataFrame, key: str, year: int, district_id: str) -> Figure:
-    rows = values[(values["indicator_key"] == key) & (values["year"] == year)
-                  & (values["district_id"] == district_id)]  # fmt: skip
-    if rows.empty:
-        return Figure(None, "", year, False)
-    first = rows.iloc[0]
-    return Figure(float(first["value"]), str(first["source"]), year, bool(first["is_demo"]))
+CityAverages = dict[tuple[str, int], CityAverage]
 
 
-def _indicator_row(values: pd.DataFrame, indicator: Indicator, year: int, district_id: str):
-    figure = _figure(values, indicator.key, year, district_id)
-    average = city_average(values, indicator.key, year)
-    by_district = supply.values_by_district(values, indicator.key, year)
-    rank = None
-    if figure.value is not None:
-        rank = int((by_district > figure.value).sum()) + 1
-    difference = None
-    if figure.value is not None and average.value is not None:
-        difference = figure.value - average.value
-    return IndicatorRow(indicator, figure, average.value, average.weighted, difference, rank,
-                        int(by_district.notna().sum()))  # fmt: skip
+def city_averages(values: pd.DataFrame) -> CityAverages:
+    """choropleth.city_average for every indicator and year, computed once per snapshot."""
+    averages: CityAverages = {}
+    for year, frame in values.groupby("year"):
+        for key in frame["indicator_key"].unique():
+            averages[(str(key), int(year))] = city_average(frame, str(key), int(year))
+    return averages
 
 
-def _trend(values: pd.DataFrame, indicator: Indicator, district_id: str) -> Trend:
-    years = tuple(
-        sorted(
-            int(y) for y in values.loc[values["indicator_key"] == indicator.key, "year"].unique()
+class _Lookup:
+    """The values indexed once per profile: the district's own figures, each year's values
+    (for ranks) and the city averages."""
+
+    def __init__(self, values: pd.DataFrame, district_id: str, averages: CityAverages):
+        self._averages = averages
+        own = values[values["district_id"] == district_id]
+        self._own = {
+            (r.indicator_key, int(r.year)): Figure(float(r.value), str(r.source), int(r.year),
+                                                   bool(r.is_demo))
+            for r in own.itertuples(index=False)
+        }  # fmt: skip
+        self._by_year = {int(y): frame for y, frame in values.groupby("year")}
+        years = values.groupby("indicator_key")["year"].unique()
+        self._years = {key: tuple(sorted(int(y) for y in ys)) for key, ys in years.items()}
+
+    def figure(self, key: str, year: int) -> Figure:
+        return self._own.get((key, year), Figure(None, "", year, False))
+
+    def average(self, key: str, year: int) -> CityAverage:
+        return self._averages.get((key, year), CityAverage(None, weighted=False))
+
+    def indicator_row(self, indicator: Indicator, year: int) -> IndicatorRow:
+        figure = self.figure(indicator.key, year)
+        average = self.average(indicator.key, year)
+        frame = self._by_year.get(year, pd.DataFrame(columns=["indicator_key", "value"]))
+        others = frame.loc[frame["indicator_key"] == indicator.key, "value"]
+        rank = None if figure.value is None else int((others > figure.value).sum()) + 1
+        difference = None
+        if figure.value is not None and average.value is not None:
+            difference = figure.value - average.value
+        return IndicatorRow(indicator, figure, average.value, average.weighted, difference,
+                            rank, int(others.notna().sum()))  # fmt: skip
+
+    def trend(self, indicator: Indicator) -> Trend:
+        years = self._years.get(indicator.key, ())
+        own = tuple(self.figure(indicator.key, y).value for y in years)
+        return Trend(
+            indicator, years, own, tuple(self.average(indicator.key, y).value for y in years)
         )
-    )
-    own = [_figure(values, indicator.key, y, district_id).value for y in years]
-    city = [city_average(values, indicator.key, y).value for y in years]
-    return Trend(indicator, years, tuple(own), tuple(city))
 
 
 def _offers_by_need(snapshot: Snapshot, district_id: str, age_groups, children: Figure):

@@ -101,3 +101,14 @@ def test_demo_profile_is_labelled_and_complete(demo):
     assert profile.status is not None and profile.status.group
     assert any("Demo-Daten" in s for s in profile.sources)
     assert all(len(t.years) == 5 for t in profile.trends)
+
+
+def test_precomputed_averages_give_the_same_profile(demo):
+    from services.analysis.profiles import city_averages
+    from services.analysis.status_dynamics import status_dynamics
+
+    shared = city_averages(demo.indicator_values)
+    classes = status_dynamics(demo)
+    day = date(2026, 11, 28)
+    fast = district_profile(demo, "11", classes=classes, averages=shared, today=day)
+    assert fast == district_profile(demo, "11", today=day)
