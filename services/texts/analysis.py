@@ -108,3 +108,13 @@ KIND_REAL = "Angebot"
 UNKNOWN_TABLE_FORMAT = "Unbekanntes Tabellenformat „{suffix}“. Möglich: {allowed}."
 UNKNOWN_LAYER_FORMAT = "Unbekanntes Kartenformat „{suffix}“. Möglich: {allowed}."
 UNKNOWN_CRS = "Unbekanntes Koordinatensystem {crs}. Möglich: {allowed}."
+
+# Gap map (gap_map.py): classes of the gap score, from the smallest gap to the largest
+GAP_CLASS_LABELS = (
+    "deutlich kleinere Lücke als im Mittel (bis −1,5)",
+    "kleinere Lücke (−1,5 bis −0,5)",
+    "etwa mittlere Lücke (−0,5 bis +0,5)",
+    "größere Lücke (+0,5 bis +1,5)",
+    "deutlich größere Lücke als im Mittel (über +1,5)",
+)
+NO_GAP_DATA = "keine Daten"
