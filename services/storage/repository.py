@@ -33,6 +33,7 @@ from alembic.script import ScriptDirectory
 from services.model import ANALYSIS_CRS, IndicatorValue, Offer, Office, OpeningSlot
 from services.storage import schema as t
 from services.storage.errors import translated
+from services.storage.scenarios import ScenarioStore
 
 log = logging.getLogger(__name__)
 
@@ -192,6 +193,11 @@ class Repository:
         with write_transaction(self._engine) as conn:
             conn.execute(_DATA_VERSION_BUMP)
             yield Repository(self._engine, conn)
+
+    @property
+    def scenarios(self) -> ScenarioStore:
+        """Planning scenarios: tables of their own, never mixed with the offers."""
+        return ScenarioStore(self._engine)
 
     # reads
 
