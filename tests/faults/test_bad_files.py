@@ -266,6 +266,7 @@ def test_the_cli_reports_every_kept_and_dropped_district(run, repo, tmp_path):
     ]
 
 
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)  # one realistic size is enough
 def test_fifty_thousand_offers_still_import(run, repo, tmp_path):
     code, out, _ = run("import", "offers", offers_csv(tmp_path / "o.csv", 50_000))
     assert code == 0 and out.startswith("50000 Angebote geladen")
