@@ -14,6 +14,7 @@ import pandas as pd
 from services.details import cost_label, language_names
 from services.formatting import format_ages
 from services.io.writers import csv_bytes, xlsx_bytes
+from services.plaintext import isolate
 from services.taxonomy import need_labels
 from services.texts import ui
 
@@ -56,6 +57,15 @@ def offer_table(offers: pd.DataFrame, district_names: Mapping[str, str]) -> pd.D
     )
     table.index = pd.Index(offers["id"].astype(str), name="id")
     return table
+
+
+_DATA_TEXT = (ui.TABLE_NAME, ui.TABLE_ADDRESS, ui.TABLE_DISTRICT)
+
+
+def on_screen(table: pd.DataFrame) -> pd.DataFrame:
+    """The list as shown: data text isolated (services/plaintext), so a right-to-left
+    override in a name cannot reverse its neighbours. The downloads keep the plain text."""
+    return table.assign(**{column: table[column].map(isolate) for column in _DATA_TEXT})
 
 
 def table_csv(table: pd.DataFrame) -> bytes:

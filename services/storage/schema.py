@@ -4,8 +4,8 @@ This is the current shape of the schema; the migrations in ./migrations create i
 test checks that both agree. Change a table only together with a new migration.
 
 `district_id` on offers, offices and indicator values has no foreign key on purpose: a new
-district layer replaces the old one, and rows pointing at districts that vanished must
-survive so the importer can report them instead of losing them.
+district layer replaces the old one, and the importer decides (and reports) which rows
+still belong to the new layer, inside the same transaction (services/importer.py).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     Date,
+    DateTime,
     Float,
     ForeignKey,
     Index,
@@ -56,6 +57,26 @@ indicator_values = Table(
     Column("is_demo", Boolean, nullable=False),
 )
 
+def _place_columns() -> list[Column]:
+    """The columns of services.model.Place, shared by offers and offices (new objects per
+    table: a Column belongs to one table)."""
+    return [
+        Column("lat", Float, nullable=False),
+        Column("lon", Float, nullable=False),
+        Column("address", String, nullable=False),
+        Column("postcode", String, nullable=False),
+        Column("city", String, nullable=False),
+        Column("position_precision", String, nullable=False),
+        Column("district_id", String),
+        Column("opening_hours", Text, nullable=False),  # JSON list of [weekday, opens, closes]
+        Column("hours_note", String, nullable=False),
+        Column("phone", String, nullable=False),
+        Column("email", String, nullable=False),
+        Column("source", String, nullable=False),
+        Column("is_demo", Boolean, nullable=False),
+    ]
+
+
 offers = Table(
     "offers",
     metadata,
@@ -63,29 +84,17 @@ offers = Table(
     Column("name", String, nullable=False),
     Column("provider", String, nullable=False),
     Column("description", Text, nullable=False),
-    Column("lat", Float, nullable=False),
-    Column("lon", Float, nullable=False),
     Column("min_age", Float),
     Column("max_age", Float),
-    Column("address", String, nullable=False),
-    Column("postcode", String, nullable=False),
-    Column("city", String, nullable=False),
-    Column("position_precision", String, nullable=False),
-    Column("district_id", String),
-    Column("opening_hours", Text, nullable=False),  # JSON list of [weekday, opens, closes]
-    Column("hours_note", String, nullable=False),
     Column("free_of_charge", Boolean, nullable=True),
     Column("fee_text", String, nullable=False),
     Column("barrier_free", Boolean),  # NULL: not known
-    Column("phone", String, nullable=False),
-    Column("email", String, nullable=False),
     Column("website", String, nullable=False),
     Column("status", String, nullable=False),
     Column("valid_from", Date),
     Column("valid_to", Date),
     Column("last_verified", Date),
-    Column("source", String, nullable=False),
-    Column("is_demo", Boolean, nullable=False),
+    *_place_columns(),
     Index(None, "district_id"),
     Index(None, "status"),
 )
@@ -117,22 +126,10 @@ offices = Table(
     Column("id", String, primary_key=True),
     Column("name", String, nullable=False),
     Column("operator", String, nullable=False),
-    Column("lat", Float, nullable=False),
-    Column("lon", Float, nullable=False),
-    Column("address", String, nullable=False),
-    Column("postcode", String, nullable=False),
-    Column("city", String, nullable=False),
-    Column("position_precision", String, nullable=False),
-    Column("district_id", String),
-    Column("opening_hours", Text, nullable=False),  # JSON list of [weekday, opens, closes]
-    Column("hours_note", String, nullable=False),
-    Column("phone", String, nullable=False),
-    Column("email", String, nullable=False),
     Column("contact", String, nullable=False),
     Column("staff_role", String, nullable=False),
     Column("programme", String, nullable=False),
-    Column("source", String, nullable=False),
-    Column("is_demo", Boolean, nullable=False),
+    *_place_columns(),
 )
 
 # Key/value pairs about the data as a whole; `data_version` counts the writes.
@@ -144,3 +141,34 @@ meta = Table(
 )
 
 DATA_VERSION_KEY = "data_version"
+
+# Planning scenarios ("Was wäre, wenn"): hypothetical offers in tables of their own, never
+# mixed with `offers`. Writing them does not bump data_version: they are not part of the
+# snapshot the map caches.
+scenarios = Table(
+    "scenarios",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("name", String, nullable=False),
+    Column("description", Text, nullable=False),
+    Column("created_at", DateTime, nullable=False),  # UTC, naive
+)
+
+scenario_offers = Table(
+    "scenario_offers",
+    metadata,
+    Column(
+        "scenario_id",
+        String,
+        ForeignKey("scenarios.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("position", Integer, primary_key=True),
+    Column("name", String, nullable=False),
+    Column("needs", String, nullable=False),  # need codes joined by ";"
+    Column("min_age", Float),
+    Column("max_age", Float),
+    Column("audience", String, nullable=False),  # audience codes joined by ";"
+    Column("lat", Float, nullable=False),
+    Column("lon", Float, nullable=False),
+)

@@ -143,3 +143,5 @@ NO_RESULTS = "Kein Angebot passt zu allen Filtern."
 NO_RESULTS_LOOSEN = "Ohne den Filter „{field}“ wären es {count}."
 NO_RESULTS_NOTHING = "Auch ohne einzelne Filter passt nichts – bitte alle Filter zurücksetzen."
 LOOSEN_BUTTON = "Filter „{field}“ entfernen"
+# Database outage (the message itself comes from services/texts/validation.py)
+DATABASE_RETRYING = "Die Seite versucht es alle {seconds} Sekunden erneut und lädt sich selbst neu."

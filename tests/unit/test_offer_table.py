@@ -8,7 +8,8 @@ from dataclasses import asdict
 import openpyxl
 import pandas as pd
 
-from services.offer_table import COLUMNS, offer_table, table_csv, table_xlsx
+from services.offer_table import COLUMNS, offer_table, on_screen, table_csv, table_xlsx
+from services.plaintext import FSI, PDI
 from services.texts import ui
 from tests.factories import full_offer, sparse_offer
 
@@ -58,3 +59,12 @@ def test_xlsx_holds_the_same_rows():
     assert rows[1][0] == table.iloc[0][ui.TABLE_NAME]
     assert rows[2][0] == "=HYPERLINK(\"http://x\")"  # text, not a formula
     assert sheet["A3"].data_type == "s"
+
+
+def test_on_screen_isolates_data_text_and_leaves_our_labels():
+    table = offer_table(_frame(), {"11": "Altstadt"})
+    shown = on_screen(table)
+    assert shown.loc["o1", ui.TABLE_NAME] == f"{FSI}{table.loc['o1', ui.TABLE_NAME]}{PDI}"
+    assert shown.loc["o1", ui.TABLE_DISTRICT] == f"{FSI}Altstadt{PDI}"
+    assert shown.loc["o1", ui.TABLE_COSTS] == ui.NOT_FREE
+    assert FSI.encode() not in table_csv(table)

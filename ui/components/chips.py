@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from services.details import escape_markdown
 from services.filters import FIELDS_BY_NAME, FilterContext, FilterState, chips, filter_to_loosen
+from services.plaintext import markdown_literal
 from services.texts import ui
 from ui import state
 
@@ -19,7 +19,7 @@ def filter_chips(filters: FilterState, context: FilterContext) -> None:
     st.caption(ui.ACTIVE_FILTERS)
     for chip in active:
         st.button(  # button labels are Markdown: a district name or search text is data
-            f"✕ {escape_markdown(chip.label)}", key=f"chip_{chip.field}_{chip.value}",
+            f"✕ {markdown_literal(chip.label)}", key=f"chip_{chip.field}_{chip.value}",
             help=ui.CHIP_REMOVE_HELP,
             on_click=state.remove_filter, args=(context, chip.field, chip.value),
         )
@@ -34,6 +34,6 @@ def no_results_hint(offers: pd.DataFrame, filters: FilterState, context: FilterC
         return
     name, count = best
     label = FIELDS_BY_NAME[name].label
-    st.markdown(escape_markdown(ui.NO_RESULTS_LOOSEN.format(field=label, count=count)))
-    st.button(escape_markdown(ui.LOOSEN_BUTTON.format(field=label)), key=f"loosen_{name}",
+    st.markdown(markdown_literal(ui.NO_RESULTS_LOOSEN.format(field=label, count=count)))
+    st.button(markdown_literal(ui.LOOSEN_BUTTON.format(field=label)), key=f"loosen_{name}",
               type="primary", on_click=state.remove_filter, args=(context, name))

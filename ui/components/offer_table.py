@@ -14,7 +14,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from services.offer_table import table_csv, table_xlsx
+from services.offer_table import on_screen, table_csv, table_xlsx
 from services.selection import Selection
 from services.texts import ui
 from ui import state
@@ -67,5 +67,5 @@ def offer_table(table: pd.DataFrame) -> None:
     st.session_state[TABLE_KEY] = {"selection": {"rows": rows, "columns": [], "cells": []}}
     st.session_state[_ROWS] = rows
     st.session_state[_IDS] = table.index.tolist()
-    st.dataframe(table, key=TABLE_KEY, on_select="rerun", selection_mode="single-row",
+    st.dataframe(on_screen(table), key=TABLE_KEY, on_select="rerun", selection_mode="single-row",
                  hide_index=True, height=360, alt=ui.TABLE_ALT, placeholder="")
