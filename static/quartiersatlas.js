@@ -148,7 +148,8 @@
   }
 
   // Offices closer than an icon on screen (Feuerbach- and Morianstraße at city zoom) are
-  // spread sideways around their common centre after each zoom, so none covers another.
+  // put side by side, west to east, around their common centre after each zoom, so none
+  // covers another.
   var OfficeSpread = L.Layer.extend({
     initialize: function (markers) { this._markers = markers; },
     onAdd: function (map) { map.on("zoomend", this._update, this); this._update(); },
@@ -158,14 +159,18 @@
       var groups = [];
       this._markers.forEach(function (marker) {
         var point = map.latLngToLayerPoint(marker.getLatLng());
-        var near = groups.find(function (g) { return g.point.distanceTo(point) < OFFICE_GAP; });
-        if (near) { near.members.push(marker); } else { groups.push({ point: point, members: [marker] }); }
+        var member = { marker: marker, point: point };
+        var near = groups.find(function (g) { return g[0].point.distanceTo(point) < OFFICE_GAP; });
+        if (near) { near.push(member); } else { groups.push([member]); }
       });
       groups.forEach(function (g) {
-        g.members.forEach(function (marker, i) {
-          var shift = (i - (g.members.length - 1) / 2) * OFFICE_GAP;
-          var el = marker.getElement();
-          if (el) { el.style.translate = shift ? shift + "px 0" : ""; }
+        var centre = g.reduce(function (sum, m) { return sum.add(m.point); }, L.point(0, 0)).divideBy(g.length);
+        g.sort(function (a, b) { return a.point.x - b.point.x; }).forEach(function (m, i) {
+          var el = m.marker.getElement();
+          if (!el) { return; }
+          var dx = g.length > 1 ? centre.x + (i - (g.length - 1) / 2) * OFFICE_GAP - m.point.x : 0;
+          var dy = g.length > 1 ? centre.y - m.point.y : 0;
+          el.style.translate = g.length > 1 ? dx + "px " + dy + "px" : "";
         });
       });
     }

@@ -166,7 +166,7 @@ def test_offices_on_one_spot_are_spread_and_stay_above_clusters(server, monkeypa
     monkeypatch.setenv("QA_STATIC_URL", f"{base_url}/static")
     # Feuerbach- and Morianstraße: a few metres apart, one spot at city zoom
     offices = [Office("b1", "Quartiersbüro A", "Stadt", 51.5150, 6.9300),
-               Office("b2", "Quartiersbüro B", "Stadt", 51.5151, 6.9301)]
+               Office("b2", "Quartiersbüro B", "Stadt", 51.5151, 6.9299)]  # west of A
     m = _base_map(load_settings(), ["Altstadt"], [(6.90, 51.50, 6.96, 51.53)], offices)
     m.add_child(offer_layer(pd.DataFrame({
         "id": [f"c{i}" for i in range(20)], "name": ["Lerntreff"] * 20, "provider": ["AWO"] * 20,
