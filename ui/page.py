@@ -38,3 +38,20 @@ def setup() -> None:
     css = (STATIC_DIR / "page.css").read_text(encoding="utf-8")
     st.html(f"<style>{css}</style>")
     st.html(_SCRIPT % js_json(ui.FRAME_NAMES), unsafe_allow_javascript=True)
+
+
+_SCROLL_SCRIPT = """<script>
+var qaFor = %s;  // the selection: new content, so the script runs again
+if (window.matchMedia("(max-width: 640px)").matches) {
+  var target = document.getElementById(%s);
+  if (target) { target.scrollIntoView({ behavior: "smooth", block: "start" }); }
+}
+</script>"""
+
+
+def scroll_into_view_on_phones(anchor: str, token: str) -> None:
+    """On a phone, where the details are below the map, bring them into view. Streamlit runs
+    an html element's script when its content changes, so `token` (the selection) makes it
+    run once per new selection, not on every rerun."""
+    st.html(_SCROLL_SCRIPT % (js_json(token), js_json(anchor)),
+            unsafe_allow_javascript=True)

@@ -116,3 +116,26 @@ def test_the_list_downloads_as_csv_for_german_excel_and_as_xlsx(laptop: Page, ap
         laptop.get_by_role("button", name="Liste als XLSX").click()
     assert xlsx_download.value.suggested_filename.endswith(".xlsx")
     assert Path(xlsx_download.value.path()).read_bytes()[:2] == b"PK"  # a zip: an XLSX file
+
+
+def test_on_a_phone_the_map_comes_first_and_a_tap_brings_the_details_into_view(
+    browser: Browser, app_url: str
+):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                  has_touch=True, locale="de-DE")
+    phone = context.new_page()
+    try:
+        frame = open_app(phone, app_url)
+        _settled(frame, phone)
+        map_box = phone.locator(MAP).bounding_box()
+        controls = phone.get_by_role("combobox", name="Kennzahl").bounding_box()
+        assert map_box["y"] < controls["y"]  # the map before the indicator controls
+        assert frame.locator(".qa-legend").get_attribute("open") is None  # folded
+        frame.locator(".qa-office").first.tap()
+        expect(phone.get_by_role("button", name="Schließen")).to_be_visible(timeout=TIMEOUT)
+        heading = phone.get_by_role("heading", name="Details")
+        expect(heading).to_be_in_viewport(timeout=TIMEOUT)
+        phone.wait_for_timeout(1000)  # the smooth scroll
+        assert heading.bounding_box()["y"] < 200  # scrolled up to the panel, not just peeking
+    finally:
+        context.close()
