@@ -32,7 +32,7 @@ import tomllib
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -47,7 +47,7 @@ from services.config import PROJECT_ROOT
 from services.io.errors import ImportFailed, file_problem
 from services.storage import schema
 from services.storage.errors import translated
-from services.storage.repository import MIGRATIONS_DIR, MIGRATION_LOCK_ID, write_transaction
+from services.storage.repository import MIGRATION_LOCK_ID, MIGRATIONS_DIR, write_transaction
 from services.texts import exchange as t
 
 FORMAT = "quartiersatlas-backup"
@@ -74,7 +74,7 @@ def app_version() -> str:
 def backup(engine: sa.Engine, path: Path) -> BackupSummary:
     """Write every table into one ZIP at `path` (replaced atomically when it exists)."""
     path = Path(path)
-    created_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    created_at = datetime.now(UTC).replace(microsecond=0).isoformat()
     with translated(), engine.connect() as conn:
         if conn.dialect.name == "postgresql":
             conn = conn.execution_options(isolation_level="REPEATABLE READ")
