@@ -53,6 +53,7 @@ from services.texts import exchange as t
 FORMAT = "quartiersatlas-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
+ALEMBIC_TABLE = "alembic_version"
 BATCH = 1000  # rows per INSERT: bounded memory for big tables (addresses)
 Codec = tuple[Callable[[Any], Any], Callable[[Any], Any]]  # (to JSON, from JSON)
 
@@ -102,11 +103,11 @@ def restore(engine: sa.Engine, path: Path) -> BackupSummary:
         if conn.dialect.name == "postgresql":
             conn.execute(sa.select(sa.func.pg_advisory_xact_lock(MIGRATION_LOCK_ID)))
         before = _data_version(conn)
-        _drop_app_tables(conn)
+        others = _drop_app_tables(conn, set(data))
         config.attributes["connection"] = conn
         for revision in manifest["schema_revisions"]:
             command.upgrade(config, revision)
-        _load_tables(conn, path, manifest, data)
+        _load_tables(conn, path, manifest, data, others)
         command.upgrade(config, "heads")
         restored = _data_version(conn)
         conn.execute(sa.update(schema.meta)
@@ -279,22 +280,27 @@ def _data_version(conn: sa.Connection) -> int:
     return int(value or 0)
 
 
-def _reflected(conn: sa.Connection) -> sa.MetaData:
+def _reflected(conn: sa.Connection, keep: Callable[[str], bool]) -> sa.MetaData:
     reflected = sa.MetaData()
-    reflected.reflect(bind=conn)
+    reflected.reflect(bind=conn, only=lambda name, _: keep(name))
     return reflected
 
 
-def _drop_app_tables(conn: sa.Connection) -> None:
-    """Drop every table in the app's schema (and alembic_version), children first."""
-    _reflected(conn).drop_all(bind=conn)
+def _drop_app_tables(conn: sa.Connection, backed_up: set[str]) -> set[str]:
+    """Drop the app's tables (this version's, the backup's, alembic_version), children
+    first; return the names of the tables left standing, which are not the app's (a
+    PostgreSQL schema may be shared)."""
+    ours = backed_up | {table.name for table in schema.metadata.tables.values()}
+    ours.add(ALEMBIC_TABLE)
+    _reflected(conn, ours.__contains__).drop_all(bind=conn)
+    return set(sa.inspect(conn).get_table_names())
 
 
 def _load_tables(conn: sa.Connection, path: Path, manifest: dict,
-                 data: dict[str, list[list]]) -> None:
+                 data: dict[str, list[list]], others: set[str]) -> None:
     """Insert every table's rows into the schema built at the backup's revision."""
-    tables = {t_.name: t_ for t_ in _reflected(conn).sorted_tables
-              if t_.name != "alembic_version"}
+    built = _reflected(conn, lambda name: name not in others and name != ALEMBIC_TABLE)
+    tables = {table.name: table for table in built.sorted_tables}
     for name in set(tables) ^ set(data):
         reason = t.BACKUP_REASON_MISSING if name in tables else t.BACKUP_REASON_UNEXPECTED
         raise _damaged(path, reason.format(table=name))

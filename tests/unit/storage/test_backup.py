@@ -195,3 +195,17 @@ def test_a_restore_failing_half_way_changes_nothing(engine, tmp_path):
     with pytest.raises(DatabaseError, match="es wurde nichts gespeichert"):
         backup.restore(engine, path)
     assert state(engine, tmp_path) == before
+
+
+def test_tables_that_are_not_the_apps_survive_a_restore(engine, tmp_path):
+    """A PostgreSQL schema may be shared with other applications of the city."""
+    fill(engine)
+    saved = backup.backup(engine, tmp_path / "b.zip")
+    other = sa.Table("city_register", sa.MetaData(), sa.Column("id", sa.Integer, primary_key=True))
+    other.create(engine)
+    with engine.begin() as conn:
+        conn.execute(sa.insert(other), [{"id": 1}])
+    backup.restore(engine, saved.path)
+    with engine.connect() as conn:
+        assert conn.scalars(sa.select(other.c.id)).all() == [1]
+    assert "city_register" not in manifest(backup.backup(engine, tmp_path / "c.zip").path)["tables"]
