@@ -98,7 +98,7 @@ def restore(engine: sa.Engine, path: Path) -> BackupSummary:
     """Replace the whole database by the backup at `path`; ImportFailed (German) if refused."""
     path = Path(path)
     manifest, data = _checked(path)
-    config = _alembic_config()
+    config = alembic_config()
     with write_transaction(engine) as conn:
         if conn.dialect.name == "postgresql":
             conn.execute(sa.select(sa.func.pg_advisory_xact_lock(MIGRATION_LOCK_ID)))
@@ -185,7 +185,8 @@ def _same(value: Any) -> Any:
 # --- checking -----------------------------------------------------------------------------
 
 
-def _alembic_config() -> Config:
+def alembic_config() -> Config:
+    """This version's migrations, configured in code as in repository.migrate."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
@@ -238,7 +239,7 @@ def _manifest(path: Path, archive: zipfile.ZipFile) -> dict:
 
 def _unknown_revisions(revisions: list) -> list:
     """Revisions this version's migrations do not contain (i.e. newer ones)."""
-    scripts = ScriptDirectory.from_config(_alembic_config())
+    scripts = ScriptDirectory.from_config(alembic_config())
     known = {script.revision for script in scripts.walk_revisions()}
     return [revision for revision in revisions if revision not in known]
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from alembic.script import ScriptDirectory
 
 from services.io.errors import ImportFailed
 from services.storage import backup, schema
@@ -19,6 +20,15 @@ from services.storage.errors import DatabaseError
 from services.storage.repository import Repository, migrate
 from tests.db_fixtures import fresh_engine
 from tests.factories import full_offer
+
+
+TABLES_OF_0001 = {"districts", "indicator_values", "offers", "offer_needs", "offer_audiences",
+                  "offer_languages", "offices", "meta"}
+
+
+def heads() -> list[str]:
+    """The newest Alembic revisions of this version's migrations."""
+    return sorted(ScriptDirectory.from_config(backup.alembic_config()).get_heads())
 
 
 def awkward_value(python_type: type, i: int):
@@ -98,7 +108,7 @@ def test_manifest_names_schema_app_and_time(engine, tmp_path):
     done = backup.backup(engine, tmp_path / "b.zip")
     found = manifest(done.path)
     assert found["format"] == "quartiersatlas-backup"
-    assert found["schema_revisions"] == ["0005"]
+    assert found["schema_revisions"] == heads()
     assert found["app_version"] == backup.app_version()
     assert found["created_at"] == done.created_at
     assert found["backend"] == engine.dialect.name
@@ -209,3 +219,25 @@ def test_tables_that_are_not_the_apps_survive_a_restore(engine, tmp_path):
     with engine.connect() as conn:
         assert conn.scalars(sa.select(other.c.id)).all() == [1]
     assert "city_register" not in manifest(backup.backup(engine, tmp_path / "c.zip").path)["tables"]
+
+
+def test_an_older_backup_is_migrated_to_the_current_schema(engine, tmp_path):
+    """A backup of revision 0001 (before later tables existed) is loaded at 0001 and then
+    migrated to the newest revision, as an old database would be."""
+    fill(engine)
+    saved = backup.backup(engine, tmp_path / "b.zip").path
+    older = manifest(saved)
+    older["schema_revisions"] = ["0001"]
+    newer_tables = set(older["tables"]) - TABLES_OF_0001
+    assert newer_tables  # else this test would show nothing
+    for name in newer_tables:
+        del older["tables"][name]
+    changes = {f"tables/{name}.jsonl": None for name in newer_tables}
+    path = rewrite(saved, tmp_path / "older.zip",
+                   changes | {"manifest.json": json.dumps(older).encode()})
+    backup.restore(engine, path)
+    now = manifest(backup.backup(engine, tmp_path / "now.zip").path)
+    assert now["schema_revisions"] == heads()
+    assert {name: now["tables"][name]["rows"] for name in newer_tables} == dict.fromkeys(
+        newer_tables, 0)
+    assert now["tables"]["offers"] == older["tables"]["offers"]
