@@ -28,11 +28,13 @@ Opening hours: one WEEKLY schedule per slot, byday MO…SU, opens_at/closes_at i
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +51,7 @@ from services.texts import validation as v
 from services.texts.ui import LANGUAGE_NAMES
 
 NAMESPACE = uuid.UUID("6f1f7f4e-2f43-5c39-9a57-6b0a7d1e0b17")  # never change: ids derive
+_NAMESPACE_BYTES = NAMESPACE.bytes
 ORGANIZATIONS, SERVICES = "organizations.json", "services.json"
 TAXONOMIES, TERMS = "taxonomies.json", "taxonomy_terms.json"
 STATE, COUNTRY = "Nordrhein-Westfalen", "DE"
@@ -91,13 +94,22 @@ _TIME = re.compile(r"(\d{1,2}:\d{2})(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?")
 
 
 def hsds_id(*parts: str) -> str:
-    """A stable UUID for one of our things: the same record gets the same id every time."""
-    return str(uuid.uuid5(NAMESPACE, "/".join(parts)))
+    """A stable UUID for one of our things: the same record gets the same id every time.
+
+    Exactly uuid.uuid5(NAMESPACE, "/".join(parts)), computed without building UUID
+    objects: an export makes ~30 ids per offer, and uuid.UUID() was most of its time.
+    """
+    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + "/".join(parts).encode()).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
+    digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
+    h = digest.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 TAXONOMY_IDS = {key: hsds_id("taxonomy", key) for key in ("needs", "audience", "fields")}
 
 
+@lru_cache(maxsize=256)
 def term_id(taxonomy: str, code: str) -> str:
     return hsds_id("taxonomy_term", taxonomy, code)
 
@@ -123,12 +135,16 @@ def to_hsds(offers: Iterable[Offer], offices: Iterable[Office]) -> dict[str, lis
 
 
 def write_hsds(documents: dict[str, list[dict]], directory: Path) -> None:
-    """Write the files (UTF-8, indented) into `directory`, creating it when needed."""
+    """Write the files (UTF-8) into `directory`, creating it when needed.
+
+    One compact object per line: a third smaller and three times faster than indented
+    JSON for 10,000 offers, and a diff of two exports still shows which records changed.
+    """
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     for name, objects in documents.items():
-        text = json.dumps(objects, ensure_ascii=False, indent=2)
-        (directory / name).write_text(text + "\n", encoding="utf-8")
+        lines = (json.dumps(o, ensure_ascii=False, separators=(",", ":")) for o in objects)
+        (directory / name).write_text("[\n" + ",\n".join(lines) + "\n]\n", encoding="utf-8")
 
 
 def organization_id(name: str) -> str:

@@ -4,6 +4,7 @@ keeps every field, and bad input is refused with file, object and HSDS field nam
 from __future__ import annotations
 
 import json
+import uuid
 from pathlib import Path
 
 import pytest
@@ -226,3 +227,14 @@ def test_import_is_all_or_nothing_and_locates(districted, tmp_path):
     assert districted.data_version() == version
     assert districted.get_offer("o1").name == good.name
     assert importer.export_hsds(districted, tmp_path / "again") == (1, 1)
+
+
+def test_ids_are_exactly_uuid5_and_files_are_json_lists(tmp_path):
+    for parts in [("service", "o1"), ("organization", "Caritas „Süd“"), ("x",)]:
+        assert hsds.hsds_id(*parts) == str(uuid.uuid5(hsds.NAMESPACE, "/".join(parts)))
+    documents = hsds.to_hsds([full_offer(), sparse_offer(id="o2")], [office()])
+    hsds.write_hsds(documents, tmp_path)
+    for name, objects in documents.items():
+        assert json.loads((tmp_path / name).read_text("utf-8")) == objects
+    hsds.write_hsds({hsds.SERVICES: []}, tmp_path / "empty")
+    assert json.loads((tmp_path / "empty" / hsds.SERVICES).read_text("utf-8")) == []
