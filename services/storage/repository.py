@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 import os
 import sqlite3
 from collections import Counter, defaultdict
@@ -190,9 +191,11 @@ class Repository:
         if self._bound is not None:
             yield self
             return
+        started = time.monotonic()
         with write_transaction(self._engine) as conn:
             conn.execute(_DATA_VERSION_BUMP)
             yield Repository(self._engine, conn)
+        log.info("write transaction committed in %.2f s", time.monotonic() - started)
 
     @property
     def scenarios(self) -> ScenarioStore:
@@ -427,7 +430,8 @@ def _frame_dtype(name: str) -> type | None:
 
 
 def _offers_from_columns(columns: dict[str, list]) -> list[Offer]:
-    return [Offer(*values) for values in zip(*columns.values())]
+    names = list(columns)
+    return [Offer(**dict(zip(names, values))) for values in zip(*columns.values())]
 
 
 def _slots_to_json(slots: Iterable[OpeningSlot]) -> str:
