@@ -154,7 +154,7 @@ def organization_id(name: str) -> str:
 def _service(offer: Offer) -> dict:
     sid = hsds_id("service", offer.id)
     location = _location(hsds_id("location", "offer", offer.id), offer)
-    service = {
+    return {
         "id": sid, "organization_id": organization_id(offer.provider), "name": offer.name,
         "description": offer.description, "status": STATUS_TO_HSDS[offer.status],
         **_present(url=offer.website, email=offer.email, fees_description=offer.fee_text,
@@ -178,7 +178,6 @@ def _service(offer: Offer) -> dict:
             "location_id": location["id"], "location": location,
         }],
     }
-    return service
 
 
 def _office_location(office: Office) -> dict:
