@@ -100,10 +100,16 @@ def _day_groups(slots: tuple[OpeningSlot, ...]) -> list[tuple[int, int, list[tup
     return groups
 
 
-def _format(slots: tuple[OpeningSlot, ...], dash: str, entry_sep: str, suffix: str) -> str:
+def _format(
+    slots: tuple[OpeningSlot, ...],
+    dash: str,
+    entry_sep: str,
+    suffix: str,
+    weekdays: tuple[str, ...] = WEEKDAYS,
+) -> str:
     entries = []
     for first, last, times in _day_groups(slots):
-        days = WEEKDAYS[first] if first == last else f"{WEEKDAYS[first]}{dash}{WEEKDAYS[last]}"
+        days = weekdays[first] if first == last else f"{weekdays[first]}{dash}{weekdays[last]}"
         spans = ", ".join(f"{o}{dash}{c}" for o, c in times)
         entries.append(f"{days} {spans}{suffix}")
     return entry_sep.join(entries)
@@ -120,3 +126,8 @@ def format_hours(slots: tuple[OpeningSlot, ...]) -> str:
     No slots give "", so a caller can show the hours note ("nach Vereinbarung") instead.
     """
     return _format(slots, "\u2013", "; ", " Uhr")
+
+
+def format_hours_in(slots: tuple[OpeningSlot, ...], weekdays: tuple[str, ...]) -> str:
+    """Display text with other weekday names (the Infoblatt's languages), no "Uhr"."""
+    return _format(slots, "\u2013", "; ", "", weekdays)
