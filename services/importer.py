@@ -24,6 +24,7 @@ from services.io.errors import ImportProblem
 from services.io.indicators import read_indicators
 from services.io.offers import read_offers, write_offers
 from services.io.offices import read_offices
+from services.io.unmet_needs import read_unmet_needs
 from services.storage.repository import Repository, create_engine_for, migrate
 from services.texts import validation as t
 
@@ -129,20 +130,22 @@ class SeedResult:
     indicators: int
     offices: int
     offers: int
+    unmet_needs: int
 
 
 def seed_demo(repo: Repository, geodata_dir: Path = GEODATA_DIR) -> SeedResult:
     """Clear the database and load the demo files through the same readers as imports.
 
-    All four files are read and checked first, then written in one transaction, so a
+    All files are read and checked first, then written in one transaction, so a
     broken demo file or a failure half-way leaves the database as it was.
     """
     layer, _ = read_districts(geodata_dir / "districts.geojson")
     values, _ = read_indicators(geodata_dir / "indicators.csv", layer)
     offices, _ = locate(read_offices(geodata_dir / "offices.csv"), layer)
     offers, _ = locate(read_offers(geodata_dir / "offers.csv"), layer)
-    repo.replace_all(layer, values, offices, offers)
-    return SeedResult(len(layer), len(values), len(offices), len(offers))
+    unmet_needs = read_unmet_needs(geodata_dir / "unmet_needs.csv")
+    repo.replace_all(layer, values, offices, offers, unmet_needs)
+    return SeedResult(len(layer), len(values), len(offices), len(offers), len(unmet_needs))
 
 
 def ensure_seeded(settings: Settings | None = None) -> Repository:

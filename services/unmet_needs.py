@@ -38,11 +38,11 @@ class UnmetNeed:
     id: str
     reported_on: date
     office_id: str
-    district_id: str | None  # None: the point lay outside every district
-    age_groups: tuple[str, ...]  # codes of services.taxonomy.AGE_GROUPS
     needs: tuple[str, ...]  # codes of services.taxonomy.NEEDS, at least one
-    languages: tuple[str, ...]  # ISO 639-1 codes
     missing: tuple[str, ...]  # codes of MISSING_REASONS, at least one
+    district_id: str | None = None  # None: the point lay outside every district
+    age_groups: tuple[str, ...] = ()  # codes of services.taxonomy.AGE_GROUPS
+    languages: tuple[str, ...] = ()  # ISO 639-1 codes
     note: str = ""
     is_demo: bool = False
 

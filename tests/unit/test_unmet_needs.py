@@ -163,10 +163,10 @@ def test_office_periods_are_this_and_last_month():
 
 
 RECORDS = [
-    UnmetNeed("a", date(2026, 11, 3), "qb", "42", ("3-5",), ("lernen", "sprache"), ("ar",),
-              ("zu_weit",), "=HYPERLINK(\"x\")", False),
-    UnmetNeed("b", date(2026, 11, 20), "qb", None, (), ("notlagen",), (), ("kosten", "voll"),
-              "", True),
+    UnmetNeed("a", date(2026, 11, 3), "qb", ("lernen", "sprache"), ("zu_weit",), "42",
+              ("3-5",), ("ar",), "=HYPERLINK(\"x\")", False),
+    UnmetNeed("b", date(2026, 11, 20), "qb", ("notlagen",), ("kosten", "voll"), None,
+              is_demo=True),
 ]  # fmt: skip
 DISTRICTS = {"42": "Batenbrock-Süd"}
 OFFICES = {"qb": "Quartiersbüro Feuerbachstraße"}
