@@ -20,13 +20,16 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 from services.io import writers
 from services.taxonomy import AGE_GROUPS_BY_CODE, NEEDS_BY_CODE, need_labels
 from services.texts import unmet_needs as t
 from services.texts.catalogue import AGE_GROUP_LABELS
 from services.texts.ui import LANGUAGE_NAMES
+
+if TYPE_CHECKING:  # the repository imports this module
+    from services.storage.repository import Repository
 
 MISSING_REASONS: tuple[str, ...] = tuple(t.MISSING_LABELS)
 NOTE_MAX_LENGTH = 500
@@ -210,6 +213,13 @@ def office_periods(today: date) -> tuple[Period, Period]:
     )
 
 
+def office_listing(
+    repo: Repository, office_id: str, today: date
+) -> list[tuple[Period, list[UnmetNeed]]]:
+    """An office's reports of this month and of last month, oldest first in each."""
+    return [(p, repo.unmet_needs(p.start, p.end, office_id)) for p in office_periods(today)]
+
+
 LISTING_COLUMNS = [
     t.COLUMN_DATE, t.COLUMN_OFFICE, t.COLUMN_DISTRICT, t.COLUMN_AGE_GROUPS, t.COLUMN_NEEDS,
     t.COLUMN_LANGUAGES, t.COLUMN_MISSING, t.COLUMN_NOTE, t.COLUMN_DEMO,
@@ -282,3 +292,16 @@ def need_counts(counts: Mapping[tuple[str | None, str], int]) -> list[NeedCount]
     order = {code: i for i, code in enumerate(NEEDS_BY_CODE)}
     keys = sorted(counts, key=lambda k: (k[0] is None, k[0] or "", order.get(k[1], 99), k[1]))
     return [NeedCount(district, need, counts[district, need]) for district, need in keys]
+
+
+def per_district(counts: Iterable[NeedCount], need: str | None = None) -> dict[str | None, int]:
+    """Mentions per district, of one need or (None) of all: the figure a map layer shades.
+
+    With all needs, a report naming two needs counts twice: the layer shows how often a
+    need was reported, not how many families came.
+    """
+    totals: Counter[str | None] = Counter()
+    for count in counts:
+        if need is None or count.need == need:
+            totals[count.district_id] += count.count
+    return dict(totals)

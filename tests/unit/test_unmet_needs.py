@@ -22,7 +22,9 @@ from services.unmet_needs import (
     month_period,
     new_unmet_need,
     note_problems,
+    office_listing,
     office_periods,
+    per_district,
 )
 
 # The note check --------------------------------------------------------------------------
@@ -216,3 +218,31 @@ def test_counts_per_district_and_need():
         NeedCount(None, "notlagen", 1),
     ]
     assert count_by_district_and_need([]) == []
+
+
+def test_per_district_sums_one_need_or_all():
+    counts = count_by_district_and_need(RECORDS + RECORDS[:1])
+    assert per_district(counts) == {"42": 4, None: 1}
+    assert per_district(counts, "lernen") == {"42": 2}
+    assert per_district(counts, "gesundheit") == {}
+
+
+class FakeRepository:
+    """Answers like Repository.unmet_needs, from a list."""
+
+    def __init__(self, records: list[UnmetNeed]):
+        self.records = records
+
+    def unmet_needs(self, start: date, end: date, office_id: str) -> list[UnmetNeed]:
+        return [r for r in self.records
+                if start <= r.reported_on <= end and r.office_id == office_id]  # fmt: skip
+
+
+def test_office_listing_has_this_and_last_month():
+    october = UnmetNeed("c", date(2026, 10, 31), "qb", ("lernen",), ("voll",))
+    other = UnmetNeed("d", date(2026, 11, 5), "other", ("lernen",), ("voll",))
+    listing = office_listing(FakeRepository(RECORDS + [october, other]), "qb", date(2026, 11, 28))
+    assert [(p.label, [r.id for r in rs]) for p, rs in listing] == [
+        ("dieser Monat", ["a", "b"]),
+        ("letzter Monat", ["c"]),
+    ]
