@@ -17,10 +17,11 @@ import re
 import tempfile
 import uuid
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from services.io import writers
 from services.taxonomy import AGE_GROUPS_BY_CODE, NEEDS_BY_CODE, need_labels

@@ -14,17 +14,17 @@ map is SVG drawn here, the QR codes are inline SVG, and any URL is refused.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Mapping, Sequence
 
 import geopandas as gpd
 import segno
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
-from services.io.hours import format_hours, format_hours_in
+from services.formatting import format_hours
 from services.model import Offer, Office
 from services.reports.sheet_map import MapPoint, SheetMap, build_sheet_map
 from services.shortlist import Shortlist
@@ -165,7 +165,9 @@ def _address(street: str, postcode: str, city: str) -> str:
 def _hours(slots, note: str, texts: SheetTexts) -> tuple[str, str]:
     """German hours with the (German) note; the translation shows the slots or "please ask"."""
     german = "; ".join(p for p in (format_hours(slots), note) if p) or GERMAN.hours_unknown
-    translated = format_hours_in(slots, texts.weekdays) if slots else texts.hours_unknown
+    translated = (
+        format_hours(slots, suffix="", weekdays=texts.weekdays) if slots else texts.hours_unknown
+    )
     return german, translated
 
 

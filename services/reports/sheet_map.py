@@ -9,8 +9,9 @@ numbers and names; the template draws them, and Jinja escapes the names.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, Sequence
+from typing import Literal
 
 import geopandas as gpd
 import shapely

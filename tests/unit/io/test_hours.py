@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from services.formatting import format_hours
 from services.io.cells import CellError
-from services.io.hours import format_hours, format_hours_in, format_hours_text, parse_hours
+from services.io.hours import format_hours_text, parse_hours
 from services.model import OpeningSlot as S
 
 
@@ -67,10 +68,9 @@ def test_comma_between_entries_is_accepted():
         S(3, "08:00", "09:00"))
 
 
-def test_format_hours_in_other_weekday_names_without_uhr():
+def test_display_in_other_weekday_names_without_uhr():
     slots = parse_hours("Mo-Fr 09:00-12:00; Mi 14:00-16:00")
     weekdays = ("Pzt", "Sal", "Çar", "Per", "Cum", "Cmt", "Paz")
-    assert format_hours_in(slots, weekdays) == (
+    assert format_hours(slots, suffix="", weekdays=weekdays) == (
         "Pzt–Sal 09:00–12:00; Çar 09:00–12:00, 14:00–16:00; Per–Cum 09:00–12:00"
     )
-    assert format_hours_in((), weekdays) == ""

@@ -38,7 +38,7 @@ LATIN_ONLY = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf"
 DPI = 100
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def pdf(language: str) -> bytes:
     return referral_sheet_pdf(entries(), office(), districts(), language, CREATED)
 

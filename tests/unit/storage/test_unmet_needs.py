@@ -8,6 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from services.storage import Repository, migrate
+from services.storage.errors import DatabaseError
 from services.unmet_needs import NeedCount, UnmetNeed, UnmetNeedRefused
 from tests.unit.storage.test_repository import layer
 
@@ -97,6 +98,6 @@ def test_replace_all_replaces_unmet_needs_and_clear_removes_them(repo: Repositor
 
 def test_one_id_cannot_be_stored_twice(repo: Repository):
     repo.add_unmet_need(need("a", date(2026, 11, 3)))
-    with pytest.raises(sa.exc.IntegrityError):
+    with pytest.raises(DatabaseError):  # the German fault of services/storage/errors.py
         repo.add_unmet_need(need("a", date(2026, 11, 4)))
     assert len(repo.unmet_needs()) == 1
