@@ -6,6 +6,9 @@ because that is what is written on the door. HTML/CSS (Jinja2, autoescaped, so e
 from data is escaped) is turned into PDF by WeasyPrint, whose Pango/HarfBuzz shaping joins
 Arabic and Farsi letters correctly; fonts are Debian's Noto fonts (fonts-noto-core).
 
+Every data text is also put in a Unicode bidi isolate (services/plaintext.py), so a
+direction override inside a name cannot reverse the sheet's own text beside it.
+
 Nothing about the family is in the sheet unless the Lotse typed it into a note, and nothing
 of it is stored: the PDF exists only as the returned bytes. WeasyPrint fetches nothing: the
 map is SVG drawn here, the QR codes are inline SVG, and any URL is refused.
@@ -26,6 +29,7 @@ from markupsafe import Markup
 
 from services.formatting import format_hours
 from services.model import Offer, Office
+from services.plaintext import isolate
 from services.reports.sheet_map import MapPoint, SheetMap, build_sheet_map
 from services.shortlist import Shortlist
 from services.texts.translations import SheetTexts, sheet_texts
@@ -110,11 +114,11 @@ def _offer_view(number: int, entry: SheetOffer, texts: SheetTexts) -> dict:
     offer = entry.offer
     return {
         "number": number,
-        "name": offer.name,
+        "name": isolate(offer.name),
         "is_demo": offer.is_demo,
         "lines": [line for line in _offer_lines(entry, texts) if line.value or line.value_tr],
         "qr": _qr(offer),
-        "note": entry.note,
+        "note": isolate(entry.note),
     }
 
 
@@ -123,13 +127,13 @@ def _offer_lines(entry: SheetOffer, texts: SheetTexts) -> list[Line]:
     return [
         Line(GERMAN.needs, texts.needs, *_translated(offer.needs, "need_labels", texts)),
         Line(GERMAN.address, texts.address, _address(offer.address, offer.postcode, offer.city)),
-        Line(GERMAN.distance, texts.distance, entry.distance),
+        Line(GERMAN.distance, texts.distance, isolate(entry.distance)),
         Line(GERMAN.hours, texts.hours, *_hours(offer.opening_hours, offer.hours_note, texts)),
         Line(GERMAN.costs, texts.costs, *_costs(offer, texts)),
         Line(GERMAN.languages, texts.languages,
              *_translated(offer.languages, "language_names", texts)),  # fmt: skip
-        Line(GERMAN.phone, texts.phone, offer.phone),
-        Line(GERMAN.email, texts.email, offer.email),
+        Line(GERMAN.phone, texts.phone, isolate(offer.phone)),
+        Line(GERMAN.email, texts.email, isolate(offer.email)),
     ]
 
 
@@ -137,12 +141,12 @@ def _office_view(office: Office, texts: SheetTexts) -> dict:
     lines = [
         Line(GERMAN.address, texts.address, _address(office.address, office.postcode, office.city)),
         Line(GERMAN.hours, texts.hours, *_hours(office.opening_hours, office.hours_note, texts)),
-        Line(GERMAN.phone, texts.phone, office.phone),
-        Line(GERMAN.email, texts.email, office.email),
+        Line(GERMAN.phone, texts.phone, isolate(office.phone)),
+        Line(GERMAN.email, texts.email, isolate(office.email)),
     ]
     return {
-        "name": office.name,
-        "contact": office.contact,
+        "name": isolate(office.name),
+        "contact": isolate(office.contact),
         "is_demo": office.is_demo,
         "lines": [line for line in lines if line.value or line.value_tr],
     }
@@ -158,13 +162,13 @@ def _translated(codes: tuple[str, ...], catalogue: str, texts: SheetTexts) -> tu
 
 
 def _address(street: str, postcode: str, city: str) -> str:
-    place = " ".join(p for p in (postcode, city) if p)
-    return ", ".join(p for p in (street, place) if p)
+    place = " ".join(isolate(p) for p in (postcode, city) if p)
+    return ", ".join(p for p in (isolate(street) if street else "", place) if p)
 
 
 def _hours(slots, note: str, texts: SheetTexts) -> tuple[str, str]:
     """German hours with the (German) note; the translation shows the slots or "please ask"."""
-    german = "; ".join(p for p in (format_hours(slots), note) if p) or GERMAN.hours_unknown
+    german = "; ".join(p for p in (format_hours(slots), isolate(note)) if p) or GERMAN.hours_unknown
     translated = (
         format_hours(slots, suffix="", weekdays=texts.weekdays) if slots else texts.hours_unknown
     )
@@ -175,7 +179,7 @@ def _costs(offer: Offer, texts: SheetTexts) -> tuple[str, str]:
     def label(t: SheetTexts) -> str:
         return {True: t.free, False: t.not_free, None: t.costs_unknown}[offer.free_of_charge]
 
-    german = f"{label(GERMAN)} – {offer.fee_text}" if offer.fee_text else label(GERMAN)
+    german = f"{label(GERMAN)} – {isolate(offer.fee_text)}" if offer.fee_text else label(GERMAN)
     return german, label(texts)
 
 

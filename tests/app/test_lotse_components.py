@@ -90,8 +90,9 @@ def test_sheet_builder_makes_the_pdf_on_click(tmp_path):
                           snap.districts, "tr")
     path = tmp_path / "infoblatt.pdf"
     path.write_bytes(build())
-    text = " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True,
-                                   text=True, check=True).stdout.split())  # fmt: skip
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout  # fmt: skip
+    text = " ".join(text.translate(INVISIBLE).split())
     assert sheet_texts("tr").title in text
     assert all(o.name in text for o in offers)
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops
 
+from services.plaintext import FSI, PDI
 from services.reports.referral_sheet import (
     SheetOffer,
     referral_sheet_html,
@@ -44,7 +45,9 @@ def pdf(language: str) -> bytes:
 
 
 def html(language: str = "tr", items: list[SheetOffer] | None = None, the_office=None) -> str:
-    return referral_sheet_html(items or entries(), the_office, districts(), language, CREATED)
+    """The sheet's HTML without the bidi isolates around data texts (tested on their own)."""
+    page = referral_sheet_html(items or entries(), the_office, districts(), language, CREATED)
+    return page.replace(FSI, "").replace(PDI, "")
 
 
 def poppler(tool: str, *args: str | Path) -> str:
@@ -74,6 +77,13 @@ def test_every_text_from_data_is_escaped():
         assert raw not in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
     assert "{{ 7*7 }}" in page  # printed as typed, not evaluated
+
+
+def test_data_texts_are_bidi_isolated_so_an_override_cannot_reverse_the_sheet():
+    offer = full_offer(name="Treff \u202eStand 2030", address="Hauptweg \u202e12")
+    page = referral_sheet_html([SheetOffer(offer, "ca. 300 m")], office(), districts(), "de", CREATED)
+    assert f"{FSI}Treff \u202eStand 2030{PDI}" in page
+    assert f"{FSI}Hauptweg \u202e12{PDI}, {FSI}46236{PDI} {FSI}Bottrop-Kirchhellen{PDI}" in page
 
 
 def test_german_and_translated_labels_side_by_side():
