@@ -115,13 +115,13 @@ def unmet_need_form(snap: Snapshot, context: NeedContext, today: date, key: str 
             st.selectbox(t.FORM_DISTRICT, [None, *sorted(names, key=names.get)], key=_key(key, "district"),
                          format_func=lambda d: t.FORM_DISTRICT_UNKNOWN if d is None else isolate(names[d]))
         st.multiselect(t.FORM_AGE_GROUPS, list(_AGE_LABELS), key=_key(key, "age_groups"),
-                       format_func=_AGE_LABELS.get)
+                       format_func=_AGE_LABELS.get, placeholder=t.FORM_CHOOSE)
         st.multiselect(t.FORM_NEEDS, list(_NEED_LABELS), key=_key(key, "needs"),
-                       format_func=_NEED_LABELS.get)
+                       format_func=_NEED_LABELS.get, placeholder=t.FORM_CHOOSE)
         st.multiselect(t.FORM_LANGUAGES, list(LANGUAGE_NAMES), key=_key(key, "languages"),
-                       format_func=LANGUAGE_NAMES.get)
+                       format_func=LANGUAGE_NAMES.get, placeholder=t.FORM_CHOOSE)
         st.multiselect(t.FORM_MISSING, list(MISSING_REASONS), key=_key(key, "missing"),
-                       format_func=t.MISSING_LABELS.get)
+                       format_func=t.MISSING_LABELS.get, placeholder=t.FORM_CHOOSE)
         st.text_area(t.FORM_NOTE, key=_key(key, "note"), max_chars=NOTE_MAX_LENGTH,
                      help=t.NOTE_EXPLANATION)
         st.form_submit_button(t.FORM_SUBMIT, type="primary", on_click=_submit, args=(key, today))
@@ -138,8 +138,10 @@ def unmet_needs_listing(snap: Snapshot, office_id: str, today: date, key: str = 
             st.caption(t.LISTING_EMPTY)
             continue
         rows = listing_rows(records, snap.district_names, offices)
-        st.dataframe([{k: isolate(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows],
-                     hide_index=True)
+        shown = [{k: isolate(v) if isinstance(v, str) else v for k, v in row.items()
+                  if k != t.COLUMN_OFFICE} for row in rows]  # fmt: skip
+        st.dataframe(shown, hide_index=True,
+                     column_config={t.COLUMN_DATE: st.column_config.DateColumn(format="DD.MM.YYYY")})
         if any(r.is_demo for r in records):
             st.caption(t.LISTING_DEMO)
         left, right = st.columns(2)
