@@ -5,10 +5,10 @@ import streamlit as st
 from services import filters
 from services.choropleth import ChoroplethData, build_choropleth
 from services.config import load_settings
-from services.details import escape_markdown
 from services.indicators import INDICATORS, INDICATORS_BY_KEY
 from services.map.base import build_base_map
 from services.map.layers import need_key_html, offer_layer
+from services.plaintext import markdown_literal
 from services.snapshot import Snapshot
 from services.texts import ui
 from services.urlstate import CLASSIFICATIONS, valid_map_choice
@@ -50,9 +50,9 @@ def _figure_notes(snap: Snapshot, choropleth: ChoroplethData) -> None:
     """Below the map: what the figure means and where it comes from."""
     if all(d.value is None for d in choropleth.districts):
         st.info(ui.MAP_NO_INDICATOR_DATA)
-    st.caption(f"**{ui.MAP_DEFINITION}:** {escape_markdown(choropleth.indicator.definition)}")
+    st.caption(f"**{ui.MAP_DEFINITION}:** {markdown_literal(choropleth.indicator.definition)}")
     source = "; ".join(choropleth.sources) or ui.UNKNOWN
-    st.caption(escape_markdown(ui.MAP_SOURCE.format(source=source, year=choropleth.year)))
+    st.caption(markdown_literal(ui.MAP_SOURCE.format(source=source, year=choropleth.year)))
     if snap.demo_values:
         st.caption(ui.DEMO_VALUES)
 

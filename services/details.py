@@ -1,12 +1,10 @@
 """What the details panel says about an offer or a Quartiersbüro, as label/value rows.
 
-Plain text only: the page escapes every value before it reaches Markdown/HTML, so a name
-like `<img src=x onerror=alert(1)>` is shown, not run.
+Plain text only: the page shows every value with services/plaintext.py, so a name like
+`<img src=x onerror=alert(1)>` or `:material/warning:` is shown as it is, not run.
 """
 
 from __future__ import annotations
-
-import re
 
 import pandas as pd
 
@@ -17,13 +15,6 @@ from services.taxonomy import AUDIENCES, need_labels
 from services.texts import ui
 
 Rows = list[tuple[str, str]]
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&:])")
-
-
-def escape_markdown(text: str) -> str:
-    """Backslash-escape everything Markdown (and Streamlit's extensions) would interpret."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
 
 
 def _position_note(precision: str) -> str:

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     Date,
+    DateTime,
     Float,
     ForeignKey,
     Index,
@@ -163,3 +164,34 @@ meta = Table(
 )
 
 DATA_VERSION_KEY = "data_version"
+
+# Planning scenarios ("Was wäre, wenn"): hypothetical offers in tables of their own, never
+# mixed with `offers`. Writing them does not bump data_version: they are not part of the
+# snapshot the map caches.
+scenarios = Table(
+    "scenarios",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("name", String, nullable=False),
+    Column("description", Text, nullable=False),
+    Column("created_at", DateTime, nullable=False),  # UTC, naive
+)
+
+scenario_offers = Table(
+    "scenario_offers",
+    metadata,
+    Column(
+        "scenario_id",
+        String,
+        ForeignKey("scenarios.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("position", Integer, primary_key=True),
+    Column("name", String, nullable=False),
+    Column("needs", String, nullable=False),  # need codes joined by ";"
+    Column("min_age", Float),
+    Column("max_age", Float),
+    Column("audience", String, nullable=False),  # audience codes joined by ";"
+    Column("lat", Float, nullable=False),
+    Column("lon", Float, nullable=False),
+)

@@ -116,3 +116,6 @@ LANGUAGE_NAMES = {
     "el": "Griechisch", "sq": "Albanisch", "sr": "Serbisch", "hr": "Kroatisch", "bs": "Bosnisch",
     "ti": "Tigrinya", "so": "Somali", "prs": "Dari", "ps": "Paschtu",
 }
+
+# Database outage (the message itself comes from services/texts/validation.py)
+DATABASE_RETRYING = "Die Seite versucht es alle {seconds} Sekunden erneut und lädt sich selbst neu."

@@ -129,9 +129,9 @@ def submit(at: AppTest) -> AppTest:
 
 
 def stored_reports() -> list:
-    from ui import data
+    from services.importer import shared_repository
 
-    return data.repository().unmet_needs(office_id=OFFICE, start=date(2026, 11, 1))
+    return shared_repository().unmet_needs(office_id=OFFICE, start=date(2026, 11, 1))
 
 
 def test_form_is_filled_from_the_consultation_and_names_the_district_not_the_address():

@@ -10,7 +10,8 @@ import pandas as pd
 import streamlit as st
 
 from services.choropleth import ChoroplethData
-from services.details import Rows, district_rows, escape_markdown, offer_rows, office_rows
+from services.details import Rows, district_rows, offer_rows, office_rows
+from services.plaintext import markdown_literal
 from services.selection import Selection
 from services.snapshot import Snapshot
 from services.texts import ui
@@ -18,10 +19,11 @@ from ui import state
 
 
 def _render_rows(title: str, rows: Rows, badge: str) -> None:
-    st.markdown(f"#### {escape_markdown(title)}")
+    st.markdown(f"#### {markdown_literal(title)}")
     if badge:
         st.caption(badge)
-    lines = (f"**{escape_markdown(label)}:** {escape_markdown(value)}" for label, value in rows)
+    # labels are our own constants; values are data
+    lines = (f"**{label}:** {markdown_literal(value)}" for label, value in rows)
     st.markdown("  \n".join(lines))
 
 

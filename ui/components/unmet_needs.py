@@ -27,7 +27,6 @@ from services.unmet_needs import (
     export_bytes,
     listing_rows,
     new_unmet_need,
-    office_listing,
 )
 from ui import data
 
@@ -75,9 +74,12 @@ def _submit(key: str, today: date) -> None:
             languages=value["languages"] or (), missing=value["missing"] or (),
             note=value["note"] or "", reported_on=today,
         )  # fmt: skip
-        data.repository().add_unmet_need(record)
     except UnmetNeedRefused as refused:
         st.session_state[_key(key, "outcome")] = refused.messages
+        return
+    fault = data.add_unmet_need(record)
+    if fault:
+        st.session_state[_key(key, "outcome")] = [fault]
         return
     st.session_state[_key(key, "outcome")] = []
     st.session_state[_key(key, "missing")] = []
@@ -131,7 +133,7 @@ def unmet_needs_listing(snap: Snapshot, office_id: str, today: date, key: str = 
     """The office's reports of this month and last month, each exportable as CSV and XLSX."""
     st.subheader(t.LISTING_TITLE)
     offices = {o.id: o.name for o in snap.offices}
-    for period, records in office_listing(data.repository(), office_id, today):
+    for period, records in data.office_unmet_needs(office_id, today):
         st.markdown(t.LISTING_COUNT.format(label=period.label, start=period.start.strftime("%d.%m."),
                                            end=period.end.strftime("%d.%m.%Y"), count=len(records)))
         if not records:

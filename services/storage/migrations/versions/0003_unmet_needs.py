@@ -1,7 +1,7 @@
 """Unmet needs („Bedarf anmelden“): anonymous records of needs that no offer met.
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0005 (chained after main's head at merge time; the number only names the file)
 Create Date: 2026-11-28
 
 Written out in full, like 0001, so it keeps creating the same table whatever schema.py
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0003"
-down_revision: Union[str, Sequence[str], None] = "0001"
+down_revision: Union[str, Sequence[str], None] = "0005"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
