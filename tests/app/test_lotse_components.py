@@ -182,3 +182,31 @@ def test_listing_shows_this_and_last_month_with_exports():
     assert t.LISTING_DEMO in [c.value for c in at.caption]
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == [t.EXPORT_CSV, t.EXPORT_XLSX] * 2
+
+
+def standalone_script():
+    from datetime import date
+
+    from ui import data
+    from ui.components.unmet_needs import NeedContext, unmet_need_form
+
+    unmet_need_form(data.snapshot(), NeedContext(), date(2026, 11, 28), key="solo")
+
+
+def test_a_report_without_a_consultation_picks_office_and_district_from_lists():
+    at = AppTest.from_function(standalone_script, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    district = at.selectbox(key="solo_district")
+    assert district.value is None and t.FORM_DISTRICT_UNKNOWN in district.options
+    assert "\u2068Altstadt\u2069" in district.options  # names (bidi-isolated), never addresses
+    stored = len(stored_reports())
+    district.set_value("11")
+    at.selectbox(key="solo_office").set_value(OFFICE)
+    at.multiselect(key="solo_needs").set_value(["bewegung"])
+    at.multiselect(key="solo_missing").set_value(["kein_angebot"])
+    submit(at)
+    assert at.success[0].value == t.FORM_SAVED
+    reports = stored_reports()
+    assert len(reports) == stored + 1
+    assert any((r.district_id, r.needs, r.missing, r.is_demo) == ("11", ("bewegung",),
+               ("kein_angebot",), False) for r in reports)  # fmt: skip
