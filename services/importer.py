@@ -1,13 +1,19 @@
 """Imports, all or nothing: read and check the whole file, derive districts, write once.
 
 Every import first builds everything it will write (a file with one bad row writes
-nothing), then makes ONE repository call, which is one transaction. Offers and offices get
+nothing), then writes in ONE transaction. Offers and offices get
 their district from their position; one outside every district keeps None and is reported
 as a warning, because a contact point just beyond the city line is still worth showing.
 Replacing the district layer re-derives every offer's and office's district.
+
+Everything an import derives from the database (districts of offers, district ids of
+indicator values) is read and written inside one write transaction (Repository.writing),
+so two imports started together run one after the other and never mix their states.
 """
 
 from __future__ import annotations
+
+import logging
 
 import threading
 from collections.abc import Callable
@@ -33,6 +39,7 @@ from services.io.unmet_needs import read_unmet_needs
 from services.storage.repository import Repository, create_engine_for, migrate
 from services.texts import validation as t
 
+log = logging.getLogger(__name__)
 Located = TypeVar("Located")  # Offer or Office: both have id, name, lat, lon, district_id
 
 
@@ -97,7 +104,7 @@ def import_districts(
     notes = [k.note() for k in kept] + [d.note() for d in dropped]
     result = ImportResult(len(layer), warnings + offer_warnings + office_warnings, outside,
                           len(offers), len(offices), notes=notes)
-    return result
+    return _logged(path, result)
 
 
 @lru_cache(maxsize=1)
@@ -158,7 +165,13 @@ def import_indicators(repo: Repository, path: Path, today: date | None = None) -
         tx.upsert_indicator_values(values)
     years = tuple(sorted({v.year for v in values}))
     districts = len({v.district_id for v in values})
-    return ImportResult(len(values), warnings, districts=districts, years=years)
+    return _logged(path, ImportResult(len(values), warnings, districts=districts, years=years))
+
+
+def _logged(path: Path, result: ImportResult) -> ImportResult:
+    """One log line per import: file name and counts only, never row contents."""
+    log.info("imported %s: %d records, %d warnings", Path(path).name, result.count, len(result.warnings))
+    return result
 
 
 def _import_located(reader: Callable, write: Callable, repo: Repository, path: Path):
@@ -168,7 +181,7 @@ def _import_located(reader: Callable, write: Callable, repo: Repository, path: P
         records, warnings = locate(records, tx.districts(), Path(path).name)
         write(tx, records)
     outside = sum(r.district_id is None for r in records)
-    return ImportResult(len(records), warnings, outside=outside)
+    return _logged(Path(path), ImportResult(len(records), warnings, outside=outside))
 
 
 def import_offers(repo: Repository, path: Path) -> ImportResult:
