@@ -4,8 +4,9 @@ A record says where (the statistical district, which the caller derives from the
 point: the address itself is never passed in), for whom (age groups, languages), what
 (needs) and what was missing (no offer, too far, full, wrong language, wrong time, cost),
 plus the Quartiersbüro and the day. Nothing identifies a family: the free-text note is
-checked for e-mail addresses, phone numbers and street addresses and refused with a German
-explanation when it holds one. Names cannot be recognised reliably; the form asks for none.
+checked for e-mail addresses, phone numbers, street addresses and names after a salutation
+("Frau …", "Familie …") and refused with a German explanation when it holds one. Other
+names cannot be recognised reliably; the form asks for none.
 
 The listing for an office, its export (CSV for German Excel, XLSX) and the counts per
 district and need for the planners' map layer „Gemeldete Bedarfe“ are built here.
@@ -100,6 +101,13 @@ _STREETS = tuple(
 )
 
 
+# "Frau Yılmaz", "Herrn Schmidt", "Familie Nowak": a salutation before a capitalised word
+# (not a language or nationality adjective: "Familie Arabisch sprechend" passes).
+_NAME = re.compile(
+    r"\b(?:Frau|Herrn?|Fam\.|Familie)\s+(?!\w+isch\b)[A-ZÄÖÜ][\wäöüßçğışé'-]+"
+)
+
+
 def note_problems(note: str) -> list[str]:
     """German messages for everything in a note that could identify a family ([] if fine)."""
     emails = [m.group().strip() for m in _EMAIL.finditer(note)]
@@ -109,6 +117,7 @@ def note_problems(note: str) -> list[str]:
         *(t.NOTE_HAS_EMAIL.format(found=f) for f in emails),
         *(t.NOTE_HAS_PHONE.format(found=f) for f in _outermost(_phone_numbers(rest))),
         *(t.NOTE_HAS_ADDRESS.format(found=f) for f in _outermost(streets)),
+        *(t.NOTE_HAS_NAME.format(found=m.group()) for m in _NAME.finditer(rest)),
     ]
     if len(note) > NOTE_MAX_LENGTH:
         problems.append(t.NOTE_TOO_LONG.format(length=len(note), limit=NOTE_MAX_LENGTH))

@@ -22,6 +22,7 @@ NOTE_EXPLANATION = (
 NOTE_HAS_EMAIL = "Die Notiz enthält eine E-Mail-Adresse („{found}“)."
 NOTE_HAS_PHONE = "Die Notiz enthält eine Telefonnummer („{found}“)."
 NOTE_HAS_ADDRESS = "Die Notiz enthält eine Anschrift („{found}“)."
+NOTE_HAS_NAME = "Die Notiz enthält einen Namen („{found}“)."
 NOTE_TOO_LONG = "Die Notiz ist zu lang ({length} Zeichen, höchstens {limit})."
 
 # Checks of a new record

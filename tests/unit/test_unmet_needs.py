@@ -51,6 +51,9 @@ from services.unmet_needs import (
         ("erreichbar +49 2041 123456", "Telefonnummer", "+49 2041 123456"),
         ("(02041) 123456", "Telefonnummer", "02041) 123456"),
         ("Handy: 123 45 67", "Telefonnummer", "Handy: 123 45 67"),
+        ("Frau Yılmaz braucht Hilfe", "Namen", "Frau Yılmaz"),
+        ("mit Herrn Schmidt gesprochen", "Namen", "Herrn Schmidt"),
+        ("Familie Nowak, 3 Kinder", "Namen", "Familie Nowak"),
     ],
 )
 def test_note_with_contact_data_is_refused_naming_what_was_found(note, kind, found):
@@ -84,6 +87,8 @@ def test_note_with_contact_data_is_refused_naming_what_was_found(note, kind, fou
         "Eltern arbeiten Schicht, Betreuung bis 18 Uhr nötig",
         "ca. 2,5 km zur nächsten Kita",
         "Gruppe hat 12 Plätze, alle belegt",
+        "Familie Arabisch sprechend, Mutter alleinerziehend",
+        "Familie mit 4 Kindern",
         "",
     ],
 )
