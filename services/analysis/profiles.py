@@ -26,7 +26,8 @@ from services.analysis.status_dynamics import (
     status_dynamics,
 )
 from services.choropleth import CityAverage, city_average
-from services.indicators import INDICATORS, Indicator, format_value
+from services.formatting import format_value
+from services.indicators import INDICATORS, Indicator
 from services.model import Office
 from services.snapshot import Snapshot
 from services.taxonomy import NEEDS

@@ -15,6 +15,7 @@ import pandas as pd
 
 from services.analysis.model import Scenario, scenario_problems
 from services.analysis.supply import (
+    DEFAULT_OPTIONS,
     ChildPoints,
     SupplyOptions,
     SupplyResult,
@@ -82,7 +83,7 @@ class ScenarioComparison:
 def compare_scenario(
     snapshot: Snapshot,
     scenario: Scenario,
-    options: SupplyOptions = SupplyOptions(),
+    options: SupplyOptions = DEFAULT_OPTIONS,
     points: ChildPoints | None = None,
     before: SupplyResult | None = None,
 ) -> ScenarioComparison:

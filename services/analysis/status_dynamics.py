@@ -23,8 +23,8 @@ import numpy as np
 import pandas as pd
 
 from services.analysis.standardise import zscores
-from services.choropleth import NO_DATA_COLOUR, YLORRD
 from services.analysis.supply import CHILDREN_KEY, latest_year, values_of
+from services.choropleth import NO_DATA_COLOUR, YLORRD
 from services.indicators import INDICATORS_BY_KEY
 from services.snapshot import Snapshot
 from services.texts import analysis as t

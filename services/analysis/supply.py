@@ -141,6 +141,9 @@ class SupplyOptions:
     combined: bool = False
 
 
+DEFAULT_OPTIONS = SupplyOptions()
+
+
 @dataclass(frozen=True)
 class SupplyResult:
     """One row per district × need in `table`; the rest says how it was computed.
@@ -305,7 +308,7 @@ def need_direction(indicator: Indicator) -> float:
 
 def analyse_supply(
     snapshot: Snapshot,
-    options: SupplyOptions = SupplyOptions(),
+    options: SupplyOptions = DEFAULT_OPTIONS,
     points: ChildPoints | None = None,
     *,
     extra_offers: pd.DataFrame | None = None,

@@ -35,7 +35,8 @@ def snapshot(extra: dict[str, tuple[float, float, float]] | None = None) -> Snap
     values = []
     for district, (now, before, children) in rows.items():
         values += [(district, "sgb2_u15", 2023, now), (district, "sgb2_u15", 2021, before),
-                   (district, "sgb2_u15", 2022, now), (district, "einwohner_u18", 2023, children)]  # fmt: skip
+                   (district, "sgb2_u15", 2022, now),
+                   (district, "einwohner_u18", 2023, children)]  # fmt: skip
     frame = pd.DataFrame(values, columns=["district_id", "indicator_key", "year", "value"])
     districts = gpd.GeoDataFrame(
         {"id": list(rows), "name": [f"Bezirk {d}" for d in rows]},
