@@ -78,13 +78,14 @@ class ChildPoints:
 
 def child_points(
     districts: gpd.GeoDataFrame,
-    addresses: gpd.GeoDataFrame | None = None,
+    addresses: pd.DataFrame | None = None,
     grid_m: float = DEFAULT_GRID_M,
 ) -> ChildPoints:
     """Sample points per district: its residential addresses when it has any, else a grid.
 
-    `addresses` is any point layer with a CRS (the address table another module builds);
-    each address in a district weighs the same. A district too small for a grid point gets
+    `addresses`: residential addresses as a point layer with a CRS, or a table with WGS84
+    `lat`/`lon` columns (the address table another module builds); each address in a
+    district weighs the same. A district too small for a grid point gets
     its representative point, so every district has at least one.
     """
     districts = to_analysis_crs(districts)
@@ -106,10 +107,14 @@ def child_points(
     return ChildPoints(x, y, district, 1.0 / counts[district], ids, methods)
 
 
-def _address_xy(addresses: gpd.GeoDataFrame | None) -> np.ndarray:
+def _address_xy(addresses: pd.DataFrame | None) -> np.ndarray:
+    """Address positions in EPSG:25832: a point layer in any CRS, or a table with WGS84
+    `lat`/`lon` columns (as Repository.addresses gives them)."""
     if addresses is None or addresses.empty:
         return np.empty((0, 2))
-    return shapely.get_coordinates(to_analysis_crs(addresses).geometry.values)
+    if isinstance(addresses, gpd.GeoDataFrame):
+        return shapely.get_coordinates(to_analysis_crs(addresses).geometry.values)
+    return offer_xy(addresses)
 
 
 def _grid_xy(districts: gpd.GeoDataFrame, grid_m: float) -> np.ndarray:
@@ -276,7 +281,7 @@ class PointBlocks:
 
 
 def offer_xy(offers: pd.DataFrame) -> np.ndarray:
-    """Offer positions in EPSG:25832 (metres), from their WGS84 lat/lon."""
+    """Positions in EPSG:25832 (metres) from WGS84 `lat`/`lon` columns (offers, addresses)."""
     x, y = _TO_ANALYSIS.transform(offers["lon"].to_numpy(float), offers["lat"].to_numpy(float))
     return np.column_stack([x, y])
 

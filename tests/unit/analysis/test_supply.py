@@ -166,3 +166,12 @@ def test_reach_includes_the_exact_distance():
 
     blocks = supply.PointBlocks.of(np.array([[0.0, 0.0], [300.0, 400.0], [301.0, 400.0]]))
     assert blocks.within(cKDTree(np.array([[0.0, 0.0]])), 500.0).tolist() == [True, True, False]
+
+
+def test_addresses_may_come_as_a_lat_lon_table(city):
+    layer = tiny_addresses().to_crs("EPSG:4326")
+    table = pd.DataFrame({"lat": layer.geometry.y, "lon": layer.geometry.x})
+    from_layer = child_points(city.districts, tiny_addresses())
+    from_table = child_points(city.districts, table)
+    np.testing.assert_allclose(from_table.x, from_layer.x, atol=1e-4)
+    assert from_table.methods == ("addresses",) * 3
