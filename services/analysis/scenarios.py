@@ -1,4 +1,4 @@
-""" "What if" scenarios: add hypothetical offers, recompute supply and gaps, compare.
+"""Scenarios ("what if"): add hypothetical offers, recompute supply and gaps, compare.
 
 The hypothetical offers join the real ones only inside `compare_scenario`; the result holds
 today ("before") and the scenario ("after") side by side. The after-gap measures coverage

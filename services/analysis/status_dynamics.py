@@ -65,7 +65,7 @@ class DistrictClass:
 
     @property
     def group(self) -> str | None:
-        """ "niedrig/negativ": one of the 12 groups, None unless both classes are known."""
+        """One of the 12 groups, e.g. "niedrig/negativ"; None unless both classes are known."""
         return f"{self.status}/{self.dynamics}" if self.status and self.dynamics else None
 
     @property
@@ -82,7 +82,7 @@ class DistrictClass:
 
     @property
     def label(self) -> str:
-        """ "Status niedrig, Dynamik negativ" or the reason it is not classified."""
+        """Either "Status niedrig, Dynamik negativ" or the reason it is not classified."""
         if self.status is None:
             return self.reason or t.NOT_CLASSIFIED
         dynamics = t.DYNAMICS_LABELS[self.dynamics] if self.dynamics else t.NO_DYNAMICS

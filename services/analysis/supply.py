@@ -66,7 +66,7 @@ class ChildPoints:
 
     @property
     def method(self) -> str:
-        """ "addresses", "area_grid" or "mixed" (some districts without addresses)."""
+        """One of "addresses", "area_grid" or "mixed" (some districts without addresses)."""
         kinds = set(self.methods)
         return kinds.pop() if len(kinds) == 1 else "mixed"
 
