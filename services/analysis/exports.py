@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -38,6 +39,7 @@ LAYER_CRS = (ANALYSIS_CRS, WEB_CRS)
 TABLE_SUFFIXES = (".csv", ".xlsx")
 LAYER_SUFFIXES = (".geojson", ".gpkg")
 Rows = list[dict[str, Any]]
+EXPORT_STEM = "export"  # file name inside the temporary folder of a download
 
 
 @dataclass(frozen=True)
@@ -375,3 +377,28 @@ def _write(table: Table, path: Path, crs: str, layer) -> None:
         write_layer(layer(), path, crs, table.metadata, table.title)
     else:
         write_table(table, path)
+
+
+def table_bytes(table: Table, suffix: str) -> bytes:
+    """The table as a download (".csv" or ".xlsx"). A CSV download carries no metadata
+    file; offer `metadata_bytes` beside it (the XLSX has its "Metadaten" sheet)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"{EXPORT_STEM}{suffix}"
+        write_table(table, path)
+        return path.read_bytes()
+
+
+def metadata_bytes(table: Table) -> bytes:
+    """The metadata of a table as a CSV for German Excel."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"{EXPORT_STEM}.csv"
+        write_table(table, path)
+        return metadata_path(path).read_bytes()
+
+
+def layer_bytes(layer: gpd.GeoDataFrame, suffix: str, crs: str, table: Table) -> bytes:
+    """A layer as a download (".geojson" or ".gpkg") in `crs`, with the table's metadata."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"{EXPORT_STEM}{suffix}"
+        write_layer(layer, path, crs, table.metadata, table.title)
+        return path.read_bytes()

@@ -131,3 +131,15 @@ def test_unknown_formats_and_crs_are_refused_in_german(city, tmp_path):
         exports.export_districts(city, tmp_path / "x.txt")
     with pytest.raises(ValueError, match="Unbekanntes Koordinatensystem"):
         exports.export_districts(city, tmp_path / "x.gpkg", crs="EPSG:3857")
+
+
+def test_downloads_as_bytes(city, result):
+    table = exports.gap_table(result, DAY)
+    csv = exports.table_bytes(table, ".csv")
+    assert csv.startswith(b"\xef\xbb\xbfbezirk_id;")
+    assert exports.table_bytes(table, ".xlsx")[:2] == b"PK"  # a zip: the workbook
+    assert "Demo-Daten;nein" in exports.metadata_bytes(table).decode("utf-8-sig")
+    layer = exports.district_layer(city, table)
+    geojson = json.loads(exports.layer_bytes(layer, ".geojson", "EPSG:4326", table))
+    assert geojson["metadaten"]["Titel"].startswith("Quartiersatlas Bottrop")
+    assert exports.layer_bytes(layer, ".gpkg", "EPSG:25832", table)[:15] == b"SQLite format 3"
