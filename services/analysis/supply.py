@@ -42,6 +42,7 @@ from services.texts import analysis as t
 
 DEFAULT_DISTANCE_M = 1000.0
 DEFAULT_GRID_M = 100.0
+MAX_DISTANCE_M = 10_000.0  # beyond a walk; the whole city would be "in reach"
 CHILDREN_KEY = "einwohner_u18"
 CHILD_YEARS = 18  # ages 0 to 17
 ALL_CHOSEN = "_alle"  # topic code of "any of the chosen needs"
@@ -147,6 +148,20 @@ class SupplyOptions:
 
 
 DEFAULT_OPTIONS = SupplyOptions()
+
+
+def option_problems(options: SupplyOptions) -> list[str]:
+    """German messages for choices the analysis cannot use (e.g. from a hand-edited link)."""
+    problems = [t.UNKNOWN_NEED.format(code=c) for c in options.needs if c not in NEEDS_BY_CODE]
+    problems += [t.UNKNOWN_AGE_GROUP.format(code=c) for c in options.age_groups
+                 if c not in AGE_GROUPS_BY_CODE]  # fmt: skip
+    if not options.needs:
+        problems.append(t.NO_NEED_CHOSEN)
+    if not 0 < options.distance_m <= MAX_DISTANCE_M:
+        problems.append(t.BAD_DISTANCE.format(maximum=f"{MAX_DISTANCE_M:,.0f}".replace(",", ".")))
+    if options.indicator_key not in INDICATORS_BY_KEY:
+        problems.append(t.UNKNOWN_INDICATOR.format(code=options.indicator_key))
+    return problems
 
 
 @dataclass(frozen=True)
@@ -326,6 +341,9 @@ def analyse_supply(
     ones for this computation only; `reference` measures coverage z-scores against another
     result's spread (a scenario against today), so only districts that change move.
     """
+    problems = option_problems(options)
+    if problems:
+        raise ValueError("\n".join(problems))
     districts = snapshot.districts
     ids = tuple(str(i) for i in districts["id"])
     points = points or child_points(districts)

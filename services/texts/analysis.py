@@ -17,6 +17,11 @@ SPREAD_LABELS: dict[str, str] = {
     ),
 }
 ALL_CHOSEN_LABEL = "Alle gewählten Bedarfe"
+UNKNOWN_NEED = "Unbekannter Bedarf „{code}“."
+UNKNOWN_AGE_GROUP = "Unbekannte Altersgruppe „{code}“."
+UNKNOWN_INDICATOR = "Unbekannte Kennzahl „{code}“."
+NO_NEED_CHOSEN = "Bitte mindestens einen Bedarf wählen."
+BAD_DISTANCE = "Die Entfernung muss größer als 0 und höchstens {maximum} m sein."
 OFFERS_SOURCE = "Angebotsverzeichnis des Quartiersatlas Bottrop"
 CHILDREN_ESTIMATE = (
     "Kinder der gewählten Altersgruppen geschätzt aus den Einwohnern 0–17 J. "
