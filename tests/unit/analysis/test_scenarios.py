@@ -66,3 +66,12 @@ def test_bad_scenarios_are_refused_in_german(city):
     with pytest.raises(ValueError, match="braucht einen Namen"):
         compare_scenario(city, bad, OPTIONS)
     assert scenario_problems(Scenario("Gut", (lernen_in_c(),))) == []
+
+
+def test_an_offer_beyond_the_city_line_reaches_children_but_counts_nowhere(city):
+    points = child_points(city.districts, tiny_addresses())
+    outside = HypotheticalOffer("Jenseits", ("lernen",), *lat_lon(3200, 800))  # 400 m from C's
+    result = compare_scenario(city, Scenario("Grenze", (outside,)), OPTIONS, points)
+    c = result.for_need("lernen").set_index("district_id").loc["C"]
+    assert (c["offers_after"], c["coverage_after"], c["newly_in_reach"]) == (0, 0.5, 250.0)
+    assert result.table["offers_after"].sum() == result.table["offers_before"].sum()
