@@ -123,3 +123,7 @@ GAP_CLASS_LABELS = (
     "deutlich größere Lücke als im Mittel (über +1,5)",
 )
 NO_GAP_DATA = "keine Daten"
+
+# Trend chart (charts.py)
+CHART_YEAR = "Jahr"
+CHART_SERIES = "Reihe"
