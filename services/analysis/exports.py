@@ -271,10 +271,23 @@ def metadata_path(path: Path) -> Path:
 
 def district_layer(snapshot: Snapshot, table: Table) -> gpd.GeoDataFrame:
     """The district table's rows on the district polygons (EPSG:25832)."""
-    frame = pd.DataFrame(table.rows, columns=table.columns)
+    frame = _typed(pd.DataFrame(table.rows, columns=table.columns, dtype=object))
     geometry = snapshot.districts.set_index("id").geometry
     return gpd.GeoDataFrame(frame, geometry=list(geometry.loc[frame["bezirk_id"]]),
                             crs=snapshot.districts.crs)  # fmt: skip
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """Columns of Python values typed for the layer: numbers with gaps as nullable Int64 or
+    Float64 (a GeoPackage would store an object column of numbers and None as text, and
+    pandas alone would turn whole numbers with a gap into floats); text stays text."""
+    for column in frame.columns:
+        values = [v for v in frame[column] if v is not None]
+        if all(isinstance(v, int) and not isinstance(v, bool) for v in values) and values:
+            frame[column] = pd.array(frame[column], dtype="Int64")
+        elif all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+            frame[column] = pd.array(frame[column], dtype="Float64")
+    return frame
 
 
 def offers_layer(

@@ -16,7 +16,7 @@ from services.analysis.model import HypotheticalOffer, Scenario
 from services.analysis.scenarios import compare_scenario
 from services.analysis.status_dynamics import status_dynamics
 from services.analysis.supply import SupplyOptions, analyse_supply, child_points
-from tests.unit.analysis.city import lat_lon, tiny_addresses
+from tests.unit.analysis.city import lat_lon, tiny_addresses, tiny_city
 
 DAY = date(2026, 11, 28)
 OPTIONS = SupplyOptions(needs=("lernen",), distance_m=500, age_groups=("6-9",))
@@ -143,3 +143,27 @@ def test_downloads_as_bytes(city, result):
     geojson = json.loads(exports.layer_bytes(layer, ".geojson", "EPSG:4326", table))
     assert geojson["metadaten"]["Titel"].startswith("Quartiersatlas Bottrop")
     assert exports.layer_bytes(layer, ".gpkg", "EPSG:25832", table)[:15] == b"SQLite format 3"
+
+
+def test_number_columns_with_gaps_stay_numbers_in_a_geopackage(city, tmp_path):
+    values = city.indicator_values
+    unranked = tiny_city(values=values[values["indicator_key"] != "sgb2_u15"])
+    path = tmp_path / "luecken.gpkg"
+    exports.export_gaps(unranked, path, analyse_supply(unranked, OPTIONS), today=DAY)
+    info = pyogrio.read_info(path, layer="Versorgung")
+    types = dict(zip(info["fields"], info["dtypes"]))
+    assert types["rang"] == "float64" and types["lueckenwert"] == "float64"  # empty: still numbers
+    assert types["angebote"] == "int64" and types["bezirk"] == "object"
+    assert gpd.read_file(path, layer="Versorgung")["rang"].isna().all()
+
+
+def test_integer_columns_with_gaps_stay_integers(city, tmp_path):
+    table = exports.district_table(city, 2023, None, analyse_supply(city, OPTIONS), DAY)
+    table.rows[0]["rang_lernen"] = None  # as for a district without a need value
+    path = tmp_path / "bezirke.gpkg"
+    exports.write_layer(
+        exports.district_layer(city, table), path, "EPSG:25832", table.metadata, "B"
+    )
+    info = pyogrio.read_info(path, layer="B")
+    assert dict(zip(info["fields"], info["dtypes"]))["rang_lernen"] == "int64"
+    assert gpd.read_file(path, layer="B")["rang_lernen"].isna().tolist() == [True, False, False]
