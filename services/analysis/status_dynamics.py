@@ -178,7 +178,7 @@ def _latest_common_year(values: pd.DataFrame, keys: Sequence[str]) -> int | None
     """The newest year in which every index indicator has values."""
     years = [set(values.loc[values["indicator_key"] == k, "year"]) for k in keys]
     common = set.intersection(*years) if years else set()
-    return max(common) if common else latest_year(values, keys[0])
+    return int(max(common)) if common else latest_year(values, keys[0])
 
 
 def _wide(
