@@ -29,6 +29,7 @@ from services.analysis.scenarios import ScenarioComparison, hypothetical_offers_
 from services.analysis.status_dynamics import StatusDynamics, status_dynamics
 from services.analysis.supply import ALL_CHOSEN, SupplyResult, analyse_supply
 from services.indicators import INDICATORS
+from services.io.columns import STATUS_CODES
 from services.io.writers import write_csv, write_xlsx_sheets
 from services.model import ANALYSIS_CRS, WEB_CRS
 from services.snapshot import Snapshot
@@ -39,6 +40,7 @@ LAYER_CRS = (ANALYSIS_CRS, WEB_CRS)
 TABLE_SUFFIXES = (".csv", ".xlsx")
 LAYER_SUFFIXES = (".geojson", ".gpkg")
 Rows = list[dict[str, Any]]
+_GERMAN_STATUS = {model: german for german, model in STATUS_CODES.items()}  # as offer files say
 EXPORT_STEM = "export"  # file name inside the temporary folder of a download
 
 
@@ -313,7 +315,7 @@ def offers_layer(
             "bedarfe": ["; ".join(need_labels(n)) for n in frame["needs"]],
             "min_alter": [_clean(v) for v in frame["min_age"]],
             "max_alter": [_clean(v) for v in frame["max_age"]],
-            "status": frame["status"],
+            "status": frame["status"].map(_GERMAN_STATUS),
             "bezirk_id": ids,
             "bezirk": ids.map(districts["name"]),
             "stadtbezirk": ids.map(districts["stadtbezirk"]),

@@ -106,7 +106,8 @@ def test_offers_layer_names_district_and_marks_scenario_offers(city):
     )
     hypothetical = layer[layer["id"] == "szenario-1"].iloc[0]
     assert hypothetical["art"] == "Szenario: Neuer Treff" and hypothetical["bezirk_id"] == "C"
-    assert hypothetical["bedarfe"] == "Lernen & Hausaufgaben"
+    assert hypothetical["bedarfe"] == "Lernen & Hausaufgaben" and hypothetical["status"] == "aktiv"
+    assert layer.loc[layer["id"] == "o3", "status"].item() == "inaktiv"  # the words of offer files
 
 
 def test_scenario_table_says_szenario_everywhere(city, tmp_path):
