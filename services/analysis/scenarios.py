@@ -13,7 +13,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from services.analysis.model import Scenario, scenario_problems
 from services.analysis.supply import (
     DEFAULT_OPTIONS,
     ChildPoints,
@@ -22,6 +21,7 @@ from services.analysis.supply import (
     analyse_supply,
 )
 from services.geo import assign_districts
+from services.scenario import Scenario, scenario_problems
 from services.snapshot import Snapshot
 
 HYPOTHETICAL_ID_PREFIX = "szenario-"

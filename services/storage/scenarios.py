@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
-from services.analysis.model import HypotheticalOffer, Scenario, scenario_problems
+from services.scenario import HypotheticalOffer, Scenario, scenario_problems
 from services.storage import schema as t
 from services.storage.errors import translated
 from services.storage.repository import write_transaction

@@ -12,10 +12,10 @@ import pyogrio
 import pytest
 
 from services.analysis import exports
-from services.analysis.model import HypotheticalOffer, Scenario
 from services.analysis.scenarios import compare_scenario
 from services.analysis.status_dynamics import status_dynamics
 from services.analysis.supply import SupplyOptions, analyse_supply, child_points
+from services.scenario import HypotheticalOffer, Scenario
 from tests.unit.analysis.city import lat_lon, tiny_addresses, tiny_city
 
 DAY = date(2026, 11, 28)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from services.analysis.model import HypotheticalOffer, Scenario, scenario_problems
 from services.analysis.scenarios import compare_scenario, hypothetical_offers_frame
 from services.analysis.supply import SupplyOptions, analyse_supply, child_points
+from services.scenario import HypotheticalOffer, Scenario, scenario_problems
 from tests.unit.analysis.city import lat_lon, tiny_addresses
 
 OPTIONS = SupplyOptions(needs=("lernen", "sprache"), distance_m=500)

@@ -1,8 +1,9 @@
 """Hypothetical offers and scenarios: planning objects, never real offers.
 
 They live in tables of their own (services/storage/scenarios.py) and are added to the real
-offers only inside a computation (scenarios.compare_scenario), so a scenario can never leak
-into the map's offers, the Lotse or an offers export.
+offers only inside a computation (services/analysis/scenarios.compare_scenario), so a
+scenario can never leak into the map's offers, the Lotse or an offers export. A module of
+the lower layer (like model.py): storage and analysis both use it.
 """
 
 from __future__ import annotations
