@@ -43,7 +43,8 @@ def scenario_problems(scenario: Scenario) -> list[str]:
     """German messages for everything that keeps a scenario from being computed or saved."""
     problems = [] if scenario.name.strip() else [t.SCENARIO_NAME_MISSING]
     for number, offer in enumerate(scenario.offers, start=1):
-        problems += [p.format(number=number, name=offer.name) for p in _offer_problems(offer)]
+        which = f"{number} ({offer.name})" if offer.name.strip() else str(number)
+        problems += [p.format(offer=which) for p in _offer_problems(offer)]
     return problems
 
 
