@@ -9,6 +9,8 @@ Replacing the district layer re-derives every offer's and office's district.
 
 from __future__ import annotations
 
+import logging
+
 import threading
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -31,6 +33,7 @@ from services.io.offices import read_offices
 from services.storage.repository import Repository, create_engine_for, migrate
 from services.texts import validation as t
 
+log = logging.getLogger(__name__)
 Located = TypeVar("Located")  # Offer or Office: both have id, name, lat, lon, district_id
 
 
@@ -95,7 +98,7 @@ def import_districts(
     notes = [k.note() for k in kept] + [d.note() for d in dropped]
     result = ImportResult(len(layer), warnings + offer_warnings + office_warnings, outside,
                           len(offers), len(offices), notes=notes)
-    return result
+    return _logged(path, result)
 
 
 @lru_cache(maxsize=1)
@@ -156,7 +159,13 @@ def import_indicators(repo: Repository, path: Path, today: date | None = None) -
         tx.upsert_indicator_values(values)
     years = tuple(sorted({v.year for v in values}))
     districts = len({v.district_id for v in values})
-    return ImportResult(len(values), warnings, districts=districts, years=years)
+    return _logged(path, ImportResult(len(values), warnings, districts=districts, years=years))
+
+
+def _logged(path: Path, result: ImportResult) -> ImportResult:
+    """One log line per import: file name and counts only, never row contents."""
+    log.info("imported %s: %d records, %d warnings", Path(path).name, result.count, len(result.warnings))
+    return result
 
 
 def _import_located(reader: Callable, write: Callable, repo: Repository, path: Path):
@@ -166,7 +175,7 @@ def _import_located(reader: Callable, write: Callable, repo: Repository, path: P
         records, warnings = locate(records, tx.districts(), Path(path).name)
         write(tx, records)
     outside = sum(r.district_id is None for r in records)
-    return ImportResult(len(records), warnings, outside=outside)
+    return _logged(Path(path), ImportResult(len(records), warnings, outside=outside))
 
 
 def import_offers(repo: Repository, path: Path) -> ImportResult:

@@ -16,11 +16,23 @@ import pyogrio
 import shapely
 
 from services.geo import (
-    Coverage, GeometryIssue, RepairTooCostly, city_coverage, repair_geometries, to_analysis_crs,
+    Coverage,
+    GeometryIssue,
+    RepairTooCostly,
+    city_coverage,
+    repair_geometries,
+    to_analysis_crs,
 )
 from services.io import columns as c
 from services.io.cells import CellError, parse_bool
-from services.io.errors import ImportFailed, ImportProblem, Where, file_problem, raise_if_any
+from services.io.errors import (
+    ImportFailed,
+    ImportProblem,
+    Where,
+    file_problem,
+    raise_if_any,
+    unreadable,
+)
 from services.io.limits import check_file_size, check_unpacked_size, limits
 from services.io.tables import cell_text
 from services.texts import validation as t
@@ -123,7 +135,7 @@ def _read_layer(path: Path) -> gpd.GeoDataFrame:
     except ImportFailed:
         raise
     except Exception as exc:  # GDAL reports broken files with many exception types
-        raise ImportFailed([file_problem(path, t.FILE_UNREADABLE.format(reason=exc))]) from exc
+        raise unreadable(path, exc) from exc
     if layer.empty:
         raise ImportFailed([file_problem(path, t.NO_FEATURES)])
     return layer.reset_index(drop=True)

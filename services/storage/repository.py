@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 import os
 import sqlite3
 from collections import Counter, defaultdict
@@ -41,8 +42,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-MIGRATION_LOCK_ID = int.from_bytes(b"qa-migr")  # PostgreSQL advisory lock keys
-WRITE_LOCK_ID = int.from_bytes(b"qa-write")
+MIGRATION_LOCK_ID = int.from_bytes(b"qa-migr")  # PostgreSQL advisory lock key
+# Writers lock (WRITE_LOCK_SPACE, hash of the schema): one writer per schema, and tests on
+# schemas of one shared database do not queue behind each other.
+WRITE_LOCK_SPACE = int.from_bytes(b"qaw")
 # How long a writer waits for another one (an import) to finish before giving up with
 # DatabaseBusy; readers never wait (SQLite WAL, PostgreSQL MVCC). See docs/operations.md.
 WRITE_WAIT_ENV = "QA_DB_WRITE_WAIT_SECONDS"
@@ -133,13 +136,18 @@ def migrate(engine: sa.Engine) -> None:
     with translated(), engine.connect() as connection:
         if set(MigrationContext.configure(connection).get_current_heads()) == heads:
             return
-    with write_transaction(engine, MIGRATION_LOCK_ID) as connection:
+    with write_transaction(engine, migration=True) as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
 
+def write_lock_key() -> tuple[sa.ColumnElement, ...]:
+    """Arguments of pg_advisory_xact_lock for this connection's schema."""
+    return sa.literal(WRITE_LOCK_SPACE), sa.func.hashtext(sa.func.current_schema())
+
+
 @contextmanager
-def write_transaction(engine: sa.Engine, lock_id: int = WRITE_LOCK_ID) -> Iterator[sa.Connection]:
+def write_transaction(engine: sa.Engine, migration: bool = False) -> Iterator[sa.Connection]:
     """A transaction that first takes the database's write lock: one writer at a time.
 
     SQLite: BEGIN IMMEDIATE (waits up to the busy timeout). PostgreSQL: an advisory lock
@@ -153,7 +161,8 @@ def write_transaction(engine: sa.Engine, lock_id: int = WRITE_LOCK_ID) -> Iterat
         with conn.begin():
             if conn.dialect.name == "postgresql":
                 conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{int(wait * 1000)}ms'")
-                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(lock_id)))
+                key = (MIGRATION_LOCK_ID,) if migration else write_lock_key()
+                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(*key)))
             yield conn
 
 
@@ -185,9 +194,11 @@ class Repository:
         if self._bound is not None:
             yield self
             return
+        started = time.monotonic()
         with write_transaction(self._engine) as conn:
             conn.execute(_DATA_VERSION_BUMP)
             yield Repository(self._engine, conn)
+        log.info("write transaction committed in %.2f s", time.monotonic() - started)
 
     @property
     def scenarios(self) -> ScenarioStore:
@@ -425,7 +436,8 @@ def _frame_dtype(name: str) -> type | None:
 
 
 def _offers_from_columns(columns: dict[str, list]) -> list[Offer]:
-    return [Offer(*values) for values in zip(*columns.values())]
+    names = list(columns)
+    return [Offer(**dict(zip(names, values))) for values in zip(*columns.values())]
 
 
 def _slots_to_json(slots: Iterable[OpeningSlot]) -> str:

@@ -57,6 +57,26 @@ indicator_values = Table(
     Column("is_demo", Boolean, nullable=False),
 )
 
+def _place_columns() -> list[Column]:
+    """The columns of services.model.Place, shared by offers and offices (new objects per
+    table: a Column belongs to one table)."""
+    return [
+        Column("lat", Float, nullable=False),
+        Column("lon", Float, nullable=False),
+        Column("address", String, nullable=False),
+        Column("postcode", String, nullable=False),
+        Column("city", String, nullable=False),
+        Column("position_precision", String, nullable=False),
+        Column("district_id", String),
+        Column("opening_hours", Text, nullable=False),  # JSON list of [weekday, opens, closes]
+        Column("hours_note", String, nullable=False),
+        Column("phone", String, nullable=False),
+        Column("email", String, nullable=False),
+        Column("source", String, nullable=False),
+        Column("is_demo", Boolean, nullable=False),
+    ]
+
+
 offers = Table(
     "offers",
     metadata,
@@ -64,29 +84,17 @@ offers = Table(
     Column("name", String, nullable=False),
     Column("provider", String, nullable=False),
     Column("description", Text, nullable=False),
-    Column("lat", Float, nullable=False),
-    Column("lon", Float, nullable=False),
     Column("min_age", Float),
     Column("max_age", Float),
-    Column("address", String, nullable=False),
-    Column("postcode", String, nullable=False),
-    Column("city", String, nullable=False),
-    Column("position_precision", String, nullable=False),
-    Column("district_id", String),
-    Column("opening_hours", Text, nullable=False),  # JSON list of [weekday, opens, closes]
-    Column("hours_note", String, nullable=False),
     Column("free_of_charge", Boolean, nullable=True),
     Column("fee_text", String, nullable=False),
     Column("barrier_free", Boolean),  # NULL: not known
-    Column("phone", String, nullable=False),
-    Column("email", String, nullable=False),
     Column("website", String, nullable=False),
     Column("status", String, nullable=False),
     Column("valid_from", Date),
     Column("valid_to", Date),
     Column("last_verified", Date),
-    Column("source", String, nullable=False),
-    Column("is_demo", Boolean, nullable=False),
+    *_place_columns(),
     Index(None, "district_id"),
     Index(None, "status"),
 )
@@ -118,22 +126,10 @@ offices = Table(
     Column("id", String, primary_key=True),
     Column("name", String, nullable=False),
     Column("operator", String, nullable=False),
-    Column("lat", Float, nullable=False),
-    Column("lon", Float, nullable=False),
-    Column("address", String, nullable=False),
-    Column("postcode", String, nullable=False),
-    Column("city", String, nullable=False),
-    Column("position_precision", String, nullable=False),
-    Column("district_id", String),
-    Column("opening_hours", Text, nullable=False),  # JSON list of [weekday, opens, closes]
-    Column("hours_note", String, nullable=False),
-    Column("phone", String, nullable=False),
-    Column("email", String, nullable=False),
     Column("contact", String, nullable=False),
     Column("staff_role", String, nullable=False),
     Column("programme", String, nullable=False),
-    Column("source", String, nullable=False),
-    Column("is_demo", Boolean, nullable=False),
+    *_place_columns(),
 )
 
 # Key/value pairs about the data as a whole; `data_version` counts the writes.

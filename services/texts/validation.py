@@ -18,7 +18,11 @@ FILE_NOT_FOUND = "Datei nicht gefunden: {path}"
 UNSUPPORTED_FORMAT = (
     "Dateiformat '{suffix}' wird nicht unterstützt; erlaubt sind: {allowed}"
 )
-FILE_UNREADABLE = "Datei lässt sich nicht lesen ({reason})"
+FILE_UNREADABLE = (
+    "Datei lässt sich nicht lesen: sie ist beschädigt oder hat nicht das Format, das ihre "
+    "Endung '{suffix}' verspricht"
+)
+JSON_INVALID = "Die Datei ist kein gültiges JSON (Zeile {line}, Spalte {column})"
 FILE_EMPTY = "Die Datei enthält keine Daten"
 SHEET_SKIPPED = "Blatt ohne Spalte 'bezirk' wurde übersprungen"
 EMPTY_HEADER = "Spalte {position} hat keine Überschrift, enthält aber Werte"
@@ -147,6 +151,10 @@ CAUSE_DEGREES_AS_METRES = (
     "Wahrscheinliche Ursache: die Koordinaten sind Längen-/Breitengrade (WGS84), die Datei "
     "gibt aber ein metrisches Bezugssystem ({crs}) an – bitte das Bezugssystem EPSG:4326 "
     "zuweisen statt umzurechnen."
+)
+POINTS_DEGREES_AS_METRES = (
+    "Die Koordinaten sind Längen-/Breitengrade (WGS84), die Datei gibt aber ein metrisches "
+    "Bezugssystem ({crs}) an; bitte den Eintrag 'crs' entfernen oder EPSG:4326 angeben"
 )
 CAUSE_METRES_AS_DEGREES = (
     "Wahrscheinliche Ursache: die Koordinaten sind Meter (z. B. EPSG:25832), die Datei gibt "

@@ -14,7 +14,15 @@ from services.io.offices import write_offices
 from services.storage.errors import DatabaseUnavailable
 from tests.factories import full_offer, sparse_offer
 from tests.unit.io.helpers import (
-    LONG_HEADER, OFFER_HEADER, SIDE, centre, city_layer, csv_text, office, offer_row, write_text,
+    LONG_HEADER,
+    OFFER_HEADER,
+    SIDE,
+    centre,
+    city_layer,
+    csv_text,
+    offer_row,
+    office,
+    write_text,
 )
 
 

@@ -20,8 +20,7 @@ from alembic.script import ScriptDirectory
 from shapely.geometry import box
 
 from services.model import ANALYSIS_CRS, IndicatorValue, Offer, Office, OpeningSlot
-from services.storage import Repository, migrate
-from services.storage import schema
+from services.storage import Repository, migrate, schema
 from services.storage.errors import DatabaseError
 from services.storage.repository import MIGRATIONS_DIR
 from tests.factories import full_offer, sparse_offer
