@@ -1,10 +1,14 @@
 """Imports, all or nothing: read and check the whole file, derive districts, write once.
 
 Every import first builds everything it will write (a file with one bad row writes
-nothing), then makes ONE repository call, which is one transaction. Offers and offices get
+nothing), then writes in ONE transaction. Offers and offices get
 their district from their position; one outside every district keeps None and is reported
 as a warning, because a contact point just beyond the city line is still worth showing.
 Replacing the district layer re-derives every offer's and office's district.
+
+Everything an import derives from the database (districts of offers, district ids of
+indicator values) is read and written inside one write transaction (Repository.writing),
+so two imports started together run one after the other and never mix their states.
 """
 
 from __future__ import annotations
