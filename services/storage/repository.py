@@ -22,6 +22,7 @@ from datetime import date
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import geopandas as gpd
 import pandas as pd
@@ -35,7 +36,6 @@ from alembic.script import ScriptDirectory
 from services.model import ANALYSIS_CRS, IndicatorValue, Offer, Office, OpeningSlot
 from services.storage import schema as t
 from services.storage.errors import translated
-from services.storage.scenarios import ScenarioStore
 from services.unmet_needs import (
     NeedCount,
     UnmetNeed,
@@ -43,6 +43,9 @@ from services.unmet_needs import (
     need_counts,
     record_problems,
 )
+
+if TYPE_CHECKING:
+    from services.storage.scenarios import ScenarioStore
 
 log = logging.getLogger(__name__)
 
@@ -209,6 +212,9 @@ class Repository:
     @property
     def scenarios(self) -> ScenarioStore:
         """Planning scenarios: tables of their own, never mixed with the offers."""
+        # imported here: the store uses this module's write_transaction
+        from services.storage.scenarios import ScenarioStore
+
         return ScenarioStore(self._engine)
 
     # reads
