@@ -145,6 +145,8 @@ def _import(importer, args: argparse.Namespace, repo) -> list[str]:
             repo, args.file, args.id_field, args.name_field, args.stadtbezirk_field)
         summary = t.CLI_DONE_DISTRICTS.format(count=result.count, offers=result.offers,
                                               offices=result.offices)
+        if result.outside:
+            summary += "\n" + t.CLI_OUTSIDE_AFTER_SWAP.format(outside=result.outside)
         if result.notes:
             summary += "\n" + "\n".join([t.CLI_VALUES_AFTER_SWAP, *(f"  {n}" for n in result.notes)])
     elif args.kind == "hsds":

@@ -1,10 +1,14 @@
 """Imports, all or nothing: read and check the whole file, derive districts, write once.
 
 Every import first builds everything it will write (a file with one bad row writes
-nothing), then makes ONE repository call, which is one transaction. Offers and offices get
+nothing), then writes in ONE transaction. Offers and offices get
 their district from their position; one outside every district keeps None and is reported
 as a warning, because a contact point just beyond the city line is still worth showing.
 Replacing the district layer re-derives every offer's and office's district.
+
+Everything an import derives from the database (districts of offers, district ids of
+indicator values) is read and written inside one write transaction (Repository.writing),
+so two imports started together run one after the other and never mix their states.
 """
 
 from __future__ import annotations
@@ -12,11 +16,12 @@ from __future__ import annotations
 import logging
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 import geopandas as gpd
 import pandas as pd
@@ -31,6 +36,7 @@ from services.io.hsds import ORGANIZATIONS, SERVICES, read_hsds, to_hsds, write_
 from services.io.indicators import read_indicators
 from services.io.offers import read_offers, write_offers
 from services.io.offices import read_offices
+from services.io.unmet_needs import read_unmet_needs
 from services.storage.repository import Repository, create_engine_for, migrate
 from services.texts import validation as t
 
@@ -202,20 +208,22 @@ class SeedResult:
     indicators: int
     offices: int
     offers: int
+    unmet_needs: int
 
 
 def seed_demo(repo: Repository, geodata_dir: Path = GEODATA_DIR) -> SeedResult:
     """Clear the database and load the demo files through the same readers as imports.
 
-    All four files are read and checked first, then written in one transaction, so a
+    All files are read and checked first, then written in one transaction, so a
     broken demo file or a failure half-way leaves the database as it was.
     """
     layer, _ = read_districts(geodata_dir / "districts.geojson", outline=city_outline())
     values, _ = read_indicators(geodata_dir / "indicators.csv", layer)
     offices, _ = locate(read_offices(geodata_dir / "offices.csv"), layer)
     offers, _ = locate(read_offers(geodata_dir / "offers.csv"), layer)
-    repo.replace_all(layer, values, offices, offers)
-    return SeedResult(len(layer), len(values), len(offices), len(offers))
+    unmet_needs = read_unmet_needs(geodata_dir / "unmet_needs.csv")
+    repo.replace_all(layer, values, offices, offers, unmet_needs)
+    return SeedResult(len(layer), len(values), len(offices), len(offers), len(unmet_needs))
 
 
 _SHARED: dict[str, Repository] = {}

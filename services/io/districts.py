@@ -14,6 +14,7 @@ from pathlib import Path
 import geopandas as gpd
 import pyogrio
 import shapely
+import shapely.errors
 
 from services.geo import (
     Coverage,
@@ -82,19 +83,21 @@ def city_problems(path: Path, raw: gpd.GeoDataFrame, layer: gpd.GeoDataFrame,
                   outline: gpd.GeoDataFrame) -> list[ImportProblem]:
     """Refuse a layer elsewhere (Munich, the equator) or of the wrong extent, saying where
     it lies and the likely cause: a CRS that does not fit the numbers, or a wrong file."""
-    cover = city_coverage(layer, outline, BEYOND_MARGIN_M)
+    try:
+        cover = city_coverage(layer, outline, BEYOND_MARGIN_M)
+    except shapely.errors.GEOSException:  # coordinates too extreme to intersect
+        cover = Coverage(0.0, float("inf"), None, None)
     if cover.covered >= MIN_CITY_COVERED and cover.beyond_km2 <= MAX_BEYOND_KM2:
         return []
+    cause = _likely_cause(raw, cover)
     if cover.centre is None:
-        location = t.LAYER_NOWHERE
-    else:
-        location = t.LAYER_LOCATION.format(
-            lat=_de(cover.centre[0], 2), lon=_de(cover.centre[1], 2),
-            distance=_de(cover.distance_km, 0))
+        return [file_problem(path, t.LAYER_NOWHERE.format(cause=cause))]
+    location = t.LAYER_LOCATION.format(lat=_de(cover.centre[0], 2), lon=_de(cover.centre[1], 2),
+                                       distance=_de(cover.distance_km, 0))
     message = t.LAYER_NOT_BOTTROP.format(
         covered=_de(cover.covered * 100, 0), min_covered=_de(MIN_CITY_COVERED * 100, 0),
         beyond=_de(cover.beyond_km2, 1), max_beyond=_de(MAX_BEYOND_KM2, 0),
-        location=location, cause=_likely_cause(raw, cover))
+        location=location, cause=cause)
     return [file_problem(path, message)]
 
 

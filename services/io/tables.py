@@ -184,8 +184,13 @@ def _sheet_table(path: Path, book, ws) -> Table:
     max_records = limits().rows + 1
     records: list[list[str]] = []
     bad_cells: dict[tuple[int, int], str] = {}
+    used = 0  # rows with a value: formatted but empty rows do not count against the limit
     for line, row in enumerate(ws.iter_rows(), start=1):
-        if line > max_records:
+        if all(cell.value is None for cell in row):
+            records.append([])  # keeps the line numbers, costs nothing
+            continue
+        used += 1
+        if used > max_records:
             _too_many_rows(path)
         record = []
         for position, cell in enumerate(row):

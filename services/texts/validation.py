@@ -146,7 +146,10 @@ LAYER_LOCATION = (
     "Die Flächen liegen um {lat}° N, {lon}° O, etwa {distance} km vom Bottroper Rathaus "
     "entfernt."
 )
-LAYER_NOWHERE = "Die Koordinaten ergeben keinen gültigen Ort auf der Erde."
+LAYER_NOWHERE = (
+    "Die Bezirksebene passt nicht zu Bottrop: ihre Koordinaten ergeben keinen gültigen Ort "
+    "auf der Erde. {cause}"
+)
 CAUSE_DEGREES_AS_METRES = (
     "Wahrscheinliche Ursache: die Koordinaten sind Längen-/Breitengrade (WGS84), die Datei "
     "gibt aber ein metrisches Bezugssystem ({crs}) an – bitte das Bezugssystem EPSG:4326 "
@@ -219,9 +222,13 @@ CLI_DONE_OFFICES = "{count} Büros geladen ({outside} ohne Bezirk)."
 CLI_DONE_EXPORT = "{count} Angebote nach {path} geschrieben."
 CLI_DONE_SEED = (
     "Demo-Daten geladen: {districts} Bezirke, {indicators} Indikatorwerte, "
-    "{offices} Büros, {offers} Angebote."
+    "{offices} Büros, {offers} Angebote, {unmet_needs} gemeldete Bedarfe."
 )
 CLI_WARNINGS = "{count} Hinweis(e):"
+CLI_OUTSIDE_AFTER_SWAP = (
+    "Achtung: {outside} Angebote und Büros liegen in keinem Bezirk der neuen Ebene "
+    "(einzeln in den Hinweisen); die Karte zeigt sie ohne Bezirk."
+)
 CLI_VALUES_AFTER_SWAP = "Indikatorwerte nach dem Wechsel der Bezirksebene:"
 CLI_DATABASE_FAULT = "Datenbankfehler: {message}"
 

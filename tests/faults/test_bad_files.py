@@ -235,7 +235,9 @@ def test_wgs84_points_declared_as_utm_are_refused(run, unchanged, tmp_path):
 def test_degenerate_coordinates_are_a_german_problem(run, unchanged, tmp_path):
     huge = Polygon([(0, 0), (1e300, 0), (1e300, 1e300), (0, 0)])
     code, _, err = run("import", "districts", district_file(tmp_path / "b.geojson", huge))
-    assert code == 2 and err[1].startswith("  b.geojson: ")
+    assert code == 2 and err[1].startswith(
+        "  b.geojson: Die Bezirksebene passt nicht zu Bottrop: ihre Koordinaten ergeben keinen "
+        "gültigen Ort auf der Erde.")
 
 
 def test_a_munich_layer_does_not_take_over_bottrops_values(run, repo, tmp_path):
@@ -266,7 +268,20 @@ def test_the_cli_reports_every_kept_and_dropped_district(run, repo, tmp_path):
     ]
 
 
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)  # one realistic size is enough
 def test_fifty_thousand_offers_still_import(run, repo, tmp_path):
     code, out, _ = run("import", "offers", offers_csv(tmp_path / "o.csv", 50_000))
     assert code == 0 and out.startswith("50000 Angebote geladen")
     assert len(repo.offers()) == 50_000
+
+
+def test_offers_outside_every_district_after_a_swap_are_warned_about(run, repo, tmp_path):
+    assert run("import", "offers", offers_csv(tmp_path / "o.csv", 40))[0] == 0
+    smaller = city_layer()[:2]  # the squares only: most of the city has no district now
+    smaller.loc[1, "geometry"] = city_layer().geometry.iloc[2]  # B2 covers the rest
+    smaller.to_file(tmp_path / "neu.geojson")
+    code, out, _ = run("import", "districts", tmp_path / "neu.geojson")
+    outside = sum(o.district_id is None for o in repo.offers())
+    assert code == 0 and outside > 0
+    assert f"Achtung: {outside} Angebote und Büros liegen in keinem Bezirk" in out
+    assert out.count("liegt in keinem Bezirk; der Eintrag wird ohne Bezirk gespeichert") == outside
