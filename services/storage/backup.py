@@ -315,7 +315,7 @@ def _load_tables(conn: sa.Connection, path: Path, manifest: dict,
                  for column, decode, value in zip(columns, decoders, row)}
                 for row in batch
             ])
-        _reset_sequences(conn, table)
+        reset_sequences(conn, table)
 
 
 def _batches(rows: list[list]) -> Iterator[list[list]]:
@@ -323,8 +323,9 @@ def _batches(rows: list[list]) -> Iterator[list[list]]:
         yield rows[start:start + BATCH]
 
 
-def _reset_sequences(conn: sa.Connection, table: sa.Table) -> None:
-    """PostgreSQL: serial/identity keys continue after the restored ids (none today)."""
+def reset_sequences(conn: sa.Connection, table: sa.Table) -> None:
+    """PostgreSQL: serial/identity keys continue after the restored ids (no such key today;
+    an audit log will likely have one)."""
     if conn.dialect.name != "postgresql":
         return
     for column in table.primary_key.columns:

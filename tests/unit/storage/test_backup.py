@@ -21,7 +21,6 @@ from services.storage.repository import Repository, migrate
 from tests.db_fixtures import fresh_engine
 from tests.factories import full_offer
 
-
 TABLES_OF_0001 = {"districts", "indicator_values", "offers", "offer_needs", "offer_audiences",
                   "offer_languages", "offices", "meta"}
 
@@ -241,3 +240,16 @@ def test_an_older_backup_is_migrated_to_the_current_schema(engine, tmp_path):
     assert {name: now["tables"][name]["rows"] for name in newer_tables} == dict.fromkeys(
         newer_tables, 0)
     assert now["tables"]["offers"] == older["tables"]["offers"]
+
+
+def test_serial_keys_continue_after_restored_ids(engine):
+    """For a future table with a serial key (e.g. an audit log): after rows were inserted
+    with their ids, the next generated id follows them instead of colliding on PostgreSQL."""
+    log = sa.Table("audit_like", sa.MetaData(), sa.Column("id", sa.Integer, primary_key=True),
+                   sa.Column("what", sa.String))
+    log.create(engine)
+    with engine.begin() as conn:
+        conn.execute(sa.insert(log), [{"id": i, "what": "restored"} for i in (1, 2, 7)])
+        backup.reset_sequences(conn, log)
+        conn.execute(sa.insert(log), [{"what": "new"}])
+        assert conn.scalar(sa.select(log.c.id).where(log.c.what == "new")) == 8
