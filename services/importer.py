@@ -32,6 +32,7 @@ from services.io.errors import ImportProblem
 from services.io.indicators import read_indicators
 from services.io.offers import read_offers, write_offers
 from services.io.offices import read_offices
+from services.io.tables import read_sheets
 from services.storage.repository import Repository, create_engine_for, migrate
 from services.texts import validation as t
 
@@ -151,11 +152,12 @@ def match_values(old: pd.DataFrame, values: pd.DataFrame, new: pd.DataFrame):
 def import_indicators(repo: Repository, path: Path, today: date | None = None) -> ImportResult:
     """Add or replace indicator values; districts are matched against the database.
 
-    Matching and writing happen in one transaction, so a district layer swapped in
-    meanwhile cannot receive values meant for the old one.
+    The file is read first; matching and writing happen in one transaction, so a district
+    layer swapped in meanwhile cannot receive values meant for the old one.
     """
+    tables = read_sheets(path)
     with repo.writing() as tx:
-        values, warnings = read_indicators(path, tx.districts(), today)
+        values, warnings = read_indicators(path, tx.districts(), today, tables)
         tx.upsert_indicator_values(values)
     years = tuple(sorted({v.year for v in values}))
     districts = len({v.district_id for v in values})
