@@ -23,6 +23,7 @@ from services.io.errors import ImportFailed, ImportProblem
 from services.io.limits import limits
 from services.texts import validation as t
 
+log = logging.getLogger(__name__)
 EXIT_OK, EXIT_ERROR, EXIT_INVALID, EXIT_DATABASE = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130  # the shell's code for Ctrl+C
 
@@ -169,10 +170,11 @@ def main(argv: list[str] | None = None) -> int:
         print(t.CLI_INTERRUPTED, file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception as exc:  # the CLI's last line of defence: say it in German, exit 1
-        logging.getLogger(__name__).debug("unexpected error", exc_info=exc)
+        log.debug("unexpected error", exc_info=exc)
         print(t.CLI_UNEXPECTED.format(message=exc), file=sys.stderr)
         return EXIT_ERROR
     print("\n".join(lines))
+    log.info("%s done", " ".join(filter(None, (args.command, getattr(args, "kind", None)))))
     return EXIT_OK
 
 

@@ -13,12 +13,14 @@ so two imports started together run one after the other and never mix their stat
 
 from __future__ import annotations
 
+import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 import geopandas as gpd
 import pandas as pd
@@ -33,9 +35,11 @@ from services.io.indicators import read_indicators
 from services.io.offers import read_offers, write_offers
 from services.io.offices import read_offices
 from services.io.tables import read_sheets
+from services.io.unmet_needs import read_unmet_needs
 from services.storage.repository import Repository, create_engine_for, migrate
 from services.texts import validation as t
 
+log = logging.getLogger(__name__)
 Located = TypeVar("Located")  # Offer or Office: both have id, name, lat, lon, district_id
 
 
@@ -98,8 +102,9 @@ def import_districts(
         tx.delete_indicator_values([d.district_id for d in dropped])
     outside = sum(r.district_id is None for r in [*offers, *offices])
     notes = [k.note() for k in kept] + [d.note() for d in dropped]
-    return ImportResult(len(layer), warnings + offer_warnings + office_warnings, outside,
-                        len(offers), len(offices), notes=notes)
+    result = ImportResult(len(layer), warnings + offer_warnings + office_warnings, outside,
+                          len(offers), len(offices), notes=notes)
+    return _logged(path, result)
 
 
 @lru_cache(maxsize=1)
@@ -161,7 +166,13 @@ def import_indicators(repo: Repository, path: Path, today: date | None = None) -
         tx.upsert_indicator_values(values)
     years = tuple(sorted({v.year for v in values}))
     districts = len({v.district_id for v in values})
-    return ImportResult(len(values), warnings, districts=districts, years=years)
+    return _logged(path, ImportResult(len(values), warnings, districts=districts, years=years))
+
+
+def _logged(path: Path, result: ImportResult) -> ImportResult:
+    """One log line per import: file name and counts only, never row contents."""
+    log.info("imported %s: %d records, %d warnings", Path(path).name, result.count, len(result.warnings))
+    return result
 
 
 def _import_located(reader: Callable, write: Callable, repo: Repository, path: Path):
@@ -171,7 +182,7 @@ def _import_located(reader: Callable, write: Callable, repo: Repository, path: P
         records, warnings = locate(records, tx.districts(), Path(path).name)
         write(tx, records)
     outside = sum(r.district_id is None for r in records)
-    return ImportResult(len(records), warnings, outside=outside)
+    return _logged(Path(path), ImportResult(len(records), warnings, outside=outside))
 
 
 def import_offers(repo: Repository, path: Path) -> ImportResult:
@@ -197,20 +208,22 @@ class SeedResult:
     indicators: int
     offices: int
     offers: int
+    unmet_needs: int
 
 
 def seed_demo(repo: Repository, geodata_dir: Path = GEODATA_DIR) -> SeedResult:
     """Clear the database and load the demo files through the same readers as imports.
 
-    All four files are read and checked first, then written in one transaction, so a
+    All files are read and checked first, then written in one transaction, so a
     broken demo file or a failure half-way leaves the database as it was.
     """
     layer, _ = read_districts(geodata_dir / "districts.geojson", outline=city_outline())
     values, _ = read_indicators(geodata_dir / "indicators.csv", layer)
     offices, _ = locate(read_offices(geodata_dir / "offices.csv"), layer)
     offers, _ = locate(read_offers(geodata_dir / "offers.csv"), layer)
-    repo.replace_all(layer, values, offices, offers)
-    return SeedResult(len(layer), len(values), len(offices), len(offers))
+    unmet_needs = read_unmet_needs(geodata_dir / "unmet_needs.csv")
+    repo.replace_all(layer, values, offices, offers, unmet_needs)
+    return SeedResult(len(layer), len(values), len(offices), len(offers), len(unmet_needs))
 
 
 _SHARED: dict[str, Repository] = {}
