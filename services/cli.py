@@ -4,7 +4,8 @@ The database comes from DATABASE_URL (default: the embedded SQLite file, service
 Exit codes: 0 done (German summary and any hints on stdout); 2 invalid input (the
 problems on stderr with file, row and column, the first 50 and a count of the rest; the
 database is unchanged); 3 the database cannot be used (unreachable, read-only, disk full,
-busy with another import: a German message, nothing changed); 1 anything else.
+busy with another import: a German message, nothing changed); 130 interrupted (Ctrl+C,
+nothing changed); 1 anything else.
 QA_LOG_LEVEL=DEBUG logs details (also the SQL of a database error) to stderr.
 """
 
@@ -25,6 +26,7 @@ from services.texts import validation as t
 
 log = logging.getLogger(__name__)
 EXIT_OK, EXIT_ERROR, EXIT_INVALID, EXIT_DATABASE = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # the shell's code for Ctrl+C
 
 
 class _GermanFormatter(argparse.HelpFormatter):
@@ -196,6 +198,9 @@ def main(argv: list[str] | None = None) -> int:
     except DatabaseError as fault:
         print(t.CLI_DATABASE_FAULT.format(message=fault.message), file=sys.stderr)
         return EXIT_DATABASE
+    except KeyboardInterrupt:  # Ctrl+C: the open transaction was rolled back
+        print(t.CLI_INTERRUPTED, file=sys.stderr)
+        return EXIT_INTERRUPTED
     except Exception as exc:  # the CLI's last line of defence: say it in German, exit 1
         log.debug("unexpected error", exc_info=exc)
         print(t.CLI_UNEXPECTED.format(message=exc), file=sys.stderr)
