@@ -11,6 +11,8 @@ notice that waits for the database and reruns the page when it is back.
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 from services.config import load_settings
@@ -18,6 +20,7 @@ from services.importer import shared_repository
 from services.snapshot import Snapshot, shared_snapshot
 from services.storage.errors import DatabaseError
 from services.texts import ui
+from services.unmet_needs import Period, UnmetNeed, office_listing
 
 RETRY_SECONDS = 5
 
@@ -50,3 +53,18 @@ def snapshot() -> Snapshot:
         _wait_for_database()
         st.stop()
         raise  # unreachable: st.stop() ends the run
+
+
+def add_unmet_need(record: UnmetNeed) -> str | None:
+    """Store a reported need („Bedarf anmelden“): None when stored, else the German message
+    of the database fault (the form shows it and keeps its fields)."""
+    try:
+        shared_repository(load_settings()).add_unmet_need(record)
+    except DatabaseError as error:
+        return error.message
+    return None
+
+
+def office_unmet_needs(office_id: str, today: date) -> list[tuple[Period, list[UnmetNeed]]]:
+    """An office's reported needs of this and last month, read fresh (not in the snapshot)."""
+    return office_listing(shared_repository(load_settings()), office_id, today)

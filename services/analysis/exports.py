@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -28,6 +29,7 @@ from services.analysis.scenarios import ScenarioComparison, hypothetical_offers_
 from services.analysis.status_dynamics import StatusDynamics, status_dynamics
 from services.analysis.supply import ALL_CHOSEN, SupplyResult, analyse_supply
 from services.indicators import INDICATORS
+from services.io.columns import STATUS_CODES
 from services.io.writers import write_csv, write_xlsx_sheets
 from services.model import ANALYSIS_CRS, WEB_CRS
 from services.snapshot import Snapshot
@@ -38,6 +40,8 @@ LAYER_CRS = (ANALYSIS_CRS, WEB_CRS)
 TABLE_SUFFIXES = (".csv", ".xlsx")
 LAYER_SUFFIXES = (".geojson", ".gpkg")
 Rows = list[dict[str, Any]]
+_GERMAN_STATUS = {model: german for german, model in STATUS_CODES.items()}  # as offer files say
+EXPORT_STEM = "export"  # file name inside the temporary folder of a download
 
 
 @dataclass(frozen=True)
@@ -269,10 +273,23 @@ def metadata_path(path: Path) -> Path:
 
 def district_layer(snapshot: Snapshot, table: Table) -> gpd.GeoDataFrame:
     """The district table's rows on the district polygons (EPSG:25832)."""
-    frame = pd.DataFrame(table.rows, columns=table.columns)
+    frame = _typed(pd.DataFrame(table.rows, columns=table.columns, dtype=object))
     geometry = snapshot.districts.set_index("id").geometry
     return gpd.GeoDataFrame(frame, geometry=list(geometry.loc[frame["bezirk_id"]]),
                             crs=snapshot.districts.crs)  # fmt: skip
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """Columns of Python values typed for the layer: numbers with gaps as nullable Int64 or
+    Float64 (a GeoPackage would store an object column of numbers and None as text, and
+    pandas alone would turn whole numbers with a gap into floats); text stays text."""
+    for column in frame.columns:
+        values = [v for v in frame[column] if v is not None]
+        if all(isinstance(v, int) and not isinstance(v, bool) for v in values) and values:
+            frame[column] = pd.array(frame[column], dtype="Int64")
+        elif all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+            frame[column] = pd.array(frame[column], dtype="Float64")
+    return frame
 
 
 def offers_layer(
@@ -298,7 +315,7 @@ def offers_layer(
             "bedarfe": ["; ".join(need_labels(n)) for n in frame["needs"]],
             "min_alter": [_clean(v) for v in frame["min_age"]],
             "max_alter": [_clean(v) for v in frame["max_age"]],
-            "status": frame["status"],
+            "status": frame["status"].map(_GERMAN_STATUS),
             "bezirk_id": ids,
             "bezirk": ids.map(districts["name"]),
             "stadtbezirk": ids.map(districts["stadtbezirk"]),
@@ -375,3 +392,28 @@ def _write(table: Table, path: Path, crs: str, layer) -> None:
         write_layer(layer(), path, crs, table.metadata, table.title)
     else:
         write_table(table, path)
+
+
+def table_bytes(table: Table, suffix: str) -> bytes:
+    """The table as a download (".csv" or ".xlsx"). A CSV download carries no metadata
+    file; offer `metadata_bytes` beside it (the XLSX has its "Metadaten" sheet)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"{EXPORT_STEM}{suffix}"
+        write_table(table, path)
+        return path.read_bytes()
+
+
+def metadata_bytes(table: Table) -> bytes:
+    """The metadata of a table as a CSV for German Excel."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"{EXPORT_STEM}.csv"
+        write_table(table, path)
+        return metadata_path(path).read_bytes()
+
+
+def layer_bytes(layer: gpd.GeoDataFrame, suffix: str, crs: str, table: Table) -> bytes:
+    """A layer as a download (".geojson" or ".gpkg") in `crs`, with the table's metadata."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"{EXPORT_STEM}{suffix}"
+        write_layer(layer, path, crs, table.metadata, table.title)
+        return path.read_bytes()

@@ -137,7 +137,7 @@ class DistrictProfile:
 
 
 def format_difference(value: float | None, indicator: Indicator) -> str:
-    """ "+3,2 Pp." for shares, "−120" for counts; "keine Daten" when missing."""
+    """A difference as "+3,2 Pp." for shares, "−120" for counts; "keine Daten" when missing."""
     if value is None or not np.isfinite(value):
         return format_value(None, indicator)
     sign = "+" if value > 0 else "−" if value < 0 else "±"

@@ -1,4 +1,4 @@
-""" "What if" scenarios: add hypothetical offers, recompute supply and gaps, compare.
+"""Scenarios ("what if"): add hypothetical offers, recompute supply and gaps, compare.
 
 The hypothetical offers join the real ones only inside `compare_scenario`; the result holds
 today ("before") and the scenario ("after") side by side. The after-gap measures coverage
@@ -13,14 +13,15 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from services.analysis.model import Scenario, scenario_problems
 from services.analysis.supply import (
+    DEFAULT_OPTIONS,
     ChildPoints,
     SupplyOptions,
     SupplyResult,
     analyse_supply,
 )
 from services.geo import assign_districts
+from services.scenario import Scenario, scenario_problems
 from services.snapshot import Snapshot
 
 HYPOTHETICAL_ID_PREFIX = "szenario-"
@@ -82,7 +83,7 @@ class ScenarioComparison:
 def compare_scenario(
     snapshot: Snapshot,
     scenario: Scenario,
-    options: SupplyOptions = SupplyOptions(),
+    options: SupplyOptions = DEFAULT_OPTIONS,
     points: ChildPoints | None = None,
     before: SupplyResult | None = None,
 ) -> ScenarioComparison:

@@ -23,8 +23,8 @@ import numpy as np
 import pandas as pd
 
 from services.analysis.standardise import zscores
-from services.choropleth import NO_DATA_COLOUR, YLORRD
 from services.analysis.supply import CHILDREN_KEY, latest_year, values_of
+from services.choropleth import NO_DATA_COLOUR, YLORRD
 from services.indicators import INDICATORS_BY_KEY
 from services.snapshot import Snapshot
 from services.texts import analysis as t
@@ -65,7 +65,7 @@ class DistrictClass:
 
     @property
     def group(self) -> str | None:
-        """ "niedrig/negativ": one of the 12 groups, None unless both classes are known."""
+        """One of the 12 groups, e.g. "niedrig/negativ"; None unless both classes are known."""
         return f"{self.status}/{self.dynamics}" if self.status and self.dynamics else None
 
     @property
@@ -82,7 +82,7 @@ class DistrictClass:
 
     @property
     def label(self) -> str:
-        """ "Status niedrig, Dynamik negativ" or the reason it is not classified."""
+        """Either "Status niedrig, Dynamik negativ" or the reason it is not classified."""
         if self.status is None:
             return self.reason or t.NOT_CLASSIFIED
         dynamics = t.DYNAMICS_LABELS[self.dynamics] if self.dynamics else t.NO_DYNAMICS
@@ -178,7 +178,7 @@ def _latest_common_year(values: pd.DataFrame, keys: Sequence[str]) -> int | None
     """The newest year in which every index indicator has values."""
     years = [set(values.loc[values["indicator_key"] == k, "year"]) for k in keys]
     common = set.intersection(*years) if years else set()
-    return max(common) if common else latest_year(values, keys[0])
+    return int(max(common)) if common else latest_year(values, keys[0])
 
 
 def _wide(

@@ -42,6 +42,7 @@ from services.texts import analysis as t
 
 DEFAULT_DISTANCE_M = 1000.0
 DEFAULT_GRID_M = 100.0
+MAX_DISTANCE_M = 10_000.0  # beyond a walk; the whole city would be "in reach"
 CHILDREN_KEY = "einwohner_u18"
 CHILD_YEARS = 18  # ages 0 to 17
 ALL_CHOSEN = "_alle"  # topic code of "any of the chosen needs"
@@ -66,7 +67,7 @@ class ChildPoints:
 
     @property
     def method(self) -> str:
-        """ "addresses", "area_grid" or "mixed" (some districts without addresses)."""
+        """One of "addresses", "area_grid" or "mixed" (some districts without addresses)."""
         kinds = set(self.methods)
         return kinds.pop() if len(kinds) == 1 else "mixed"
 
@@ -78,13 +79,14 @@ class ChildPoints:
 
 def child_points(
     districts: gpd.GeoDataFrame,
-    addresses: gpd.GeoDataFrame | None = None,
+    addresses: pd.DataFrame | None = None,
     grid_m: float = DEFAULT_GRID_M,
 ) -> ChildPoints:
     """Sample points per district: its residential addresses when it has any, else a grid.
 
-    `addresses` is any point layer with a CRS (the address table another module builds);
-    each address in a district weighs the same. A district too small for a grid point gets
+    `addresses`: residential addresses as a point layer with a CRS, or a table with WGS84
+    `lat`/`lon` columns (the address table another module builds); each address in a
+    district weighs the same. A district too small for a grid point gets
     its representative point, so every district has at least one.
     """
     districts = to_analysis_crs(districts)
@@ -106,10 +108,14 @@ def child_points(
     return ChildPoints(x, y, district, 1.0 / counts[district], ids, methods)
 
 
-def _address_xy(addresses: gpd.GeoDataFrame | None) -> np.ndarray:
+def _address_xy(addresses: pd.DataFrame | None) -> np.ndarray:
+    """Address positions in EPSG:25832: a point layer in any CRS, or a table with WGS84
+    `lat`/`lon` columns (as Repository.addresses gives them)."""
     if addresses is None or addresses.empty:
         return np.empty((0, 2))
-    return shapely.get_coordinates(to_analysis_crs(addresses).geometry.values)
+    if isinstance(addresses, gpd.GeoDataFrame):
+        return shapely.get_coordinates(to_analysis_crs(addresses).geometry.values)
+    return offer_xy(addresses)
 
 
 def _grid_xy(districts: gpd.GeoDataFrame, grid_m: float) -> np.ndarray:
@@ -139,6 +145,23 @@ class SupplyOptions:
     indicator_key: str = DEFAULT_INDICATOR
     year: int | None = None  # None: the latest year of the indicator
     combined: bool = False
+
+
+DEFAULT_OPTIONS = SupplyOptions()
+
+
+def option_problems(options: SupplyOptions) -> list[str]:
+    """German messages for choices the analysis cannot use (e.g. from a hand-edited link)."""
+    problems = [t.UNKNOWN_NEED.format(code=c) for c in options.needs if c not in NEEDS_BY_CODE]
+    problems += [t.UNKNOWN_AGE_GROUP.format(code=c) for c in options.age_groups
+                 if c not in AGE_GROUPS_BY_CODE]  # fmt: skip
+    if not options.needs:
+        problems.append(t.NO_NEED_CHOSEN)
+    if not 0 < options.distance_m <= MAX_DISTANCE_M:
+        problems.append(t.BAD_DISTANCE.format(maximum=f"{MAX_DISTANCE_M:,.0f}".replace(",", ".")))
+    if options.indicator_key not in INDICATORS_BY_KEY:
+        problems.append(t.UNKNOWN_INDICATOR.format(code=options.indicator_key))
+    return problems
 
 
 @dataclass(frozen=True)
@@ -273,7 +296,7 @@ class PointBlocks:
 
 
 def offer_xy(offers: pd.DataFrame) -> np.ndarray:
-    """Offer positions in EPSG:25832 (metres), from their WGS84 lat/lon."""
+    """Positions in EPSG:25832 (metres) from WGS84 `lat`/`lon` columns (offers, addresses)."""
     x, y = _TO_ANALYSIS.transform(offers["lon"].to_numpy(float), offers["lat"].to_numpy(float))
     return np.column_stack([x, y])
 
@@ -305,7 +328,7 @@ def need_direction(indicator: Indicator) -> float:
 
 def analyse_supply(
     snapshot: Snapshot,
-    options: SupplyOptions = SupplyOptions(),
+    options: SupplyOptions = DEFAULT_OPTIONS,
     points: ChildPoints | None = None,
     *,
     extra_offers: pd.DataFrame | None = None,
@@ -318,6 +341,9 @@ def analyse_supply(
     ones for this computation only; `reference` measures coverage z-scores against another
     result's spread (a scenario against today), so only districts that change move.
     """
+    problems = option_problems(options)
+    if problems:
+        raise ValueError("\n".join(problems))
     districts = snapshot.districts
     ids = tuple(str(i) for i in districts["id"])
     points = points or child_points(districts)

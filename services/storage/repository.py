@@ -15,12 +15,14 @@ import time
 import os
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import fields
+from datetime import date
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import geopandas as gpd
 import pandas as pd
@@ -34,7 +36,16 @@ from alembic.script import ScriptDirectory
 from services.model import ANALYSIS_CRS, IndicatorValue, Offer, Office, OpeningSlot
 from services.storage import schema as t
 from services.storage.errors import translated
-from services.storage.scenarios import ScenarioStore
+from services.unmet_needs import (
+    NeedCount,
+    UnmetNeed,
+    UnmetNeedRefused,
+    need_counts,
+    record_problems,
+)
+
+if TYPE_CHECKING:
+    from services.storage.scenarios import ScenarioStore
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +61,7 @@ DEFAULT_WRITE_WAIT_SECONDS = 120.0
 _WRITER = "qa_writer"  # execution option marking the connection of a write transaction
 
 OFFER_FIELDS = tuple(f.name for f in fields(Offer))
+UNMET_NEED_LISTS = ("age_groups", "needs", "languages", "missing")
 INDICATOR_FIELDS = tuple(f.name for f in fields(IndicatorValue))
 DISTRICT_COLUMNS = ("id", "name", "stadtbezirk", "is_demo")
 # list-valued Offer field -> (child table, code column)
@@ -200,6 +212,9 @@ class Repository:
     @property
     def scenarios(self) -> ScenarioStore:
         """Planning scenarios: tables of their own, never mixed with the offers."""
+        # imported here: the store uses this module's write_transaction
+        from services.storage.scenarios import ScenarioStore
+
         return ScenarioStore(self._engine)
 
     # reads
@@ -286,6 +301,53 @@ class Repository:
             for row in sorted(rows, key=lambda r: r["id"])
         ]
 
+    # unmet needs („Bedarf anmelden“)
+
+    def unmet_needs(
+        self, start: date | None = None, end: date | None = None, office_id: str | None = None
+    ) -> list[UnmetNeed]:
+        """Records reported from `start` to `end` (both inclusive, open when None), oldest first."""
+        query = _in_period(sa.select(t.unmet_needs), start, end)
+        if office_id is not None:
+            query = query.where(t.unmet_needs.c.office_id == office_id)
+        with self._connect() as conn:
+            rows = conn.execute(query).mappings().all()
+        return sorted(map(_unmet_need, rows), key=lambda n: (n.reported_on, n.id))
+
+    def unmet_need_counts(
+        self, start: date | None = None, end: date | None = None
+    ) -> list[NeedCount]:
+        """Reports per district and need, for the map layer „Gemeldete Bedarfe“.
+
+        The database groups by district and need list; the lists are split here, so a
+        report of two needs counts once for each.
+        """
+        c = t.unmet_needs.c
+        query = sa.select(c.district_id, c.needs, sa.func.count()).group_by(c.district_id, c.needs)
+        with self._connect() as conn:
+            rows = conn.execute(_in_period(query, start, end)).all()
+        counts: Counter[tuple[str | None, str]] = Counter()
+        for district_id, needs, count in rows:
+            for need in needs.split(";"):
+                counts[district_id, need] += count
+        return need_counts(counts)
+
+    def add_unmet_need(self, need: UnmetNeed) -> None:
+        """Store one checked record (checked again here: nothing identifying gets in).
+
+        It does not bump data_version: the cached snapshot of offers and districts does not
+        hold unmet needs, and one report must not make every open page rebuild it.
+        """
+        problems = record_problems(need)
+        if problems:
+            raise UnmetNeedRefused(problems)
+        rows = [_unmet_need_row(need)]
+        if self._bound is not None:
+            _insert(self._bound, t.unmet_needs, rows)
+            return
+        with write_transaction(self._engine) as conn:  # serialised with imports, no bump
+            _insert(conn, t.unmet_needs, rows)
+
     # writes
 
     @contextmanager
@@ -339,6 +401,7 @@ class Repository:
         values: list[IndicatorValue],
         offices: list[Office],
         offers: list[Offer],
+        unmet_needs: Sequence[UnmetNeed] = (),
     ) -> None:
         """Replace everything in ONE transaction (seed-demo, a full reload): if any part
         fails, the old data stays. Offers and offices carry their district_id already."""
@@ -348,6 +411,8 @@ class Repository:
             _upsert_indicator_values(conn, values)
             _upsert_offices(conn, offices)
             _upsert_offers(conn, offers)
+            _require_unique("unmet need", [n.id for n in unmet_needs])
+            _insert(conn, t.unmet_needs, [_unmet_need_row(n) for n in unmet_needs])
 
 
 # The writes, each on a connection inside Repository._write's transaction. Uniqueness is
@@ -393,7 +458,7 @@ def _upsert_offices(conn: sa.Connection, offices: list[Office]) -> None:
 
 
 def _clear(conn: sa.Connection) -> None:
-    for table in (t.offers, t.offices, t.indicator_values, t.districts):
+    for table in (t.offers, t.offices, t.indicator_values, t.districts, t.unmet_needs):
         conn.execute(sa.delete(table))  # offers' code lists go by cascade
 
 
@@ -461,6 +526,24 @@ def _code_rows(offers: list[Offer], name: str, code_column: str) -> list[dict]:
         for offer in offers
         for position, code in enumerate(getattr(offer, name))
     ]
+
+
+def _unmet_need_row(need: UnmetNeed) -> dict:
+    row = {f.name: getattr(need, f.name) for f in fields(UnmetNeed)}
+    return row | {name: ";".join(row[name]) for name in UNMET_NEED_LISTS}
+
+
+def _unmet_need(row: sa.RowMapping) -> UnmetNeed:
+    lists = {name: tuple(filter(None, row[name].split(";"))) for name in UNMET_NEED_LISTS}
+    return UnmetNeed(**(dict(row) | lists))
+
+
+def _in_period(query: sa.Select, start: date | None, end: date | None) -> sa.Select:
+    if start is not None:
+        query = query.where(t.unmet_needs.c.reported_on >= start)
+    if end is not None:
+        query = query.where(t.unmet_needs.c.reported_on <= end)
+    return query
 
 
 def _district_rows(districts: gpd.GeoDataFrame) -> list[dict]:

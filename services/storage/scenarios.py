@@ -2,7 +2,9 @@
 `scenario_offers`), on SQLite and PostgreSQL alike.
 
 Separate from the offers on purpose: nothing here reads or writes `offers`, and no write
-bumps data_version, because scenarios are not part of the snapshot the map caches. Pages
+bumps data_version, because scenarios are not part of the snapshot the map caches. Writes
+take the database's write lock like every other write (one writer at a time); database
+faults arrive as the storage's typed German errors. Pages
 read the (few, small) scenarios fresh on every rerun. A full data reload (seed-demo,
 Repository.clear) keeps them: they refer to positions, not to offers.
 """
@@ -15,8 +17,10 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
-from services.analysis.model import HypotheticalOffer, Scenario, scenario_problems
+from services.scenario import HypotheticalOffer, Scenario, scenario_problems
 from services.storage import schema as t
+from services.storage.errors import translated
+from services.storage.repository import write_transaction
 
 CODE_SEPARATOR = ";"
 
@@ -45,14 +49,14 @@ class ScenarioStore:
             .select_from(t.scenarios.outerjoin(t.scenario_offers))
             .group_by(t.scenarios.c.id, t.scenarios.c.name, t.scenarios.c.created_at)
         )
-        with self._engine.connect() as conn:
+        with translated(), self._engine.connect() as conn:
             rows = conn.execute(query).all()
         summaries = [ScenarioSummary(r[0], r[1], r[2], int(r[3])) for r in rows]
         summaries.sort(key=lambda s: s.name)
         return sorted(summaries, key=lambda s: s.created, reverse=True)
 
     def get(self, scenario_id: str) -> Scenario | None:
-        with self._engine.connect() as conn:
+        with translated(), self._engine.connect() as conn:
             head = conn.execute(
                 sa.select(t.scenarios).where(t.scenarios.c.id == scenario_id)
             ).first()
@@ -83,7 +87,7 @@ class ScenarioStore:
         head = {"id": stored.id, "name": stored.name, "description": stored.description,
                 "created_at": stored.created}  # fmt: skip
         rows = [_row(stored.id, position, offer) for position, offer in enumerate(stored.offers)]
-        with self._engine.begin() as conn:
+        with write_transaction(self._engine) as conn:
             conn.execute(sa.delete(t.scenarios).where(t.scenarios.c.id == stored.id))
             conn.execute(sa.insert(t.scenarios), [head])
             if rows:
@@ -92,7 +96,7 @@ class ScenarioStore:
 
     def delete(self, scenario_id: str) -> bool:
         """Delete a scenario with its offers; False when there was none with this id."""
-        with self._engine.begin() as conn:
+        with write_transaction(self._engine) as conn:
             result = conn.execute(sa.delete(t.scenarios).where(t.scenarios.c.id == scenario_id))
         return result.rowcount > 0
 

@@ -132,6 +132,25 @@ offices = Table(
     *_place_columns(),
 )
 
+# Needs that no offer met („Bedarf anmelden“), anonymous: no name, no address, no point.
+# Code lists are stored ";"-joined: they are only ever read whole or counted in Python.
+unmet_needs = Table(
+    "unmet_needs",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("reported_on", Date, nullable=False),
+    Column("office_id", String, nullable=False),
+    Column("district_id", String),  # NULL: outside every district
+    Column("age_groups", String, nullable=False),
+    Column("needs", String, nullable=False),
+    Column("languages", String, nullable=False),
+    Column("missing", String, nullable=False),
+    Column("note", Text, nullable=False),
+    Column("is_demo", Boolean, nullable=False),
+    Index(None, "reported_on"),
+    Index(None, "office_id"),
+)
+
 # Key/value pairs about the data as a whole; `data_version` counts the writes.
 meta = Table(
     "meta",

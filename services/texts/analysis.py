@@ -17,6 +17,11 @@ SPREAD_LABELS: dict[str, str] = {
     ),
 }
 ALL_CHOSEN_LABEL = "Alle gewählten Bedarfe"
+UNKNOWN_NEED = "Unbekannter Bedarf „{code}“."
+UNKNOWN_AGE_GROUP = "Unbekannte Altersgruppe „{code}“."
+UNKNOWN_INDICATOR = "Unbekannte Kennzahl „{code}“."
+NO_NEED_CHOSEN = "Bitte mindestens einen Bedarf wählen."
+BAD_DISTANCE = "Die Entfernung muss größer als 0 und höchstens {maximum} m sein."
 OFFERS_SOURCE = "Angebotsverzeichnis des Quartiersatlas Bottrop"
 CHILDREN_ESTIMATE = (
     "Kinder der gewählten Altersgruppen geschätzt aus den Einwohnern 0–17 J. "
@@ -58,17 +63,17 @@ PERCENTAGE_POINTS = "Pp."
 # Scenarios ("Was wäre, wenn"): hypothetical offers (model.py, scenarios.py)
 SCENARIO = "Szenario"
 SCENARIO_NAME_MISSING = "Das Szenario braucht einen Namen."
-HYPOTHETICAL_NAME_MISSING = "Angenommenes Angebot {number}: Der Name fehlt."
+HYPOTHETICAL_NAME_MISSING = "Angenommenes Angebot {offer}: Der Name fehlt."
 HYPOTHETICAL_NEEDS = (
-    "Angenommenes Angebot {number} ({name}): Bitte mindestens einen Bedarf aus der Liste wählen."
+    "Angenommenes Angebot {offer}: Bitte mindestens einen Bedarf aus der Liste wählen."
 )
-HYPOTHETICAL_AUDIENCE = "Angenommenes Angebot {number} ({name}): Unbekannte Zielgruppe."
+HYPOTHETICAL_AUDIENCE = "Angenommenes Angebot {offer}: Unbekannte Zielgruppe."
 HYPOTHETICAL_AGES = (
-    "Angenommenes Angebot {number} ({name}): Das Alter muss zwischen 0 und 120 liegen, "
+    "Angenommenes Angebot {offer}: Das Alter muss zwischen 0 und 120 liegen, "
     "das Mindestalter darf nicht über dem Höchstalter liegen."
 )
 HYPOTHETICAL_POSITION = (
-    "Angenommenes Angebot {number} ({name}): Die Position liegt nicht auf der Erde."
+    "Angenommenes Angebot {offer}: Die Position liegt nicht auf der Erde."
 )
 
 # Exports (exports.py): metadata, sheet names, method sentences
@@ -118,3 +123,7 @@ GAP_CLASS_LABELS = (
     "deutlich größere Lücke als im Mittel (über +1,5)",
 )
 NO_GAP_DATA = "keine Daten"
+
+# Trend chart (charts.py)
+CHART_YEAR = "Jahr"
+CHART_SERIES = "Reihe"

@@ -213,6 +213,7 @@ CLI_INVALID_INPUT = (
     "{count} Problem(e) gefunden; die Datenbank wurde nicht verändert:"
 )
 CLI_UNEXPECTED = "Unerwarteter Fehler: {message}"
+CLI_INTERRUPTED = "Abgebrochen; die Datenbank wurde nicht verändert."
 CLI_DONE_DISTRICTS = (
     "{count} Bezirke geladen; {offers} Angebote und {offices} Büros neu zugeordnet."
 )
@@ -222,7 +223,7 @@ CLI_DONE_OFFICES = "{count} Büros geladen ({outside} ohne Bezirk)."
 CLI_DONE_EXPORT = "{count} Angebote nach {path} geschrieben."
 CLI_DONE_SEED = (
     "Demo-Daten geladen: {districts} Bezirke, {indicators} Indikatorwerte, "
-    "{offices} Büros, {offers} Angebote."
+    "{offices} Büros, {offers} Angebote, {unmet_needs} gemeldete Bedarfe."
 )
 CLI_WARNINGS = "{count} Hinweis(e):"
 CLI_OUTSIDE_AFTER_SWAP = (

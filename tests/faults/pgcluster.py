@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
-NAME = "qa_faults"
+# One name per test process: two runs on one machine (developers side by side) must not
+# create and drop each other's cluster.
+NAME = f"qa_faults_{os.getpid()}"
 PREFERRED_PORT = 5439
 
 

@@ -12,11 +12,11 @@ import pyogrio
 import pytest
 
 from services.analysis import exports
-from services.analysis.model import HypotheticalOffer, Scenario
 from services.analysis.scenarios import compare_scenario
 from services.analysis.status_dynamics import status_dynamics
 from services.analysis.supply import SupplyOptions, analyse_supply, child_points
-from tests.unit.analysis.city import lat_lon, tiny_addresses
+from services.scenario import HypotheticalOffer, Scenario
+from tests.unit.analysis.city import lat_lon, tiny_addresses, tiny_city
 
 DAY = date(2026, 11, 28)
 OPTIONS = SupplyOptions(needs=("lernen",), distance_m=500, age_groups=("6-9",))
@@ -106,7 +106,8 @@ def test_offers_layer_names_district_and_marks_scenario_offers(city):
     )
     hypothetical = layer[layer["id"] == "szenario-1"].iloc[0]
     assert hypothetical["art"] == "Szenario: Neuer Treff" and hypothetical["bezirk_id"] == "C"
-    assert hypothetical["bedarfe"] == "Lernen & Hausaufgaben"
+    assert hypothetical["bedarfe"] == "Lernen & Hausaufgaben" and hypothetical["status"] == "aktiv"
+    assert layer.loc[layer["id"] == "o3", "status"].item() == "inaktiv"  # the words of offer files
 
 
 def test_scenario_table_says_szenario_everywhere(city, tmp_path):
@@ -131,3 +132,39 @@ def test_unknown_formats_and_crs_are_refused_in_german(city, tmp_path):
         exports.export_districts(city, tmp_path / "x.txt")
     with pytest.raises(ValueError, match="Unbekanntes Koordinatensystem"):
         exports.export_districts(city, tmp_path / "x.gpkg", crs="EPSG:3857")
+
+
+def test_downloads_as_bytes(city, result):
+    table = exports.gap_table(result, DAY)
+    csv = exports.table_bytes(table, ".csv")
+    assert csv.startswith(b"\xef\xbb\xbfbezirk_id;")
+    assert exports.table_bytes(table, ".xlsx")[:2] == b"PK"  # a zip: the workbook
+    assert "Demo-Daten;nein" in exports.metadata_bytes(table).decode("utf-8-sig")
+    layer = exports.district_layer(city, table)
+    geojson = json.loads(exports.layer_bytes(layer, ".geojson", "EPSG:4326", table))
+    assert geojson["metadaten"]["Titel"].startswith("Quartiersatlas Bottrop")
+    assert exports.layer_bytes(layer, ".gpkg", "EPSG:25832", table)[:15] == b"SQLite format 3"
+
+
+def test_number_columns_with_gaps_stay_numbers_in_a_geopackage(city, tmp_path):
+    values = city.indicator_values
+    unranked = tiny_city(values=values[values["indicator_key"] != "sgb2_u15"])
+    path = tmp_path / "luecken.gpkg"
+    exports.export_gaps(unranked, path, analyse_supply(unranked, OPTIONS), today=DAY)
+    info = pyogrio.read_info(path, layer="Versorgung")
+    types = dict(zip(info["fields"], info["dtypes"]))
+    assert types["rang"] == "float64" and types["lueckenwert"] == "float64"  # empty: still numbers
+    assert types["angebote"] == "int64" and types["bezirk"] == "object"
+    assert gpd.read_file(path, layer="Versorgung")["rang"].isna().all()
+
+
+def test_integer_columns_with_gaps_stay_integers(city, tmp_path):
+    table = exports.district_table(city, 2023, None, analyse_supply(city, OPTIONS), DAY)
+    table.rows[0]["rang_lernen"] = None  # as for a district without a need value
+    path = tmp_path / "bezirke.gpkg"
+    exports.write_layer(
+        exports.district_layer(city, table), path, "EPSG:25832", table.metadata, "B"
+    )
+    info = pyogrio.read_info(path, layer="B")
+    assert dict(zip(info["fields"], info["dtypes"]))["rang_lernen"] == "int64"
+    assert gpd.read_file(path, layer="B")["rang_lernen"].isna().tolist() == [True, False, False]

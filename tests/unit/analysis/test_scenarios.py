@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from services.analysis.model import HypotheticalOffer, Scenario, scenario_problems
 from services.analysis.scenarios import compare_scenario, hypothetical_offers_frame
 from services.analysis.supply import SupplyOptions, analyse_supply, child_points
+from services.scenario import HypotheticalOffer, Scenario
 from tests.unit.analysis.city import lat_lon, tiny_addresses
 
 OPTIONS = SupplyOptions(needs=("lernen", "sprache"), distance_m=500)
@@ -58,11 +58,16 @@ def test_hypothetical_offers_get_their_district_and_a_scenario_mark(city):
 
 
 def test_bad_scenarios_are_refused_in_german(city):
-    bad = Scenario(" ", (HypotheticalOffer("", ("zaubern",), 51.5, 6.9, min_age=9, max_age=3),))
-    problems = scenario_problems(bad)
-    assert problems[0] == "Das Szenario braucht einen Namen."
-    assert any("Name fehlt" in p for p in problems)
-    assert any("Bedarf" in p for p in problems) and any("Mindestalter" in p for p in problems)
+    """The checks themselves: tests/unit/test_scenario.py."""
+    bad = Scenario(" ", (HypotheticalOffer("", ("zaubern",), 51.5, 6.9),))
     with pytest.raises(ValueError, match="braucht einen Namen"):
         compare_scenario(city, bad, OPTIONS)
-    assert scenario_problems(Scenario("Gut", (lernen_in_c(),))) == []
+
+
+def test_an_offer_beyond_the_city_line_reaches_children_but_counts_nowhere(city):
+    points = child_points(city.districts, tiny_addresses())
+    outside = HypotheticalOffer("Jenseits", ("lernen",), *lat_lon(3200, 800))  # 400 m from C's
+    result = compare_scenario(city, Scenario("Grenze", (outside,)), OPTIONS, points)
+    c = result.for_need("lernen").set_index("district_id").loc["C"]
+    assert (c["offers_after"], c["coverage_after"], c["newly_in_reach"]) == (0, 0.5, 250.0)
+    assert result.table["offers_after"].sum() == result.table["offers_before"].sum()

@@ -35,7 +35,8 @@ def snapshot(extra: dict[str, tuple[float, float, float]] | None = None) -> Snap
     values = []
     for district, (now, before, children) in rows.items():
         values += [(district, "sgb2_u15", 2023, now), (district, "sgb2_u15", 2021, before),
-                   (district, "sgb2_u15", 2022, now), (district, "einwohner_u18", 2023, children)]  # fmt: skip
+                   (district, "sgb2_u15", 2022, now),
+                   (district, "einwohner_u18", 2023, children)]  # fmt: skip
     frame = pd.DataFrame(values, columns=["district_id", "indicator_key", "year", "value"])
     districts = gpd.GeoDataFrame(
         {"id": list(rows), "name": [f"Bezirk {d}" for d in rows]},
@@ -127,3 +128,13 @@ def test_demo_data_orders_the_districts_plausibly(demo):
     assert all(by_name[n].status == "hoch" for n in ("Grafenwald", "Kirchhellen-Nord/Feldhausen"))
     assert all(d.group for d in result.districts)
     assert set(result.frame().columns) >= {"district_id", "status", "dynamics", "group", "label"}
+
+
+def test_the_tiny_city_by_hand(city):
+    """SGB-II-Quote 10/20/30 %: z = −1, 0, +1 (hoch, mittel, mittel: bounds go to the better
+    class); unchanged since 2021, so no spread of the change: every dynamics is stabil."""
+    result = status_dynamics(city, indicators=ONE)
+    assert [d.status_index for d in result.districts] == [-1.0, 0.0, 1.0]
+    assert [d.group for d in result.districts] == ["hoch/stabil", "mittel/stabil", "mittel/stabil"]
+    assert [d.short for d in result.districts] == ["1 +/−", "2 +/−", "2 +/−"]
+    assert result.sources == ("Testquelle",) and not result.is_demo

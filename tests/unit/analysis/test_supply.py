@@ -81,10 +81,11 @@ def test_grid_spread_fills_the_area_evenly(city):
     assert points.method == "area_grid"
     assert np.bincount(points.district).tolist() == [100, 100, 100]
     np.testing.assert_allclose(np.bincount(points.district, weights=points.weight), 1.0)
-    # An offer 100 km west with 100.5 km reach covers the western half of A's grid columns.
-    far_west = offer("w", "lernen", -100_000, 500)
+    # An offer 5 km west with 5.5 km reach covers A's five western grid columns (x ≤ 450 m;
+    # the farthest of them, (450, 50), is 5,468.5 m away) and none of the others (≥ 5,550 m).
+    far_west = offer("w", "lernen", -5_000, 500)
     city = tiny_city(offers=[far_west])
-    result = analyse_supply(city, SupplyOptions(needs=("lernen",), distance_m=100_500), points)
+    result = analyse_supply(city, SupplyOptions(needs=("lernen",), distance_m=5_500), points)
     assert rows(result, "lernen")["coverage"].to_dict() == pytest.approx({"A": 0.5, "B": 0, "C": 0})
 
 
@@ -166,3 +167,25 @@ def test_reach_includes_the_exact_distance():
 
     blocks = supply.PointBlocks.of(np.array([[0.0, 0.0], [300.0, 400.0], [301.0, 400.0]]))
     assert blocks.within(cKDTree(np.array([[0.0, 0.0]])), 500.0).tolist() == [True, True, False]
+
+
+def test_addresses_may_come_as_a_lat_lon_table(city):
+    layer = tiny_addresses().to_crs("EPSG:4326")
+    table = pd.DataFrame({"lat": layer.geometry.y, "lon": layer.geometry.x})
+    from_layer = child_points(city.districts, tiny_addresses())
+    from_table = child_points(city.districts, table)
+    np.testing.assert_allclose(from_table.x, from_layer.x, atol=1e-4)
+    assert from_table.methods == ("addresses",) * 3
+
+
+def test_unusable_options_are_refused_in_german(city):
+    bad = SupplyOptions(needs=("zaubern",), age_groups=("99-100",), distance_m=0,
+                        indicator_key="glueck")  # fmt: skip
+    with pytest.raises(ValueError) as refused:
+        analyse_supply(city, bad)
+    message = str(refused.value)
+    assert "Unbekannter Bedarf „zaubern“" in message and "Altersgruppe „99-100“" in message
+    assert "Entfernung muss größer als 0 und höchstens 10.000 m" in message
+    assert "Kennzahl „glueck“" in message
+    assert supply.option_problems(SupplyOptions(needs=())) == ["Bitte mindestens einen Bedarf wählen."]
+    assert supply.option_problems(SupplyOptions()) == []

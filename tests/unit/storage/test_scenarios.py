@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 import sqlalchemy as sa
 
-from services.analysis.model import HypotheticalOffer, Scenario
+from services.scenario import HypotheticalOffer, Scenario
 from services.storage import Repository, migrate, schema
 
 NOON = datetime(2026, 11, 28, 12, 0, 0)

@@ -1,8 +1,9 @@
 """Hypothetical offers and scenarios: planning objects, never real offers.
 
 They live in tables of their own (services/storage/scenarios.py) and are added to the real
-offers only inside a computation (scenarios.compare_scenario), so a scenario can never leak
-into the map's offers, the Lotse or an offers export.
+offers only inside a computation (services/analysis/scenarios.compare_scenario), so a
+scenario can never leak into the map's offers, the Lotse or an offers export. A module of
+the lower layer (like model.py): storage and analysis both use it.
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ def scenario_problems(scenario: Scenario) -> list[str]:
     """German messages for everything that keeps a scenario from being computed or saved."""
     problems = [] if scenario.name.strip() else [t.SCENARIO_NAME_MISSING]
     for number, offer in enumerate(scenario.offers, start=1):
-        problems += [p.format(number=number, name=offer.name) for p in _offer_problems(offer)]
+        which = f"{number} ({offer.name})" if offer.name.strip() else str(number)
+        problems += [p.format(offer=which) for p in _offer_problems(offer)]
     return problems
 
 
