@@ -21,7 +21,7 @@ from branca.element import Element
 from shapely.geometry import shape
 
 from services.assets import css_urls, js_urls
-from services.choropleth import NO_DATA_COLOUR, ChoroplethData, DistrictShade
+from services.choropleth import ALL_YEARS, NO_DATA_COLOUR, ChoroplethData, DistrictShade
 from services.config import Settings
 from services.indicators import format_value
 from services.model import Office
@@ -120,6 +120,14 @@ def _source_line(sources: Sequence[str]) -> list[str]:
     return [texts.LEGEND_SOURCE.format(sources=text) for text in (short, full)]
 
 
+def _class_line(choropleth: ChoroplethData) -> str:
+    """Says whether a colour means the same value in every year (breaks over all years)."""
+    years = choropleth.class_years
+    if choropleth.scope == ALL_YEARS and len(years) > 1:
+        return texts.LEGEND_CLASSES_ALL_YEARS.format(first=years[0], last=years[-1])
+    return texts.LEGEND_CLASSES_ONE_YEAR.format(year=choropleth.year)
+
+
 def _legend_data(choropleth: ChoroplethData) -> dict[str, Any]:
     """Short lines only, as the legend must stay small; the source line is cut to the
     legend's width. The definition of the average is in each district's tooltip."""
@@ -129,6 +137,7 @@ def _legend_data(choropleth: ChoroplethData) -> dict[str, Any]:
         "lines": [
             texts.LEGEND_UNIT_YEAR.format(unit=choropleth.indicator.unit, year=choropleth.year),
             _average_text(choropleth, texts.LEGEND_AVERAGE_WEIGHTED, texts.LEGEND_AVERAGE_MEAN),
+            _class_line(choropleth),
         ],
         "classes": [list(pair) for pair in zip(classification.colours, classification.labels)],
         "noData": [NO_DATA_COLOUR, texts.NO_DATA],

@@ -44,6 +44,11 @@ CLASSIFICATION_LABELS = {
     "jenks": "Natürliche Brüche (Fisher-Jenks)",
     "gleich": "Gleiche Intervalle",
 }
+MAP_CLASS_SCOPE = "Klassengrenzen"
+CLASS_SCOPE_LABELS = {
+    "alle": "fest über alle Jahre (Jahre vergleichbar)",
+    "jahr": "je Jahr neu (nur dieses Jahr)",
+}
 MAP_COUNT = "**{shown}** von {total} Angeboten passen zu den Filtern"
 EMPTY_DATABASE = (
     "Die Datenbank ist noch leer. Laden Sie die Bezirke, Kennzahlen und Angebote mit der "
@@ -108,3 +113,20 @@ LANGUAGE_NAMES = {
     "el": "Griechisch", "sq": "Albanisch", "sr": "Serbisch", "hr": "Kroatisch", "bs": "Bosnisch",
     "ti": "Tigrinya", "so": "Somali", "prs": "Dari", "ps": "Paschtu",
 }
+
+# A link with values that do not exist (services/urlstate.checked_view): one notice each,
+# saying what was shown instead. {given} is text from the URL.
+URL_REPLACED_INDICATOR = "Die Kennzahl „{given}“ aus dem Link gibt es nicht – gezeigt wird „{shown}“."
+URL_REPLACED_YEAR = (
+    "Für „{indicator}“ gibt es keine Werte aus dem Jahr „{given}“ – gezeigt wird {shown}."
+)
+NO_YEAR = "keines (noch keine Werte)"
+URL_REPLACED_CLASSES = (
+    "Die Klasseneinteilung „{given}“ aus dem Link gibt es nicht – gezeigt wird „{shown}“."
+)
+URL_REPLACED_SCOPE = (
+    "Die Klassengrenzen „{given}“ aus dem Link gibt es nicht – gezeigt wird „{shown}“."
+)
+URL_REPLACED_FLAG = "Der Wert „{given}“ für „{field}“ im Link ist ungültig – gezeigt wird „{shown}“."
+URL_DROPPED_VALUES = "Unbekannte Werte im Link für „{field}“ weggelassen: {values}."
+URL_DROPPED_SELECTION = "Die Auswahl „{given}“ aus dem Link gibt es nicht (mehr) – nichts ausgewählt."

@@ -11,7 +11,7 @@ import pytest
 import streamlit_folium as sf
 from shapely.geometry import box
 
-from services.choropleth import build_choropleth
+from services.choropleth import ALL_YEARS, ONE_YEAR, build_choropleth
 from services.config import Settings
 from services.indicators import INDICATORS_BY_KEY
 from services.mapview import (
@@ -190,8 +190,23 @@ def test_labels_rank_larger_districts_first():
 
 def test_legend_lines_are_short():
     legend = _payload(_base_map().get_root().render(), "addLegend")
-    assert legend["lines"] == ["Einheit: % · Stand: 2023", "Ø Stadt: 20,5 % (Bezirksmittel)"]
+    assert legend["lines"] == ["Einheit: % · Stand: 2023", "Ø Stadt: 20,5 % (Bezirksmittel)",
+                               "Klassen je Jahr: nur aus den Werten von 2023"]
     assert legend["source"] == ["Quelle: BA", "Quelle: BA"]
+
+
+@pytest.mark.parametrize("scope,line", [
+    (ALL_YEARS, "Klassen fest für 2019–2023: Jahre vergleichbar"),
+    (ONE_YEAR, "Klassen je Jahr: nur aus den Werten von 2021"),
+])
+def test_legend_says_whether_classes_are_fixed_over_the_years(scope, line):
+    values = pd.DataFrame([dict(district_id="11", indicator_key="sgb2_u15", year=year,
+                                value=value, source="BA", is_demo=True)
+                           for year, value in ((2019, 10.0), (2021, 20.0), (2023, 30.0))])
+    choropleth = build_choropleth(_districts(), values, INDICATORS_BY_KEY["sgb2_u15"], 2021,
+                                  "quantiles", scope)
+    m = build_base_map(choropleth, json.loads(_districts().to_json()), [], SETTINGS)
+    assert _payload(m.get_root().render(), "addLegend")["lines"][-1] == line
 
 
 def test_legend_source_drops_remarks_in_parentheses():
