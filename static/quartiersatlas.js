@@ -153,8 +153,12 @@
       return L.divIcon({ className: "marker-cluster qa-cluster", html: "<span>" + n + "</span>",
         iconSize: [size, size] });
     }
-    cluster.addLayers(markers);
+    // The cluster must be on the map before addLayers: off the map, markercluster checks
+    // every new marker against its whole pending list (quadratic: seconds at 50,000).
+    // streamlit-folium adds the group to the map only after this call, hence "add".
     group.addLayer(cluster);
+    function fill() { cluster.addLayers(markers); }
+    if (group._map) { fill(); } else { group.once("add", fill); }
     // The selected offer or office: a ring that shows even when its marker is in a cluster.
     if (data.highlight) {
       var ring = L.divIcon(HIGHLIGHT_ICON);

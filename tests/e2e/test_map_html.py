@@ -81,7 +81,8 @@ def _map_page(settings):
         "lon": [6.905, 6.955, 6.955] + [6.93] * 20,
         "is_demo": [False, True, True] + [True] * 20,
     })
-    office = Office("b&1", EVIL[2], "Stadt", 51.525, 6.905)
+    # clear of the legend in the top left corner (it grows with its lines)
+    office = Office("b&1", EVIL[2], "Stadt", 51.515, 6.915)
     boxes = [(6.90, 51.50, 6.93, 51.53), (6.93, 51.50, 6.96, 51.53)]
     m = _base_map(settings, ["Altstadt", EVIL[0]], boxes, [office])
     offer_layer = build_offer_layer(offers)
