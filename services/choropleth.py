@@ -10,14 +10,15 @@ in scipy and scikit-learn (about 1 s of import on every cold start and ~90 MB of
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from services.indicators import Indicator, INDICATORS_BY_KEY, format_value
+from services.formatting import format_value
+from services.indicators import INDICATORS_BY_KEY, Indicator
 
 METHODS: tuple[str, ...] = ("quantiles", "fisher_jenks", "equal_interval")
 # Whose values set the class breaks: every year of the indicator (the default: a colour means

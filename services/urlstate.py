@@ -1,19 +1,21 @@
 """The whole view as URL parameters, so that a copied link reproduces what one sees.
 
-Parameters are short German words (people read links aloud in meetings); lists are
-comma-separated; defaults are left out so that links stay short. Unknown or malformed values
-fall back to defaults instead of failing: links get edited, truncated and outlive data.
+Parameters are short German words (people read links aloud in meetings); the filter
+parameters come from the field table in services/filters.py; lists are comma-separated;
+defaults are left out so that links stay short. Unknown or malformed values fall back to
+defaults instead of failing: links get edited, truncated and outlive data.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 from services.choropleth import ALL_YEARS, ONE_YEAR
-from services.filters import FilterState, sanitize
+from services.filters import FIELDS, FilterContext, FilterField, FilterState
 from services.indicators import DEFAULT_INDICATOR, INDICATORS_BY_KEY
-from services.taxonomy import AGE_GROUPS_BY_CODE, NEEDS_BY_CODE
+from services.selection import Selection
 from services.texts import ui
 
 # URL code -> classification method of services.choropleth
@@ -23,7 +25,7 @@ DEFAULT_CLASSIFICATION = "quantile"
 CLASS_SCOPES = {"alle": ALL_YEARS, "jahr": ONE_YEAR}
 DEFAULT_CLASS_SCOPE = "alle"
 _FLAG_WORDS = {"1": True, "ja": True, "true": True, "0": False, "nein": False, "false": False}
-_SHOWN_MAX = 40  # characters of a replaced URL value quoted in a notice
+_QUOTED_MAX = 40  # characters of a replaced URL value quoted in a notice
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +36,7 @@ class ViewState:
     indicator: str | None = None  # None: the default indicator
     year: int | None = None  # None: the latest year with data
     classification: str = DEFAULT_CLASSIFICATION
-    selected: str | None = None  # "o:<offer id>", "b:<office id>" or "d:<district id>"
+    selected: Selection | None = None
     class_scope: str = DEFAULT_CLASS_SCOPE  # a key of CLASS_SCOPES
 
 
@@ -55,122 +57,128 @@ def _year(value: str | None) -> int | None:
         return None
 
 
+def _read_field(spec: FilterField, value: str | None) -> Any:
+    if spec.kind == "codes":
+        return _split(value)
+    if spec.kind == "flag":
+        return _flag(value, spec.default)
+    return value or ""
+
+
+def _write_field(spec: FilterField, value: Any) -> str:
+    if spec.kind == "codes":
+        return ",".join(value)
+    if spec.kind == "flag":
+        return "" if value == spec.default else ("1" if value else "0")
+    return value
+
+
+def filters_from_params(params: Mapping[str, str]) -> FilterState:
+    return FilterState(**{spec.name: _read_field(spec, params.get(spec.param)) for spec in FIELDS})
+
+
+def filters_to_params(filters: FilterState) -> dict[str, str]:
+    return {spec.param: _write_field(spec, getattr(filters, spec.name)) for spec in FIELDS}
+
+
 def from_params(params: Mapping[str, str]) -> ViewState:
     """Read a view from URL parameters (one string per key, as `st.query_params` gives)."""
-    filters = FilterState(
-        age_groups=_split(params.get("alter")),
-        needs=_split(params.get("bedarf")),
-        districts=_split(params.get("bezirk")),
-        text=params.get("suche", ""),
-        only_free=_flag(params.get("kostenlos"), False),
-        only_active=_flag(params.get("aktiv"), True),
-    )
     method = params.get("klassen", DEFAULT_CLASSIFICATION)
     scope = params.get("grenzen", DEFAULT_CLASS_SCOPE)
     return ViewState(
-        filters=filters,
+        filters=filters_from_params(params),
         indicator=params.get("indikator") or None,
         year=_year(params.get("jahr")),
         classification=method if method in CLASSIFICATIONS else DEFAULT_CLASSIFICATION,
-        selected=params.get("auswahl") or None,
+        selected=Selection.parse(params.get("auswahl")),
         class_scope=scope if scope in CLASS_SCOPES else DEFAULT_CLASS_SCOPE,
     )
 
 
 def to_params(view: ViewState) -> dict[str, str]:
     """The URL parameters of a view, defaults left out."""
-    f = view.filters
     candidates = {
         "indikator": view.indicator or "",
         "jahr": str(view.year) if view.year is not None else "",
         "klassen": view.classification if view.classification != DEFAULT_CLASSIFICATION else "",
         "grenzen": view.class_scope if view.class_scope != DEFAULT_CLASS_SCOPE else "",
-        "alter": ",".join(f.age_groups),
-        "bedarf": ",".join(f.needs),
-        "bezirk": ",".join(f.districts),
-        "suche": f.text,
-        "kostenlos": "1" if f.only_free else "",
-        "aktiv": "" if f.only_active else "0",
-        "auswahl": view.selected or "",
+        **filters_to_params(view.filters),
+        "auswahl": view.selected.ref if view.selected else "",
     }
     return {k: v for k, v in candidates.items() if v}
 
 
+@dataclass(frozen=True, slots=True)
+class MapChoice:
+    """Indicator, year and classes that exist in the data, and what a link asked for
+    that had to be replaced (German notices, so the user knows the view differs)."""
+
+    indicator: str
+    year: int | None
+    classification: str
+    class_scope: str = DEFAULT_CLASS_SCOPE
+    notices: tuple[str, ...] = ()
+
+
+def valid_map_choice(view: ViewState, years_of: Callable[[str], list[int]]) -> MapChoice:
+    """Replace an unknown indicator, a year without data or unknown classes by valid ones."""
+    notices: list[str] = []
+    indicator = view.indicator or DEFAULT_INDICATOR
+    if indicator not in INDICATORS_BY_KEY:
+        notices.append(ui.NOTICE_UNKNOWN_INDICATOR.format(
+            value=indicator, replacement=INDICATORS_BY_KEY[DEFAULT_INDICATOR].label))
+        indicator = DEFAULT_INDICATOR
+    years = years_of(indicator)
+    year = view.year
+    if year not in years:
+        replacement = years[-1] if years else None
+        if year is not None:
+            notices.append(ui.NOTICE_UNKNOWN_YEAR.format(
+                value=year, replacement=replacement if replacement is not None else ui.UNKNOWN))
+        year = replacement
+    classification = view.classification if view.classification in CLASSIFICATIONS else DEFAULT_CLASSIFICATION
+    scope = view.class_scope if view.class_scope in CLASS_SCOPES else DEFAULT_CLASS_SCOPE
+    return MapChoice(indicator, year, classification, scope, tuple(notices))
+
+
 def _quoted(value: str) -> str:
     value = value.strip()
-    return value if len(value) <= _SHOWN_MAX else value[: _SHOWN_MAX - 1] + "…"
+    return value if len(value) <= _QUOTED_MAX else value[: _QUOTED_MAX - 1] + "…"
 
 
-def _dropped(params: Mapping[str, str], key: str, valid: Callable[[str], bool],
-             label: str) -> list[str]:
-    unknown = [v for v in _split(params.get(key)) if not valid(v)]
-    if not unknown:
-        return []
-    values = ", ".join(f"„{_quoted(v)}“" for v in unknown)
-    return [ui.URL_DROPPED_VALUES.format(field=label, values=values)]
+def _field_notice(spec: FilterField, raw: str, context: FilterContext) -> str | None:
+    """A notice when a filter parameter holds codes or a flag word that do not exist."""
+    if spec.kind == "codes":
+        known = spec.options(context)
+        unknown = [code for code in _split(raw) if code not in known]
+        if unknown:
+            values = ", ".join(f"„{_quoted(code)}“" for code in unknown)
+            return ui.NOTICE_UNKNOWN_VALUES.format(field=spec.label, values=values)
+    elif spec.kind == "flag" and raw.strip().lower() not in _FLAG_WORDS:
+        shown = ui.YES if spec.default else ui.NO
+        return ui.NOTICE_INVALID_FLAG.format(field=spec.label, value=_quoted(raw),
+                                             replacement=shown)
+    return None
 
 
-def _flag_notices(params: Mapping[str, str]) -> list[str]:
+def link_notices(params: Mapping[str, str], context: FilterContext) -> tuple[str, ...]:
+    """German notices for link values that from_params silently replaces: unknown classes
+    or class scopes, filter codes that do not exist in the data, malformed yes/no flags.
+    (An unknown indicator or year is reported by valid_map_choice.) The notices quote URL
+    text: escape them before Markdown or HTML."""
     notices = []
-    for key, label, default in (("kostenlos", ui.FILTER_FREE, False),
-                                ("aktiv", ui.FILTER_ACTIVE, True)):
-        given = params.get(key)
-        if given and given.strip().lower() not in _FLAG_WORDS:
-            shown = ui.YES if default else ui.NO
-            notices.append(ui.URL_REPLACED_FLAG.format(field=label, given=_quoted(given),
-                                                       shown=shown))
-    return notices
-
-
-def _choice_notices(params: Mapping[str, str]) -> list[str]:
-    notices = []
-    for key, choices, default, template, labels in (
-        ("klassen", CLASSIFICATIONS, DEFAULT_CLASSIFICATION, ui.URL_REPLACED_CLASSES,
+    for param, choices, default, template, labels in (
+        ("klassen", CLASSIFICATIONS, DEFAULT_CLASSIFICATION, ui.NOTICE_UNKNOWN_CLASSES,
          ui.CLASSIFICATION_LABELS),
-        ("grenzen", CLASS_SCOPES, DEFAULT_CLASS_SCOPE, ui.URL_REPLACED_SCOPE,
+        ("grenzen", CLASS_SCOPES, DEFAULT_CLASS_SCOPE, ui.NOTICE_UNKNOWN_SCOPE,
          ui.CLASS_SCOPE_LABELS),
     ):
-        given = params.get(key)
-        if given and given not in choices:
-            notices.append(template.format(given=_quoted(given), shown=labels[default]))
-    return notices
-
-
-def checked_view(
-    params: Mapping[str, str],
-    indicator_years: Mapping[str, Sequence[int]],
-    district_ids: Collection[str],
-    selectable: Callable[[str], bool] | None = None,
-) -> tuple[ViewState, tuple[str, ...]]:
-    """The view of a link with every invalid value replaced, and one German notice per
-    replacement, so that a link to `?jahr=1800` does not silently show another year.
-
-    indicator_years: the years with values, per indicator key; district_ids: the districts
-    of the current layer; selectable: whether an "o:…"/"b:…"/"d:…" selection exists
-    (None: not checked). The notices quote URL text: escape them before Markdown or HTML.
-    """
-    view = from_params(params)
-    notices = _choice_notices(params) + _flag_notices(params)
-    notices += _dropped(params, "alter", AGE_GROUPS_BY_CODE.__contains__, ui.FILTER_AGE)
-    notices += _dropped(params, "bedarf", NEEDS_BY_CODE.__contains__, ui.FILTER_NEED)
-    notices += _dropped(params, "bezirk", set(district_ids).__contains__, ui.FILTER_DISTRICT)
-    indicator = view.indicator
-    if indicator is not None and indicator not in INDICATORS_BY_KEY:
-        indicator = None
-        notices.append(ui.URL_REPLACED_INDICATOR.format(
-            given=_quoted(view.indicator), shown=INDICATORS_BY_KEY[DEFAULT_INDICATOR].label))
-    key = indicator or DEFAULT_INDICATOR
-    years = list(indicator_years.get(key, ()))
-    given_year = params.get("jahr")
-    year = view.year if view.year in years else None
-    if given_year and year is None:
-        notices.append(ui.URL_REPLACED_YEAR.format(
-            given=_quoted(given_year), indicator=INDICATORS_BY_KEY[key].label,
-            shown=years[-1] if years else ui.NO_YEAR))
-    selected = view.selected
-    if selected is not None and selectable is not None and not selectable(selected):
-        notices.append(ui.URL_DROPPED_SELECTION.format(given=_quoted(selected)))
-        selected = None
-    filters = sanitize(view.filters, set(district_ids))
-    view = replace(view, filters=filters, indicator=indicator, year=year, selected=selected)
-    return view, tuple(notices)
+        raw = params.get(param)
+        if raw and raw not in choices:
+            notices.append(template.format(value=_quoted(raw), replacement=labels[default]))
+    for spec in FIELDS:
+        raw = params.get(spec.param)
+        notice = _field_notice(spec, raw, context) if raw else None
+        if notice:
+            notices.append(notice)
+    return tuple(notices)

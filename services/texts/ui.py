@@ -23,9 +23,13 @@ SIDEBAR_FILTERS = "Angebote filtern"
 FILTER_AGE = "Altersgruppe"
 FILTER_NEED = "Bedarf"
 FILTER_DISTRICT = "Bezirk"
+FILTER_LANGUAGE = "Sprache des Angebots"
 FILTER_TEXT = "Freitext"
 CHOOSE = "alle – zum Eingrenzen wählen"
-FILTER_TEXT_HELP = "Sucht in Name, Träger, Beschreibung und Adresse."
+FILTER_TEXT_HELP = (
+    "Sucht in Name, Träger, Beschreibung, Adresse, Bedarfen, Sprachen und Bezirk – "
+    "z. B. „Arabisch“ oder „Welheim“."
+)
 FILTER_FREE = "nur kostenlose"
 FILTER_ACTIVE = "nur aktive"
 FILTER_RESET = "Alle Filter zurücksetzen"
@@ -64,6 +68,21 @@ MAP_NEED_KEY = "Legende der Angebote"
 MAP_CLICK_HINT = "Klicken Sie auf ein Angebot oder ein Quartiersbüro, um Details zu sehen."
 MAP_DEFINITION = "Definition"
 MAP_SOURCE = "Quelle: {source} · Stand {year}"
+NOTICE_UNKNOWN_INDICATOR = (
+    "Die Kennzahl „{value}“ aus dem Link gibt es nicht – angezeigt wird „{replacement}“."
+)
+NOTICE_UNKNOWN_YEAR = "Für das Jahr {value} aus dem Link gibt es keine Werte – angezeigt wird {replacement}."
+# Other link values that do not exist (services/urlstate.link_notices)
+NOTICE_UNKNOWN_CLASSES = (
+    "Die Klasseneinteilung „{value}“ aus dem Link gibt es nicht – angezeigt wird „{replacement}“."
+)
+NOTICE_UNKNOWN_SCOPE = (
+    "Die Klassengrenzen „{value}“ aus dem Link gibt es nicht – angezeigt wird „{replacement}“."
+)
+NOTICE_INVALID_FLAG = (
+    "Der Wert „{value}“ für „{field}“ im Link ist ungültig – angezeigt wird „{replacement}“."
+)
+NOTICE_UNKNOWN_VALUES = "Unbekannte Werte für „{field}“ aus dem Link weggelassen: {values}."
 
 # Details panel
 DETAILS_TITLE = "Details"
@@ -113,20 +132,3 @@ LANGUAGE_NAMES = {
     "el": "Griechisch", "sq": "Albanisch", "sr": "Serbisch", "hr": "Kroatisch", "bs": "Bosnisch",
     "ti": "Tigrinya", "so": "Somali", "prs": "Dari", "ps": "Paschtu",
 }
-
-# A link with values that do not exist (services/urlstate.checked_view): one notice each,
-# saying what was shown instead. {given} is text from the URL.
-URL_REPLACED_INDICATOR = "Die Kennzahl „{given}“ aus dem Link gibt es nicht – gezeigt wird „{shown}“."
-URL_REPLACED_YEAR = (
-    "Für „{indicator}“ gibt es keine Werte aus dem Jahr „{given}“ – gezeigt wird {shown}."
-)
-NO_YEAR = "keines (noch keine Werte)"
-URL_REPLACED_CLASSES = (
-    "Die Klasseneinteilung „{given}“ aus dem Link gibt es nicht – gezeigt wird „{shown}“."
-)
-URL_REPLACED_SCOPE = (
-    "Die Klassengrenzen „{given}“ aus dem Link gibt es nicht – gezeigt wird „{shown}“."
-)
-URL_REPLACED_FLAG = "Der Wert „{given}“ für „{field}“ im Link ist ungültig – gezeigt wird „{shown}“."
-URL_DROPPED_VALUES = "Unbekannte Werte im Link für „{field}“ weggelassen: {values}."
-URL_DROPPED_SELECTION = "Die Auswahl „{given}“ aus dem Link gibt es nicht (mehr) – nichts ausgewählt."

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pages import session
 from services.texts import ui
+from ui import state
 
 TIMEOUT = 60
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -43,7 +43,7 @@ def test_start_page_shows_map_count_and_demo_labels():
     at = run_app()
     assert not at.exception
     shown, total = shown_count(at)
-    assert 150 <= total and 0 < shown <= total
+    assert total >= 150 and 0 < shown <= total
     assert any("Demo-Daten" in w.value for w in at.sidebar.warning)
     captions = " ".join(c.value for c in at.caption)
     assert ui.DEMO_VALUES in captions
@@ -52,42 +52,74 @@ def test_start_page_shows_map_count_and_demo_labels():
 def test_filters_change_the_count_and_chips_remove_them():
     at = run_app()
     everything, total = shown_count(at)
-    at.multiselect(key=session.NEED).set_value(["fruehe_hilfen"]).run()
+    at.multiselect(key=state.widget_key("needs")).set_value(["fruehe_hilfen"]).run()
     only_early = shown_count(at)[0]
     assert 0 < only_early < everything
-    at.multiselect(key=session.AGE).set_value(["14-17"]).run()
+    at.multiselect(key=state.widget_key("age_groups")).set_value(["14-17"]).run()
     assert shown_count(at)[0] < only_early
     chip = next(b for b in at.button if b.label.startswith("✕ 14–17"))
     chip.click().run()
     assert shown_count(at)[0] == only_early
-    assert at.multiselect(key=session.AGE).value == []
-    at.checkbox(key=session.ACTIVE).uncheck().run()
+    assert at.multiselect(key=state.widget_key("age_groups")).value == []
+    at.checkbox(key=state.widget_key("only_active")).uncheck().run()
     assert shown_count(at)[0] >= only_early
     assert shown_count(at)[1] == total
 
 
 def test_url_round_trips_the_view():
     at = run_app(bedarf="lernen,sprache", alter="6-9", kostenlos="1", indikator="alleinerziehende",
-                 jahr="2021", klassen="jenks")
+                 jahr="2021", klassen="jenks", grenzen="jahr")
     assert not at.exception
-    assert at.multiselect(key=session.NEED).value == ["lernen", "sprache"]
-    assert at.multiselect(key=session.AGE).value == ["6-9"]
-    assert at.checkbox(key=session.FREE).value is True
-    assert at.selectbox(key=session.INDICATOR).value == "alleinerziehende"
-    assert at.selectbox(key=session.YEAR).value == 2021
-    assert at.selectbox(key=session.CLASSIFICATION).value == "jenks"
+    assert at.multiselect(key=state.widget_key("needs")).value == ["lernen", "sprache"]
+    assert at.multiselect(key=state.widget_key("age_groups")).value == ["6-9"]
+    assert at.checkbox(key=state.widget_key("only_free")).value is True
+    assert at.selectbox(key=state.INDICATOR).value == "alleinerziehende"
+    assert at.selectbox(key=state.YEAR).value == 2021
+    assert at.selectbox(key=state.CLASSIFICATION).value == "jenks"
+    assert at.selectbox(key=state.CLASS_SCOPE).value == "jahr"
     params = {k: at.query_params[k] for k in at.query_params}
     assert params["bedarf"] in ("lernen,sprache", ["lernen,sprache"])
-    at.multiselect(key=session.NEED).set_value(["gesundheit"]).run()
+    at.multiselect(key=state.widget_key("needs")).set_value(["gesundheit"]).run()
     assert "gesundheit" in str(at.query_params["bedarf"])
 
 
 def test_bad_link_values_fall_back_instead_of_failing():
     at = run_app(bedarf="quatsch,lernen", indikator="gibtsnicht", jahr="1900", klassen="x")
     assert not at.exception
-    assert at.multiselect(key=session.NEED).value == ["lernen"]
-    assert at.selectbox(key=session.INDICATOR).value == "sgb2_u15"
-    assert at.selectbox(key=session.YEAR).value == 2023
+    assert at.multiselect(key=state.widget_key("needs")).value == ["lernen"]
+    assert at.selectbox(key=state.INDICATOR).value == "sgb2_u15"
+    assert at.selectbox(key=state.YEAR).value == 2023
+    notices = " ".join(i.value for i in at.info)
+    assert "gibtsnicht" in notices and "1900" in notices
+    at.run()
+    assert not any("1900" in i.value for i in at.info)  # said once, not on every rerun
+
+
+def test_other_bad_link_values_are_said_too():
+    at = run_app(grenzen="kaputt", bedarf="zaubern", aktiv="vielleicht")
+    assert not at.exception
+    assert at.selectbox(key=state.CLASS_SCOPE).value == "alle"
+    notices = " ".join(i.value for i in at.info)
+    assert "kaputt" in notices and "zaubern" in notices and "vielleicht" in notices
+
+
+def test_class_scope_comes_from_the_link_and_goes_back_into_it():
+    at = run_app(grenzen="jahr")
+    assert at.selectbox(key=state.CLASS_SCOPE).value == "jahr"
+    at.selectbox(key=state.CLASS_SCOPE).set_value("alle").run()
+    assert "grenzen" not in at.query_params  # the default is left out of the link
+
+
+def test_language_filter_and_free_text_find_offers_in_arabic():
+    at = run_app()
+    everything = shown_count(at)[0]
+    at.multiselect(key=state.widget_key("languages")).set_value(["ar"]).run()
+    in_arabic = shown_count(at)[0]
+    assert 0 < in_arabic < everything
+    assert "sprache=ar" in "&".join(f"{k}={at.query_params[k]}" for k in at.query_params)
+    at.multiselect(key=state.widget_key("languages")).set_value([]).run()
+    at.text_input(key=state.widget_key("text")).input("Arabisch").run()
+    assert shown_count(at)[0] == in_arabic
 
 
 def test_selection_in_the_link_opens_the_details_panel():

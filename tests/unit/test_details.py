@@ -6,7 +6,8 @@ import pandas as pd
 from shapely.geometry import box
 
 from services.choropleth import build_choropleth
-from services.details import district_rows, escape_markdown, format_ages, office_rows, offer_rows
+from services.details import district_rows, escape_markdown, offer_rows, office_rows
+from services.formatting import format_ages
 from services.indicators import INDICATORS_BY_KEY
 from services.model import Office, OpeningSlot
 from tests.factories import full_offer, sparse_offer

@@ -1,15 +1,16 @@
-from services.filters import FilterState
 import pytest
 
-from services.urlstate import ViewState, checked_view, from_params, to_params
+from services.filters import FilterContext, FilterState
+from services.selection import Selection
+from services.urlstate import ViewState, from_params, link_notices, to_params, valid_map_choice
 
 
 def test_round_trip_of_a_full_view():
     view = ViewState(
         filters=FilterState(age_groups=("0-2", "eltern"), needs=("lernen",), districts=("11", "41"),
                             text="Café & Co", only_free=True, only_active=False),
-        indicator="alleinerziehende", year=2021, classification="jenks", selected="o:demo-007",
-        class_scope="jahr",
+        indicator="alleinerziehende", year=2021, classification="jenks",
+        selected=Selection("offer", "demo-007"),
     )
     assert from_params(to_params(view)) == view
 
@@ -20,91 +21,56 @@ def test_defaults_make_an_empty_link():
 
 
 def test_malformed_values_fall_back_to_defaults():
-    view = from_params({"jahr": "zwanzig", "klassen": "bogus", "aktiv": "vielleicht", "bedarf": ",,lernen,lernen"})
+    view = from_params({"jahr": "zwanzig", "klassen": "bogus", "aktiv": "vielleicht",
+                        "bedarf": ",,lernen,lernen"})
     assert view.year is None and view.classification == "quantile"
     assert view.filters.only_active is True
     assert view.filters.needs == ("lernen",)
 
+
+def test_class_scope_round_trips_and_all_years_is_the_default():
+    assert ViewState().class_scope == "alle"
+    assert to_params(ViewState(class_scope="jahr")) == {"grenzen": "jahr"}
+    assert from_params({"grenzen": "jahr"}).class_scope == "jahr"
     assert from_params({"grenzen": "jahrzehnt"}).class_scope == "alle"
 
 
-def test_classes_fixed_over_all_years_are_the_default_and_left_out():
-    assert ViewState().class_scope == "alle"
-    assert to_params(ViewState(class_scope="jahr")) == {"grenzen": "jahr"}
+def test_valid_map_choice_keeps_a_valid_class_scope():
+    view = ViewState(indicator="sgb2_u15", year=2021, class_scope="jahr")
+    choice = valid_map_choice(view, lambda key: [2019, 2021])
+    assert (choice.year, choice.class_scope, choice.notices) == (2021, "jahr", ())
 
 
-YEARS = {"sgb2_u15": [2019, 2021, 2023], "alleinerziehende": [2021]}
-DISTRICTS = {"11", "41"}
-
-
-def _checked(params, selectable=None):
-    return checked_view(params, YEARS, DISTRICTS, selectable)
+CONTEXT = FilterContext(district_names={"11": "Altstadt", "41": "Eigen"}, languages=("de", "ar"))
 
 
 def test_a_valid_link_gives_no_notice():
     params = {"indikator": "alleinerziehende", "jahr": "2021", "klassen": "jenks",
               "grenzen": "jahr", "bedarf": "lernen", "bezirk": "41", "aktiv": "0",
-              "auswahl": "d:41"}
-    view, notices = _checked(params, selectable=lambda ref: ref == "d:41")
-    assert notices == ()
-    assert view == from_params(params)
-    assert _checked({}) == (ViewState(), ())
-
-
-def test_a_year_without_values_is_replaced_by_the_latest_and_said():
-    view, notices = _checked({"jahr": "1800"})
-    assert view.year is None  # None: the latest year
-    assert notices == ("Für „SGB-II-Quote unter 15 J.“ gibt es keine Werte aus dem Jahr "
-                       "„1800“ – gezeigt wird 2023.",)
-    assert _checked({"jahr": "zwanzig"})[0].year is None
-    # the year is checked against the indicator of the link
-    assert _checked({"indikator": "alleinerziehende", "jahr": "2019"})[1][0].endswith(
-        "gezeigt wird 2021.")
-
-
-def test_an_unknown_indicator_is_replaced_by_the_default_and_said():
-    view, notices = _checked({"indikator": "<b>armut</b>", "jahr": "2019"})
-    assert view.indicator is None and view.year == 2019
-    assert notices == ("Die Kennzahl „<b>armut</b>“ aus dem Link gibt es nicht – gezeigt "
-                       "wird „SGB-II-Quote unter 15 J.“.",)
-
-
-def test_an_indicator_without_values_names_no_year():
-    notices = _checked({"indikator": "einwohner_u18", "jahr": "2023"})[1]
-    assert notices == ("Für „Einwohner 0–17 J.“ gibt es keine Werte aus dem Jahr „2023“ – "
-                       "gezeigt wird keines (noch keine Werte).",)
+              "kostenlos": "ja", "suche": "Café"}
+    assert link_notices(params, CONTEXT) == ()
+    assert link_notices({}, CONTEXT) == ()
 
 
 @pytest.mark.parametrize("params,notice", [
     ({"klassen": "bogus"}, "Die Klasseneinteilung „bogus“ aus dem Link gibt es nicht – "
-                           "gezeigt wird „Quantile (gleich viele Bezirke je Klasse)“."),
-    ({"grenzen": "x"}, "Die Klassengrenzen „x“ aus dem Link gibt es nicht – gezeigt wird "
+                           "angezeigt wird „Quantile (gleich viele Bezirke je Klasse)“."),
+    ({"grenzen": "x"}, "Die Klassengrenzen „x“ aus dem Link gibt es nicht – angezeigt wird "
                        "„fest über alle Jahre (Jahre vergleichbar)“."),
     ({"aktiv": "vielleicht"}, "Der Wert „vielleicht“ für „nur aktive“ im Link ist ungültig – "
-                              "gezeigt wird „ja“."),
-    ({"kostenlos": "?"}, "Der Wert „?“ für „nur kostenlose“ im Link ist ungültig – gezeigt "
+                              "angezeigt wird „ja“."),
+    ({"kostenlos": "?"}, "Der Wert „?“ für „nur kostenlose“ im Link ist ungültig – angezeigt "
                          "wird „nein“."),
-    ({"bedarf": "lernen,zaubern,fliegen"}, "Unbekannte Werte im Link für „Bedarf“ "
+    ({"bedarf": "lernen,zaubern,fliegen"}, "Unbekannte Werte für „Bedarf“ aus dem Link "
                                            "weggelassen: „zaubern“, „fliegen“."),
-    ({"alter": "0-2,99-100"}, "Unbekannte Werte im Link für „Altersgruppe“ weggelassen: "
+    ({"alter": "0-2,99-100"}, "Unbekannte Werte für „Altersgruppe“ aus dem Link weggelassen: "
                               "„99-100“."),
-    ({"bezirk": "11,77"}, "Unbekannte Werte im Link für „Bezirk“ weggelassen: „77“."),
+    ({"bezirk": "11,77"}, "Unbekannte Werte für „Bezirk“ aus dem Link weggelassen: „77“."),
 ])
-def test_each_replaced_value_is_said(params, notice):
-    view, notices = _checked(params)
-    assert notices == (notice,)
-    assert to_params(view).keys() <= params.keys()
+def test_each_silently_replaced_value_gets_a_notice(params, notice):
+    assert link_notices(params, CONTEXT) == (notice,)
 
 
-def test_an_unknown_selection_is_dropped_and_long_values_are_cut():
-    view, notices = _checked({"auswahl": "o:" + "x" * 100}, selectable=lambda ref: False)
-    assert view.selected is None
-    assert notices == ("Die Auswahl „o:" + "x" * 37 + "…“ aus dem Link gibt es nicht (mehr) "
-                       "– nichts ausgewählt.",)
-    assert _checked({"auswahl": "o:x"})[0].selected == "o:x"  # not checked without selectable
-
-
-def test_several_replacements_give_one_notice_each():
-    view, notices = _checked({"indikator": "foo", "jahr": "1800", "bezirk": "99"})
-    assert len(notices) == 3
-    assert view.filters.districts == () and view.indicator is None and view.year is None
+def test_long_values_are_cut_in_the_notice():
+    (notice,) = link_notices({"klassen": "x" * 100}, CONTEXT)
+    assert "„" + "x" * 39 + "…“" in notice
