@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))  # run as a plain script
 from bench_offer_layer import synthetic_offers  # noqa: E402
 from services.assets import css_urls, js_urls  # noqa: E402
 from services.config import Settings  # noqa: E402
-from services.mapview import build_offer_layer  # noqa: E402
+from services.map.layers import offer_layer  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 QUIET_MS = 600
@@ -85,8 +85,8 @@ def page_html() -> str:
 
 
 def offer_data(n: int) -> dict:
-    """The JSON QA.addOffers gets from build_offer_layer, as the page sends it."""
-    call = next(iter(build_offer_layer(synthetic_offers(n))._children.values()))
+    """The JSON QA.addOffers gets from offer_layer, as a page sends it."""
+    call = next(iter(offer_layer(synthetic_offers(n))._children.values()))
     return json.loads(call.payload)
 
 

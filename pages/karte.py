@@ -8,7 +8,7 @@ from services.config import load_settings
 from services.details import escape_markdown
 from services.indicators import INDICATORS, INDICATORS_BY_KEY
 from services.map.base import build_base_map
-from services.map.layers import need_key_html, offer_layer
+from services.map.layers import need_key_html, offer_selection
 from services.snapshot import Snapshot
 from services.texts import ui
 from services.urlstate import CLASS_SCOPES, CLASSIFICATIONS, link_notices, valid_map_choice
@@ -46,8 +46,11 @@ def _map(snap: Snapshot, choropleth: ChoroplethData, shown) -> None:
     if not assets_ready():
         return
     notice = ui.DEMO_DISTRICTS if snap.demo_districts else None
-    base = build_base_map(choropleth, snap.districts_web_geojson, snap.offices, load_settings(), notice)
-    map_frame(base, offer_layer(shown, snap.position_of(state.selection())), key="karte")
+    # All offers go into the base map once per data version; a filter change sends a bitmask.
+    base = build_base_map(choropleth, snap.districts_web_geojson, snap.offices, load_settings(),
+                          notice, offers=snap.offers, version=snap.version)
+    selected = offer_selection(snap.offers, shown, snap.version, snap.position_of(state.selection()))
+    map_frame(base, selected, key="karte")
 
 
 def _figure_notes(snap: Snapshot, choropleth: ChoroplethData) -> None:

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import folium
+import pandas as pd
 import shapely
 from branca.element import Element
 from shapely.geometry import shape
@@ -66,9 +67,13 @@ def build_base_map(
     offices: Iterable[Office],
     settings: Settings,
     notice: str | None = None,
+    offers: pd.DataFrame | None = None,
+    version: int = 0,
 ) -> folium.Map:
     """The map page's base: districts (choropleth), their names, Quartiersbüros, legend
-    and an optional notice. The offers come as a separate layer (they change with filters)."""
+    and an optional notice. The offers are drawn by a separate layer (they change with
+    filters); given `offers` (all of them) and their data `version`, the base map stores
+    them, so that the layer can be `layers.offer_selection`, which sends only a bitmask."""
     geometries = layers.district_geometries(districts_web_geojson)
     names = {shade.id: shade.name for shade in choropleth.districts}
     elements: list[Element] = [
@@ -79,6 +84,8 @@ def build_base_map(
     ]
     if notice:
         elements.append(layers.notice(notice))
+    if offers is not None:
+        elements.append(layers.offer_store(offers, version))
     return new_map(settings, bounds_of(geometries), elements)
 
 

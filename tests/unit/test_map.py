@@ -1,3 +1,4 @@
+import base64
 import json
 import re
 from urllib.parse import quote
@@ -16,7 +17,7 @@ from services.config import Settings
 from services.indicators import INDICATORS_BY_KEY
 from services.map.base import build_base_map, layer_control
 from services.map.jsbridge import js_json, parse_clicked
-from services.map.layers import offer_layer
+from services.map.layers import offer_layer, offer_mask, offer_selection
 from services.model import Office
 from services.selection import Selection
 from services.texts import mapping as texts
@@ -228,3 +229,43 @@ def test_parse_clicked_round_trips_ids(item_id, kind, letter):
 @pytest.mark.parametrize("text", [None, "", "Altstadt", "\u27e6x:1\u27e7", "\u27e6o:\u27e7"])
 def test_parse_clicked_ignores_other_tooltips(text):
     assert parse_clicked(text) is None
+
+
+def _mask_bits(text: str, n: int) -> list[int]:
+    """Decode like QA.decodeMask: bit i % 8 of byte i // 8."""
+    data = base64.b64decode(text)
+    return [(data[i >> 3] >> (i & 7)) & 1 for i in range(n)]
+
+
+def test_offer_mask_marks_the_shown_rows_in_order():
+    offers = _offers(19)  # more than two bytes, not a multiple of 8
+    shown = offers.iloc[[0, 3, 8, 18]]
+    assert _mask_bits(offer_mask(offers, shown), 19) == [
+        1 if i in (0, 3, 8, 18) else 0 for i in range(19)]
+    assert _mask_bits(offer_mask(offers, offers.iloc[:0]), 19) == [0] * 19
+    assert len(offer_mask(_offers(50_000), _offers(10))) <= 8_400  # 50,000 bits in base64
+
+
+def test_offers_stored_in_the_base_map_and_only_a_mask_on_a_filter_change():
+    offers = _offers(300)
+    values = pd.DataFrame([dict(district_id="11", indicator_key="sgb2_u15", year=2023,
+                                value=20.5, source="BA", is_demo=True)])
+    choropleth = build_choropleth(_districts(), values, INDICATORS_BY_KEY["sgb2_u15"], 2023,
+                                  "quantiles")
+
+    def page_run(shown, highlight=None):  # the map page builds its map anew on every run
+        m = build_base_map(choropleth, json.loads(_districts().to_json()), [], SETTINGS,
+                           offers=offers, version=42)
+        return _streamlit_strings(m, offer_selection(offers, shown, 42, highlight))
+
+    strings = page_run(offers.iloc[::2], highlight=(51.5, 6.9))
+    stored = _payload(strings["script"], "storeOffers")
+    assert stored["version"] == 42
+    assert [row[1] for row in stored["rows"]] == offers["name"].tolist()
+    selection = _payload(strings["feature_group"], "showOffers")
+    assert selection["version"] == 42 and selection["highlight"] == [51.5, 6.9]
+    assert _mask_bits(selection["mask"], 300) == [1 - i % 2 for i in range(300)]
+    assert "QA.addOffers(" not in strings["feature_group"]
+    assert len(strings["feature_group"]) < 1_000  # no offer data on a filter change
+    # a filter change leaves the base map's script as it was: st_folium keeps it mounted
+    assert page_run(offers.iloc[:5])["script"] == strings["script"]
