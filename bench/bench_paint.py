@@ -224,7 +224,7 @@ def _json(data) -> str:
     return json.dumps(data)
 
 
-def wait_painted(page, timeout_s: float = TIMEOUT_MS / 1000) -> float:
+def wait_painted(page, app: App, timeout_s: float = TIMEOUT_MS / 1000) -> float:
     """Epoch ms of the first paint (from whichever frame met the condition)."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
@@ -232,7 +232,9 @@ def wait_painted(page, timeout_s: float = TIMEOUT_MS / 1000) -> float:
         if stamp:
             return stamp
         time.sleep(0.1)
-    raise BenchError("nichts gezeichnet")
+    page.screenshot(path=str(app.log.with_suffix(".png")))
+    raise BenchError(f"{app.name}: nichts gezeichnet nach {timeout_s:.0f} s\n"
+                     f"{app.log.read_text()[-1500:]}")
 
 
 def load(browser: Browser, context, app: App) -> None:
@@ -240,7 +242,7 @@ def load(browser: Browser, context, app: App) -> None:
     Leaflet container (where the time goes), and the script runs during the view."""
     page = browser.page(context, app)
     page.goto(app.url, wait_until="commit")
-    painted = wait_painted(page)
+    painted = wait_painted(page, app)
     origin = page.evaluate("performance.timeOrigin")
     page.wait_for_timeout(1500)  # an unwanted second script run would come ~0.3 s after
     stamps = page.evaluate("[window.__qa.iframe, window.__qa.leaflet]")
@@ -269,7 +271,7 @@ def filter_change(browser: Browser, context, app: App, changes: int) -> list[flo
     changed text (bare), for `changes` clicks that toggle the filter on and off."""
     page = browser.page(context, app)
     page.goto(app.url, wait_until="commit")
-    wait_painted(page)
+    wait_painted(page, app)
     page.wait_for_timeout(2000)
     times = []
     for i in range(changes):
@@ -394,7 +396,7 @@ def main() -> int:
                     fresh = browser.browser.new_context(viewport=VIEWPORT, locale="de-DE")
                     page = browser.page(fresh, app)
                     page.goto(app.url, wait_until="commit")
-                    cold[name].append(wait_painted(page) - spawned * 1000)
+                    cold[name].append(wait_painted(page, app) - spawned * 1000)
                     fresh.close()
         except (PlaywrightError, BenchError) as error:
             print(f"\nABBRUCH: {error}", file=sys.stderr)

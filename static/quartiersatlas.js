@@ -186,9 +186,10 @@
   // change sends just a bitmask of the offers to show (showOffers), applied as a diff.
   var offerStore = null;
 
-  // data: as offerCluster, plus data.version: the data version the rows belong to
+  // data: {element: id of a <script type="application/json"> in the page holding what
+  // offerCluster takes, version: the data version the rows belong to}
   function storeOffers(map, data) {
-    var built = offerCluster(data);
+    var built = offerCluster(JSON.parse(document.getElementById(data.element).textContent));
     offerStore = { version: data.version, markers: built.markers, cluster: built.cluster,
       shown: new Uint8Array(built.markers.length), group: null };
     return built.cluster;

@@ -21,7 +21,7 @@ from shapely.geometry import shape
 
 from services.choropleth import ALL_YEARS, NO_DATA_COLOUR, ChoroplethData, DistrictShade
 from services.formatting import format_value
-from services.map.jsbridge import QaCall, qa_layer
+from services.map.jsbridge import QaCall, QaDataCall, js_json, qa_layer
 from services.model import Office
 from services.taxonomy import NEEDS
 from services.texts import mapping as texts
@@ -111,13 +111,20 @@ def offer_layer(offers: pd.DataFrame, highlight: tuple[float, float] | None = No
     return qa_layer(texts.LAYER_OFFERS, "addOffers", data)
 
 
-def offer_store(offers: pd.DataFrame, version: int) -> QaCall:
+# (data version, offers frame, its js_json text): one per process, the latest version
+_stored: list[tuple[int, pd.DataFrame, str]] = []
+
+
+def offer_store(offers: pd.DataFrame, version: int) -> QaDataCall:
     """Every offer of a data version, for a base map that stays mounted: the browser builds
     their markers once, and `offer_selection` then sends only which of them to show.
 
     At 50,000 offers a filter change so costs a few KB and a diff of the cluster instead
-    of 2.9 MB and a rebuild (bench/README.md)."""
-    return QaCall("storeOffers", _offer_data(offers) | {"version": version})
+    of 2.9 MB and a rebuild (bench/README.md). The JSON is made once per data version (and
+    frame: the page passes the snapshot's, which lives as long as its version)."""
+    if not _stored or _stored[0][0] != version or _stored[0][1] is not offers:
+        _stored[:] = [(version, offers, js_json(_offer_data(offers)))]
+    return QaDataCall("storeOffers", f"qa-offers-{version}", _stored[0][2], {"version": version})
 
 
 def offer_mask(offers: pd.DataFrame, shown: pd.DataFrame) -> str:
