@@ -244,6 +244,8 @@ def test_offer_mask_marks_the_shown_rows_in_order():
         1 if i in (0, 3, 8, 18) else 0 for i in range(19)]
     assert _mask_bits(offer_mask(offers, offers.iloc[:0]), 19) == [0] * 19
     assert len(offer_mask(_offers(50_000), _offers(10))) <= 8_400  # 50,000 bits in base64
+    doubled = offers.set_axis([0] * 19)  # labels that do not tell rows apart: ids do
+    assert _mask_bits(offer_mask(doubled, doubled.iloc[[3]]), 19) == [int(i == 3) for i in range(19)]
 
 
 def test_offers_stored_in_the_base_map_and_only_a_mask_on_a_filter_change():
