@@ -6,9 +6,11 @@ state lives in st.session_state and the URL (ui/state.py, ui/urlparams.py).
 
 import streamlit as st
 
+from services.heap import freeze_after_startup
 from services.texts import ui
 
 st.set_page_config(page_title=ui.APP_TITLE, page_icon="🗺️", layout="wide")
 
 navigation = st.navigation([st.Page("pages/karte.py", title=ui.PAGE_MAP, icon="🗺️", default=True)])
 navigation.run()
+freeze_after_startup()  # once per process, now that the page's modules are imported

@@ -13,12 +13,12 @@ from services.map.layers import (
     district_geometries,
     district_outline,
     need_key_html,
-    offer_layer,
+    offer_selection,
 )
 from services.plaintext import markdown_literal
 from services.snapshot import Snapshot
 from services.texts import ui
-from services.urlstate import CLASSIFICATIONS, ViewState, valid_map_choice
+from services.urlstate import CLASS_SCOPES, CLASSIFICATIONS, ViewState, link_notices, valid_map_choice
 from ui import sidebar, state, urlparams
 from ui.components.chips import filter_chips, no_results_hint
 from ui.components.details import details_panel
@@ -27,23 +27,27 @@ from ui.components.offer_table import TABLE_ANCHOR, offer_table, take_row_click
 
 
 def _apply_valid_choice(snap: Snapshot) -> None:
-    """A link's unknown indicator or year is replaced, and the user is told so."""
+    """A link's unknown indicator, year or other value is replaced, and the user is told so."""
     choice = valid_map_choice(urlparams.current_view(snap.filter_context), snap.years)
     st.session_state.update({state.INDICATOR: choice.indicator, state.YEAR: choice.year,
-                             state.CLASSIFICATION: choice.classification})
+                             state.CLASSIFICATION: choice.classification,
+                             state.CLASS_SCOPE: choice.class_scope})
     if urlparams.from_link_this_run():
-        for notice in choice.notices:
-            st.info(notice)
+        others = link_notices(st.query_params.to_dict(), snap.filter_context)
+        for notice in choice.notices + others:
+            st.info(markdown_literal(notice))
 
 
 def _map_controls(snap: Snapshot) -> None:
-    left, middle, right = st.columns([4, 1, 3])  # at 150 % zoom no label is cut
+    left, middle, right, scope = st.columns([4, 1, 3, 3])  # at 150 % zoom no label is cut
     left.selectbox(ui.MAP_INDICATOR, [i.key for i in INDICATORS], key=state.INDICATOR,
                    format_func=lambda k: f"{INDICATORS_BY_KEY[k].label} ({INDICATORS_BY_KEY[k].unit})")
     middle.selectbox(ui.MAP_YEAR, snap.years(st.session_state[state.INDICATOR]) or [None],
                      key=state.YEAR)
     right.selectbox(ui.MAP_CLASSIFICATION, list(CLASSIFICATIONS), key=state.CLASSIFICATION,
                     format_func=ui.CLASSIFICATION_LABELS.get)
+    scope.selectbox(ui.MAP_CLASS_SCOPE, list(CLASS_SCOPES), key=state.CLASS_SCOPE,
+                    format_func=ui.CLASS_SCOPE_LABELS.get)
 
 
 def _chosen_districts(view: ViewState) -> list[str]:
@@ -54,17 +58,19 @@ def _chosen_districts(view: ViewState) -> list[str]:
 
 
 def _map(snap: Snapshot, choropleth: ChoroplethData, shown: pd.DataFrame, view: ViewState) -> None:
-    """The base map stays mounted per data version; the indicator, the offers and the
-    outline are swapped in (so a new indicator keeps the user's zoom)."""
+    """The base map stays mounted per data version and holds all offers once; the indicator,
+    the offers shown (a bitmask) and the outline are swapped in, so a new indicator or filter
+    keeps the user's zoom and sends little."""
     if not assets_ready():
         return
     notice = ui.DEMO_DISTRICTS if snap.demo_districts else None
     settings = load_settings()
-    base = build_base_map(snap.districts_web_geojson, snap.district_names, snap.offices, settings, notice)
+    base = build_base_map(snap.districts_web_geojson, snap.district_names, snap.offices, settings,
+                          notice, offers=snap.offers, version=snap.version)
     geometries = district_geometries(snap.districts_web_geojson)
     dynamic = [
         choropleth_layer(choropleth, geometries),
-        offer_layer(shown, snap.position_of(state.selection())),
+        offer_selection(snap.offers, shown, snap.version, snap.position_of(state.selection())),
         district_outline(geometries, _chosen_districts(view)),
     ]
     map_frame(base, dynamic, key="karte")
@@ -93,7 +99,8 @@ def render() -> None:
     shown = filters.apply(snap.offers, view.filters)
     choropleth = build_choropleth(snap.districts, snap.indicator_values,
                                   INDICATORS_BY_KEY[view.indicator], view.year,
-                                  CLASSIFICATIONS[view.classification])
+                                  CLASSIFICATIONS[view.classification],
+                                  CLASS_SCOPES[view.class_scope])
 
     # The map comes right after the controls and takes the height the window leaves
     # (static/page.css): a map partly below the fold scrolls the page when clicked.

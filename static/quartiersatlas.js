@@ -188,10 +188,10 @@
     return group;
   }
 
+  // The offers' markers in one cluster, not yet on the map.
   // data.needs: [colour, symbol]; data.providers: [name]; data.clusterTip: "… {n} …";
-  // data.highlight: [lat, lon] of the selected item or null;
   // data.rows: [id, name, provider index, need index, lat, lon, demo 0/1]
-  function addOffers(group, data) {
+  function offerCluster(data) {
     var icons = data.needs.map(function (n) {
       var html = '<span style="background:' + esc(n[0]) + '">' + esc(n[1]) + "</span>";
       return L.divIcon({ className: "qa-offer", html: html, iconSize: [22, 22] });
@@ -217,14 +217,88 @@
       return L.divIcon({ className: "marker-cluster qa-cluster", html: "<span>" + n + "</span>",
         iconSize: [size, size] });
     }
-    cluster.addLayers(markers);
-    group.addLayer(cluster);
-    // The selected offer or office: a ring that shows even when its marker is in a cluster.
-    if (data.highlight) {
+    return { markers: markers, cluster: cluster };
+  }
+
+  // Markers must go into a cluster that is on the map: off the map, markercluster checks
+  // every new marker against its whole pending list (quadratic: seconds at 50,000).
+  // streamlit-folium adds a feature group to the map only after our call, hence "add".
+  function whenOnMap(group, action) {
+    if (group._map) { action(); } else { group.once("add", action); }
+  }
+
+  // The selected offer or office: a ring that shows even when its marker is in a cluster.
+  function addRing(group, highlight) {
+    if (highlight) {
       var ring = L.divIcon(HIGHLIGHT_ICON);
-      group.addLayer(L.marker(data.highlight, { icon: ring, interactive: false, keyboard: false, zIndexOffset: 5000 }));
+      group.addLayer(L.marker(highlight, { icon: ring, interactive: false, keyboard: false, zIndexOffset: 5000 }));
     }
-    return cluster;
+  }
+
+  // All given offers, shown at once. data: as offerCluster, plus
+  // data.highlight: [lat, lon] of the selected item or null
+  function addOffers(group, data) {
+    var built = offerCluster(data);
+    group.addLayer(built.cluster);
+    whenOnMap(group, function () { built.cluster.addLayers(built.markers); });
+    addRing(group, data.highlight);
+    return built.cluster;
+  }
+
+  // The map page keeps every offer of a data version in the base map, which stays mounted
+  // while only the filters change: the markers are built once (storeOffers), and a filter
+  // change sends just a bitmask of the offers to show (showOffers), applied as a diff.
+  var offerStore = null;
+
+  // data: {element: id of a <script type="application/json"> in the page holding what
+  // offerCluster takes, version: the data version the rows belong to}
+  function storeOffers(map, data) {
+    var built = offerCluster(JSON.parse(document.getElementById(data.element).textContent));
+    offerStore = { version: data.version, markers: built.markers, cluster: built.cluster,
+      shown: new Uint8Array(built.markers.length), group: null };
+    return built.cluster;
+  }
+
+  // Bit i of the base64 text (little-endian within each byte) says whether row i is shown.
+  function decodeMask(text, n) {
+    var bytes = atob(text);
+    var wanted = new Uint8Array(n);
+    for (var i = 0; i < n; i++) { wanted[i] = (bytes.charCodeAt(i >> 3) >> (i & 7)) & 1; }
+    return wanted;
+  }
+
+  function applyMask(store, wanted) {
+    var add = [], remove = [], count = 0;
+    for (var i = 0; i < wanted.length; i++) {
+      count += wanted[i];
+      if (wanted[i] && !store.shown[i]) { add.push(store.markers[i]); }
+      if (!wanted[i] && store.shown[i]) { remove.push(store.markers[i]); }
+    }
+    if (add.length + remove.length > count) {  // a large change: refilling is cheaper
+      store.cluster.clearLayers();
+      add = store.markers.filter(function (marker, j) { return wanted[j]; });
+    } else if (remove.length) {
+      store.cluster.removeLayers(remove);
+    }
+    store.cluster.addLayers(add);
+    store.shown = wanted;
+  }
+
+  // data: {version, mask: base64 bitmask over the stored rows, highlight: [lat, lon] | null}
+  function showOffers(group, data) {
+    var store = offerStore;
+    if (!store || store.version !== data.version) {  // both come from one page run
+      throw new Error("QA.showOffers: no offers stored for data version " + data.version);
+    }
+    // The previous group is off the map already; detach it, or clicks would bubble to it.
+    if (store.group) { store.group.removeLayer(store.cluster); }
+    store.group = group;
+    group.addLayer(store.cluster);
+    whenOnMap(group, function () {
+      applyMask(store, decodeMask(data.mask, store.markers.length));
+    });
+    addRing(group, data.highlight);
+    return store.cluster;
   }
 
   // data: {title, lines: [text], classes: [[colour, label]], noData: [colour, label],
@@ -350,6 +424,8 @@
     addDistrictLabels: addDistrictLabels,
     addOffices: addOffices,
     addOffers: addOffers,
+    storeOffers: storeOffers,
+    showOffers: showOffers,
     addLegend: addLegend,
     addNotice: addNotice,
     outlineDistricts: outlineDistricts,

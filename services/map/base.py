@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import folium
+import pandas as pd
 import shapely
 from branca.element import Element
 from shapely.geometry import shape
@@ -77,11 +78,15 @@ def build_base_map(
     offices: Iterable[Office],
     settings: Settings,
     notice: str | None = None,
+    offers: pd.DataFrame | None = None,
+    version: int = 0,
 ) -> folium.Map:
-    """The map page's base, constant per data version: district names, Quartiersbüros and
-    an optional notice. What changes with the view (choropleth and legend, offers, the
-    chosen district) comes as dynamic layers (`layers.choropleth_layer`, ...), so that
-    changing the indicator does not remount the map and keeps the user's zoom."""
+    """The map page's base, constant per data version: district names, Quartiersbüros, an
+    optional notice and, given `offers` (all of them) and their data `version`, the offer
+    store. What changes with the view comes as dynamic layers: the choropleth and legend
+    (`layers.choropleth_layer`), the chosen district, and the offers shown
+    (`layers.offer_selection`, only a bitmask). So changing the indicator or a filter never
+    remounts the map: the user's zoom stays, and the offers are sent once."""
     geometries = layers.district_geometries(districts_web_geojson)
     elements: list[Element] = [
         layers.district_label_layer(district_names, geometries),
@@ -89,6 +94,8 @@ def build_base_map(
     ]
     if notice:
         elements.append(layers.notice(notice))
+    if offers is not None:
+        elements.append(layers.offer_store(offers, version))
     return new_map(settings, bounds_of(geometries), elements)
 
 

@@ -29,6 +29,9 @@ CITY_AVERAGE_WEIGHTED = "Stadtdurchschnitt (gewichtet nach Einwohnern 0–17 J.)
 CITY_AVERAGE_MEAN = "Stadtdurchschnitt (Mittel der Bezirke): {value}"
 LEGEND_AVERAGE_WEIGHTED = "Ø Stadt: {value} (gewichtet)"
 LEGEND_AVERAGE_MEAN = "Ø Stadt: {value} (Bezirksmittel)"
+# Which years' values set the class breaks (services/choropleth.py, scope)
+LEGEND_CLASSES_ALL_YEARS = "Klassen fest für {first}–{last}: Jahre vergleichbar"
+LEGEND_CLASSES_ONE_YEAR = "Klassen je Jahr: nur aus den Werten von {year}"
 
 # Point layers
 OFFICE_KIND = "Quartiersbüro"

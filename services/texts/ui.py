@@ -48,6 +48,11 @@ CLASSIFICATION_LABELS = {
     "jenks": "Natürliche Brüche (Fisher-Jenks)",
     "gleich": "Gleiche Intervalle",
 }
+MAP_CLASS_SCOPE = "Klassengrenzen"
+CLASS_SCOPE_LABELS = {
+    "alle": "fest über alle Jahre (Jahre vergleichbar)",
+    "jahr": "je Jahr neu (nur dieses Jahr)",
+}
 MAP_COUNT = "**{shown}** von {total} Angeboten passen zu den Filtern"
 EMPTY_DATABASE = (
     "Die Datenbank ist noch leer. Laden Sie die Bezirke, Kennzahlen und Angebote mit der "
@@ -67,6 +72,17 @@ NOTICE_UNKNOWN_INDICATOR = (
     "Die Kennzahl „{value}“ aus dem Link gibt es nicht – angezeigt wird „{replacement}“."
 )
 NOTICE_UNKNOWN_YEAR = "Für das Jahr {value} aus dem Link gibt es keine Werte – angezeigt wird {replacement}."
+# Other link values that do not exist (services/urlstate.link_notices)
+NOTICE_UNKNOWN_CLASSES = (
+    "Die Klasseneinteilung „{value}“ aus dem Link gibt es nicht – angezeigt wird „{replacement}“."
+)
+NOTICE_UNKNOWN_SCOPE = (
+    "Die Klassengrenzen „{value}“ aus dem Link gibt es nicht – angezeigt wird „{replacement}“."
+)
+NOTICE_INVALID_FLAG = (
+    "Der Wert „{value}“ für „{field}“ im Link ist ungültig – angezeigt wird „{replacement}“."
+)
+NOTICE_UNKNOWN_VALUES = "Unbekannte Werte für „{field}“ aus dem Link weggelassen: {values}."
 
 # Details panel
 DETAILS_TITLE = "Details"

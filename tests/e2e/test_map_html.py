@@ -21,7 +21,13 @@ from services.config import STATIC_DIR, load_settings
 from services.indicators import INDICATORS_BY_KEY
 from services.map.base import build_base_map, layer_control
 from services.map.jsbridge import parse_clicked
-from services.map.layers import choropleth_layer, district_geometries, offer_layer
+from services.map.layers import (
+    choropleth_layer,
+    district_geometries,
+    offer_layer,
+    offer_mask,
+    offer_selection,
+)
 from services.model import Office
 
 EVIL = ["<img src=x onerror=alert(1)>", "${alert(1)}", "</script><script>alert(1)</script>"]
@@ -73,9 +79,8 @@ def _serve(root, base_url, page, html):
     return errors
 
 
-def _map_page(settings):
-    """Base map + offer layer + layer control, as one standalone page."""
-    offers = pd.DataFrame({
+def _offers():
+    return pd.DataFrame({
         "id": ["o/1 ⟧", "o<2>", "o&3"] + [f"c{i}" for i in range(20)],
         "name": EVIL + ["Lerntreff"] * 20,
         "provider": ["AWO", EVIL[1], EVIL[2]] + ["Caritas"] * 20,
@@ -85,7 +90,13 @@ def _map_page(settings):
         "lon": [6.905, 6.955, 6.955] + [6.93] * 20,
         "is_demo": [False, True, True] + [True] * 20,
     })
-    office = Office("b&1", EVIL[2], "Stadt", 51.525, 6.905)
+
+
+def _map_page(settings):
+    """Base map + offer layer + layer control, as one standalone page."""
+    offers = _offers()
+    # clear of the legend in the top left corner (it grows with its lines)
+    office = Office("b&1", EVIL[2], "Stadt", 51.515, 6.915)
     boxes = [(6.90, 51.50, 6.93, 51.53), (6.93, 51.50, 6.96, 51.53)]
     m = _base_map(settings, ["Altstadt", EVIL[0]], boxes, [office])
     offers_group = offer_layer(offers)
@@ -200,3 +211,39 @@ def test_a_tooltip_at_the_edge_stays_inside_the_map(server, monkeypatch, page):
     assert box["x"] >= frame["x"] and box["x"] + box["width"] <= frame["x"] + frame["width"] + 0.5
     assert box["y"] >= frame["y"] and box["y"] + box["height"] <= frame["y"] + frame["height"] + 0.5
     assert not errors
+# What streamlit-folium does with a new feature_group_to_add: the old group off the map,
+# the new one built by our call, then put on the map.
+SWAP_GROUP = """([old, data]) => { const map = window[old]._map; map.removeLayer(window[old]);
+  const group = L.featureGroup(); QA.showOffers(group, data); map.addLayer(group);
+  window.__swapped = group; }"""
+
+
+def test_a_filter_change_shows_the_stored_markers_given_by_a_mask(server, monkeypatch, page):
+    root, base_url = server
+    monkeypatch.setenv("QA_STATIC_URL", f"{base_url}/static")
+    offers = _offers()
+    boxes = [(6.90, 51.50, 6.93, 51.53), (6.93, 51.50, 6.96, 51.53)]
+    districts = gpd.GeoDataFrame({"id": ["11", "12"], "name": ["Altstadt", "Eigen"]},
+                                 geometry=[box(*b) for b in boxes], crs="EPSG:4326")
+    m = build_base_map(json.loads(districts.to_json()), dict(zip(districts["id"], districts["name"])),
+                       [], load_settings(), offers=offers, version=7)
+    first = offer_selection(offers, offers.iloc[1:], 7)  # all but the first offer
+    m.add_child(first)
+    errors = _serve(root, base_url, page, m.get_root().render())
+    expect(page.locator(".marker-cluster")).to_have_count(1)
+    expect(page.locator(".qa-offer")).to_have_count(2)
+
+    only_first = {"version": 7, "mask": offer_mask(offers, offers.iloc[:1]), "highlight": None}
+    page.evaluate(SWAP_GROUP, [first.get_name(), only_first])
+    expect(page.locator(".marker-cluster")).to_have_count(0)
+    expect(page.locator(".qa-offer")).to_have_count(1)
+    page.evaluate(f"({CLICK_PROBE})(window.__swapped)")  # the kept markers still report clicks
+    page.locator(".qa-offer").click()
+    assert [parse_clicked(t).id for t in page.evaluate("window.__clicked")] == ["o/1 ⟧"]
+
+    everything = {"version": 7, "mask": offer_mask(offers, offers), "highlight": [51.505, 6.905]}
+    page.evaluate(SWAP_GROUP, ["__swapped", everything])
+    expect(page.locator(".marker-cluster")).to_have_count(1)
+    expect(page.locator(".qa-offer")).to_have_count(3)
+    expect(page.locator(".qa-highlight")).to_have_count(1)
+    assert not page.guard.external and not errors

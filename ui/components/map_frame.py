@@ -7,8 +7,12 @@ tooltip is returned, so panning and zooming never rerun the app.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import folium
 import streamlit as st
+import streamlit_folium
 from streamlit_folium import st_folium
 
 from services.assets import missing_assets
@@ -19,6 +23,27 @@ from ui import state
 
 _RETURNED = ["last_object_clicked_tooltip", "last_object_clicked_count"]
 FALLBACK_HEIGHT = 560
+
+
+def _with_frontend_defaults(component: Callable[..., Any]) -> Callable[..., Any]:
+    """st_folium's component with the initial value its frontend really reports.
+
+    st_folium (0.27.4) declares `last_object_clicked_count: None` as the initial value, but
+    its frontend starts counting at 0 and reports the value after the map's first move
+    (fitBounds): the values differ, so every page view ran the whole script twice. With 0
+    as the declared value the first report equals it and is not sent.
+    """
+    def component_call(*args: Any, default: Any = None, **kwargs: Any) -> Any:
+        if isinstance(default, dict) and default.get("last_object_clicked_count", 0) is None:
+            default = default | {"last_object_clicked_count": 0}
+        return component(*args, default=default, **kwargs)
+
+    component_call.wrapped = component  # type: ignore[attr-defined]
+    return component_call
+
+
+if not hasattr(streamlit_folium._component_func, "wrapped"):  # once per process
+    streamlit_folium._component_func = _with_frontend_defaults(streamlit_folium._component_func)
 
 
 def _last_click_key(key: str) -> str:
