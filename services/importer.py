@@ -19,6 +19,7 @@ import geopandas as gpd
 from services.config import GEODATA_DIR, Settings, load_settings
 from services.geo import assign_districts
 from services.io import columns as c
+from services.io.addresses import read_addresses
 from services.io.districts import read_districts
 from services.io.errors import ImportProblem
 from services.io.indicators import read_indicators
@@ -39,6 +40,8 @@ class ImportResult:
     offices: int = 0  # districts import: offices re-derived
     districts: int = 0  # indicators import: districts with values
     years: tuple[int, ...] = ()  # indicators import
+    other_municipality: int = 0  # addresses import: rows of other municipalities skipped
+    removed: int = 0  # addresses import: removed buildings (NBA "L") left out
 
 
 def locate(records: list[Located], districts: gpd.GeoDataFrame, file: str = ""):
@@ -116,6 +119,14 @@ def import_offices(repo: Repository, path: Path) -> ImportResult:
     return _import_located(read_offices, repo.upsert_offices, repo, path)
 
 
+def import_addresses(repo: Repository, path: Path) -> ImportResult:
+    """Replace the address table with Bottrop's addresses of a gebref file or CSV."""
+    read = read_addresses(path)
+    repo.replace_addresses(read.addresses)
+    return ImportResult(len(read.addresses), read.warnings,
+                        other_municipality=read.other_municipality, removed=read.removed)
+
+
 def export_offers(repo: Repository, path: Path) -> int:
     """Write all offers; the format follows the extension (.csv, .xlsx, .geojson)."""
     offers = repo.offers()
@@ -129,20 +140,22 @@ class SeedResult:
     indicators: int
     offices: int
     offers: int
+    addresses: int
 
 
 def seed_demo(repo: Repository, geodata_dir: Path = GEODATA_DIR) -> SeedResult:
     """Clear the database and load the demo files through the same readers as imports.
 
-    All four files are read and checked first, then written in one transaction, so a
+    All five files are read and checked first, then written in one transaction, so a
     broken demo file or a failure half-way leaves the database as it was.
     """
     layer, _ = read_districts(geodata_dir / "districts.geojson")
     values, _ = read_indicators(geodata_dir / "indicators.csv", layer)
     offices, _ = locate(read_offices(geodata_dir / "offices.csv"), layer)
     offers, _ = locate(read_offers(geodata_dir / "offers.csv"), layer)
-    repo.replace_all(layer, values, offices, offers)
-    return SeedResult(len(layer), len(values), len(offices), len(offers))
+    addresses = read_addresses(geodata_dir / "addresses.csv").addresses
+    repo.replace_all(layer, values, offices, offers, addresses)
+    return SeedResult(len(layer), len(values), len(offices), len(offers), len(addresses))
 
 
 def ensure_seeded(settings: Settings | None = None) -> Repository:

@@ -93,7 +93,17 @@ def overlaps_age_group(
         raise ValueError("the parents group matches by audience, not by age")
     lo = 0.0 if min_age is None else float(min_age)
     hi = float("inf") if max_age is None else float(max_age)
-    return lo < group.max_age + 1 and hi >= group.min_age
+    return bool(age_range_overlaps(lo, hi, group.min_age, group.max_age))
+
+
+def age_range_overlaps(lo, hi, first_year, last_year):
+    """The one age rule: an offer for ages lo..hi fits years first_year..last_year.
+
+    Years are whole years of life: "13" covers 13.0 up to 13.99…, so an offer up to 10.75
+    fits a 10-year-old. Works on floats and on numpy arrays alike (vectorised filters, the
+    nearby search); missing ends must be given as 0 and infinity.
+    """
+    return (lo < last_year + 1) & (hi >= first_year)
 
 
 def matches_age_groups(
