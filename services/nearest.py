@@ -17,13 +17,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 from pyproj import Transformer
 from scipy.spatial import cKDTree
 
-from services.model import ANALYSIS_CRS, WEB_CRS, WEEKDAYS
+from services.model import ANALYSIS_CRS, WEB_CRS, WEEKDAYS, Offer, OpeningSlot
 from services.opening import OpenAt, OpenState, WeeklySlots, is_on_request, open_state
 from services.taxonomy import NEEDS, NEEDS_BY_CODE, age_range_overlaps
 from services.texts import nearby as t
@@ -136,8 +137,7 @@ class OfferIndex:
     """The offers of one data version, prepared for nearby queries."""
 
     def __init__(self, offers: pd.DataFrame):
-        self._frame = offers.reset_index(drop=True)
-        frame = self._frame
+        frame = offers.reset_index(drop=True)
         self.size = len(frame)
         x, y = _TO_METRIC.transform(frame["lon"].to_numpy(float), frame["lat"].to_numpy(float))
         self._tree = cKDTree(np.column_stack([x, y])) if self.size else None
@@ -153,6 +153,8 @@ class OfferIndex:
         self._slots = WeeklySlots(frame["opening_hours"].tolist())
         self._no_hours = _flags(frame["opening_hours"], lambda s: len(s) == 0)
         self._on_request = _flags(frame["hours_note"], lambda n: is_on_request(n or ""))
+        # Plain lists for the few results of a query: pandas' row access costs ~0.1 ms each.
+        self._columns = {name: frame[name].tolist() for name in OfferFacts._fields}
 
     def query(self, query: NearbyQuery) -> NearbyResult:
         """The fitting offers within the distance, nearest first; or, when none fits, the
@@ -178,13 +180,13 @@ class OfferIndex:
             distances, indices = np.atleast_1d(distances), np.atleast_1d(indices)
             inside = np.isfinite(distances)
             distances, indices = distances[inside], indices[inside]
-            keep = self._fits(indices, query)
+            keep = self.fits(indices, query)
             exhausted = len(indices) < k or k == self.size
             if keep.sum() >= wanted or exhausted:
                 return indices[keep][:wanted], distances[keep][:wanted]
             k = min(self.size, k * 4)
 
-    def _fits(self, idx: np.ndarray, query: NearbyQuery) -> np.ndarray:
+    def fits(self, idx: np.ndarray, query: NearbyQuery) -> np.ndarray:
         """The hard filters, vectorised over the offers `idx`."""
         mask = self._active[idx].copy()
         if query.needs:
@@ -209,29 +211,48 @@ class OfferIndex:
         return mask
 
     def _result(self, i: int, straight_m: float, query: NearbyQuery) -> NearbyOffer:
-        row = self._frame.iloc[i]
-        fits, misses = explain(row, query)
+        offer = OfferFacts(*(self._columns[name][i] for name in OfferFacts._fields))
+        fits, misses = explain(offer, query)
         return NearbyOffer(
-            offer_id=str(row["id"]), name=str(row["name"]), lat=float(row["lat"]),
-            lon=float(row["lon"]), is_demo=bool(row["is_demo"]), straight_m=straight_m,
+            offer_id=str(offer.id), name=str(offer.name), lat=float(offer.lat),
+            lon=float(offer.lon), is_demo=bool(offer.is_demo), straight_m=straight_m,
             walking_m=walking_distance(straight_m), fits=fits, misses=misses,
         )  # fmt: skip
 
 
-def explain(offer: pd.Series, query: NearbyQuery) -> tuple[tuple[Reason, ...], tuple[Reason, ...]]:
+class OfferFacts(NamedTuple):
+    """What a result and its reasons need of an offer (an Offer has these fields too)."""
+
+    id: str
+    name: str
+    lat: float
+    lon: float
+    is_demo: bool
+    min_age: float | None
+    max_age: float | None
+    audience: tuple[str, ...]
+    needs: tuple[str, ...]
+    languages: tuple[str, ...]
+    opening_hours: tuple[OpeningSlot, ...]
+    hours_note: str
+
+
+def explain(
+    offer: OfferFacts | Offer, query: NearbyQuery
+) -> tuple[tuple[Reason, ...], tuple[Reason, ...]]:
     """Why an offer fits the family (which child, need, language …) and what does not."""
     fits, misses = _child_reasons(offer, query.child_ages)
-    fits += [Reason(ReasonKind.NEED, code) for code in query.needs if code in offer["needs"]]
-    spoken = [code for code in query.languages if code in offer["languages"]]
+    fits += [Reason(ReasonKind.NEED, code) for code in query.needs if code in offer.needs]
+    spoken = [code for code in query.languages if code in offer.languages]
     fits += [Reason(ReasonKind.LANGUAGE, code) for code in spoken]
     if query.languages and not spoken:
-        misses.append(Reason(ReasonKind.LANGUAGE_MISSING, tuple(offer["languages"])))
+        misses.append(Reason(ReasonKind.LANGUAGE_MISSING, tuple(offer.languages)))
     if query.only_free:
         fits.append(Reason(ReasonKind.FREE))
     if query.barrier_free:
         fits.append(Reason(ReasonKind.BARRIER_FREE))
     if query.open_at is not None:
-        state = open_state(offer["opening_hours"], offer["hours_note"] or "", query.open_at)
+        state = open_state(offer.opening_hours, offer.hours_note or "", query.open_at)
         if state is OpenState.OPEN:
             fits.append(Reason(ReasonKind.OPEN, query.open_at))
         elif state is OpenState.ON_REQUEST:
@@ -241,13 +262,15 @@ def explain(offer: pd.Series, query: NearbyQuery) -> tuple[tuple[Reason, ...], t
     return tuple(fits), tuple(misses)
 
 
-def _child_reasons(offer: pd.Series, ages: tuple[int, ...]) -> tuple[list[Reason], list[Reason]]:
+def _child_reasons(
+    offer: OfferFacts | Offer, ages: tuple[int, ...]
+) -> tuple[list[Reason], list[Reason]]:
     """Which children an offer is for; an offer for parents that fits no child says only
     that (listing every child it is "not for" would be noise)."""
-    lo = 0.0 if pd.isna(offer["min_age"]) else float(offer["min_age"])
-    hi = np.inf if pd.isna(offer["max_age"]) else float(offer["max_age"])
+    lo = 0.0 if _missing(offer.min_age) else float(offer.min_age)
+    hi = np.inf if _missing(offer.max_age) else float(offer.max_age)
     fitting = [age for age in ages if age_range_overlaps(lo, hi, age, age)]
-    if ages and not fitting and not PARENT_AUDIENCES.isdisjoint(offer["audience"]):
+    if ages and not fitting and not PARENT_AUDIENCES.isdisjoint(offer.audience):
         return [Reason(ReasonKind.PARENTS)], []
     fits = [Reason(ReasonKind.CHILD, age) for age in fitting]
     return fits, [Reason(ReasonKind.CHILD_NOT, age) for age in ages if age not in fitting]
@@ -288,6 +311,11 @@ _FIXED_TEXTS = {
     ReasonKind.ON_REQUEST: t.REASON_ON_REQUEST,
     ReasonKind.HOURS_UNKNOWN: t.REASON_HOURS_UNKNOWN,
 }
+
+
+def _missing(value: float | None) -> bool:
+    """None or NaN: frames may carry either for an open end of an age range."""
+    return value is None or value != value
 
 
 def _vocabulary(frame: pd.DataFrame) -> list[str]:
