@@ -144,6 +144,7 @@ def main() -> None:
         start = time.perf_counter()
         write_file(plain, args.rows, 21)
         size_mb = plain.stat().st_size / 1e6
+        print(f"Rechner: {os.cpu_count()} CPUs, Last (1 min) {os.getloadavg()[0]:.1f}")
         print(f"Datei: {args.rows:,} Zeilen, {size_mb:,.0f} MB (21 Felder), davon "
               f"{BOTTROP_ROWS:,} in Bottrop; erzeugt in {time.perf_counter() - start:.0f} s\n")
         print(f"{'Messung':<46} {'Zeit s':>8} {'Spitze MB':>9}  {'Ziel':<9} Ergebnis")
@@ -163,6 +164,7 @@ def main() -> None:
             write_file(plain, args.rows, 15)
             row(f"CLI-Import, 15 Felder ({plain.stat().st_size / 1e6:,.0f} MB)",
                 measure(CLI_IMPORT.format(url=url, path=str(plain))), True)
+    print(f"Last (1 min) jetzt {os.getloadavg()[0]:.1f}")
     print(f"\nZiel: unter {GOAL_SECONDS:.0f} s und unter {GOAL_MB:.0f} MB Spitzenspeicher "
           "(ru_maxrss des Prozesses, Python und Bibliotheken eingeschlossen).")
 

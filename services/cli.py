@@ -118,9 +118,10 @@ def _import(importer, args: argparse.Namespace, repo) -> list[str]:
                                                years=years)
     elif args.kind == "addresses":
         result = importer.import_addresses(repo, args.file)
-        summary = t.CLI_DONE_ADDRESSES.format(count=result.count,
-                                              other=result.other_municipality,
-                                              removed=result.removed)
+        gebref = result.other_municipality or result.removed
+        template = t.CLI_DONE_ADDRESSES if gebref else t.CLI_DONE_ADDRESSES_TABLE
+        summary = template.format(count=result.count, other=result.other_municipality,
+                                  removed=result.removed)
     else:
         run = importer.import_offers if args.kind == "offers" else importer.import_offices
         result = run(repo, args.file)

@@ -128,6 +128,11 @@ def format_walk(walking_m: float) -> str:
     return t.WALK.format(distance=format_distance(walking_m), minutes=walking_minutes(walking_m))
 
 
+def straight_radius_m(walking_m: float) -> float:
+    """The straight-line radius that a walking distance allows (search and map rings)."""
+    return walking_m / DETOUR_FACTOR
+
+
 def to_metric(lat: float, lon: float) -> tuple[float, float]:
     x, y = _TO_METRIC.transform(lon, lat)
     return float(x), float(y)
@@ -162,7 +167,7 @@ class OfferIndex:
         if self._tree is None:
             return NearbyResult((), True)
         x, y = to_metric(query.lat, query.lon)
-        radius = query.max_distance_m / DETOUR_FACTOR
+        radius = straight_radius_m(query.max_distance_m)
         found, straight = self._nearest_fitting(x, y, query, radius, query.limit)
         within = len(found) > 0
         if not within:

@@ -37,7 +37,7 @@ from services.texts import validation as t
 BOTTROP_KEY = "05512000"
 ZONE_PREFIX = 32_000_000.0  # EPSG:4647 eastings = "32" + the EPSG:25832 easting
 MAX_LISTED_PROBLEMS = 50  # a broken state-wide file must not print millions of lines
-REMOVED = "L"  # NBA of a removed building
+REMOVED = b"L"  # NBA of a removed building
 _TO_WGS84 = Transformer.from_crs(ANALYSIS_CRS, WEB_CRS, always_xy=True)
 
 
@@ -172,38 +172,42 @@ def _scan(
 ) -> tuple[_Pending, int, int]:
     """One pass over the lines: skip other municipalities cheaply, parse Bottrop's rows.
 
-    The municipality test only slices and compares strings, because it runs for every one
-    of the state's 4 million rows; only the few ten thousand kept rows are parsed further.
+    The municipality test works on the undecoded bytes and only slices and compares,
+    because it runs for every one of the state's 4 million rows; only the few ten thousand
+    kept rows are decoded and parsed further.
     """
     pending, other, removed, layout = _Pending(), 0, 0, None
+    wanted = key.encode("ascii")
     for line_number, raw in enumerate(handle, start=1):
-        text = _decode(raw).rstrip("\r\n")
+        line = raw.rstrip(b"\r\n")
         if line_number == 1:
-            text = text.removeprefix("\ufeff")
-        if not text.strip():
+            line = line.removeprefix(b"\xef\xbb\xbf")  # UTF-8 byte order mark
+        if not line.strip():
             continue
-        parts = text.split(";")
+        width = line.count(b";") + 1
         if layout is None:
-            layout = LAYOUTS.get(len(parts))
+            layout = LAYOUTS.get(width)
             if layout is None:
-                problems.add(line_number, None, t.GEBREF_LAYOUT.format(count=len(parts)))
+                problems.add(line_number, None, t.GEBREF_LAYOUT.format(count=width))
                 break
-            if parts[0].strip().upper() == "NBA":  # a header line some exports carry
+            if line[:3].upper() == b"NBA":  # a header line some exports carry
                 continue
-        if len(parts) != layout.width:
-            message = t.GEBREF_WIDTH.format(count=len(parts), expected=layout.width)
+        if width != layout.width:
+            message = t.GEBREF_WIDTH.format(count=width, expected=layout.width)
             problems.add(line_number, None, message)
             continue
-        if _municipality(parts, layout) != key:
+        head = line.split(b";", layout.gmd + 1)  # only as far as the municipality key
+        if _municipality(head, layout) != wanted:
             other += 1
-        elif parts[0].strip().upper() == REMOVED:
+        elif head[0].strip().upper() == REMOVED:
             removed += 1
         else:
+            parts = [_decode(part) for part in line.split(b";")]
             _parse_row(parts, layout, line_number, pending, problems)
     return pending, other, removed
 
 
-def _municipality(parts: list[str], layout: Layout) -> str:
+def _municipality(parts: list[bytes], layout: Layout) -> bytes:
     """Land (2) + Regierungsbezirk (1) + Kreis (2) + Gemeinde (3 digits), e.g. 05512000.
 
     Some files write the Gemeinde field as the full 8-digit key; its last 3 digits count.

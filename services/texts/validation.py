@@ -210,6 +210,7 @@ CLI_DONE_DISTRICTS = (
 CLI_DONE_INDICATORS = "{count} Indikatorwerte geladen ({districts} Bezirke, Jahre {years})."
 CLI_DONE_OFFERS = "{count} Angebote geladen ({outside} ohne Bezirk)."
 CLI_DONE_OFFICES = "{count} Büros geladen ({outside} ohne Bezirk)."
+CLI_DONE_ADDRESSES_TABLE = "{count} Adressen geladen."
 CLI_DONE_ADDRESSES = (
     "{count} Adressen geladen ({other} Zeilen anderer Gemeinden übersprungen, "
     "{removed} entfallene Gebäude ausgelassen)."

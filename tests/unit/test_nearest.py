@@ -19,6 +19,7 @@ from services.nearest import (
     format_walk,
     reason_text,
     result_note,
+    straight_radius_m,
     walking_minutes,
 )
 from services.opening import OpenAt
@@ -109,6 +110,7 @@ def test_walking_distance_is_straight_line_times_detour():
     assert found.offers[0].straight_m == pytest.approx(500.0, abs=0.01)
     assert found.offers[0].walking_m == pytest.approx(500.0 * DETOUR_FACTOR, abs=0.01)
     assert found.offers[0].minutes == 9
+    assert straight_radius_m(650.0) == pytest.approx(500.0)
 
 
 def test_nothing_within_the_distance_gives_the_nearest_fitting_further_away():

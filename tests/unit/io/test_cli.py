@@ -107,6 +107,11 @@ def test_import_addresses_from_zipped_gebref_and_refuse_a_bad_file(cli, db_url, 
     repo = repository(db_url)
     assert repo.data_version() == version
     assert [a.id for a in repo.addresses()] == ["Feuerbachstraße 2a", "Feuerbachstraße 13"]
+    table = write_text(tmp_path / "adressen.csv",
+                       "strasse;hausnummer;lat;lon\nHansastraße;1;51,5236;6,924\n")
+    done = cli("import", "addresses", table)
+    assert (done.returncode, done.stdout) == (0, "1 Adressen geladen.\n")
+    assert [a.id for a in repository(db_url).addresses()] == ["Hansastraße 1"]
 
 
 def test_usage_errors_and_missing_files_exit_2(cli, tmp_path):
