@@ -1,7 +1,7 @@
 """Quartiersatlas Bottrop: wires page config and navigation. No logic here.
 
-Every page starts with pages/sidebar.render(): the shared sidebar with the filters, whose
-state lives in st.session_state and the URL (pages/session.py).
+Every page starts with ui/sidebar.render(): the shared sidebar with the filters, whose
+state lives in st.session_state and the URL (ui/state.py, ui/urlparams.py).
 """
 
 import streamlit as st

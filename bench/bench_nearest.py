@@ -117,7 +117,8 @@ def main() -> None:
         brute_queries = queries[: max(5, min(len(queries), int(
             BRUTE_QUERY_SECONDS / max(size * 4e-6, 1e-4))))]
         brute_ms = per_query_ms(
-            lambda q: reference.nearest(offers, q, reference.haversine_m), brute_queries)
+            lambda q, offers=offers: reference.nearest(offers, q, reference.haversine_m),
+            brute_queries)
         same = sum(
             [o.offer_id for o in index.query(q).offers]
             == [i for i, _ in reference.nearest(offers, q, reference.haversine_m)[0]]

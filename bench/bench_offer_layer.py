@@ -15,8 +15,8 @@ from __future__ import annotations
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import folium
 import folium.plugins
@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a plai
 import streamlit_folium  # noqa: E402
 
 from services.config import Settings  # noqa: E402
-from services.mapview import LocalMap, build_offer_layer  # noqa: E402
+from services.map.base import LocalMap
 from services.taxonomy import NEEDS  # noqa: E402
 
 SIZES = (150, 1_000, 10_000, 50_000)
@@ -89,7 +89,7 @@ def main() -> None:
     naive_seconds_per_offer, ours_at_budget = 0.0, None
     for n in SIZES:
         offers = synthetic_offers(n)
-        ours_s, ours_b = rerun_cost(build_offer_layer, offers, runs=7 if n <= BUDGET_SIZE else 3)
+        ours_s, ours_b = rerun_cost(offer_layer, offers, runs=7 if n <= BUDGET_SIZE else 3)
         if n == BUDGET_SIZE:
             ours_at_budget = (ours_s, ours_b)
         line = f"{n:>9,} | {ours_s * 1000:>8.1f} {ours_b / 1000:>8.0f} | "

@@ -47,14 +47,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a plain script
 
 from services.importer import locate, seed_demo  # noqa: E402
-from tests.e2e.appserver import free_port, wait_for_health  # noqa: E402
 from services.model import Offer, OpeningSlot  # noqa: E402
 from services.storage.repository import Repository, create_engine_for, migrate  # noqa: E402
 from services.taxonomy import NEEDS  # noqa: E402
+from tests.e2e.appserver import free_port, wait_for_health  # noqa: E402
 
 APP = ROOT / "app.py"
 CHROMIUM = "/usr/bin/chromium"
-NEED_KEY = "f_need"  # pages/session.NEED
+NEED_KEY = "f_bedarf"  # ui.state.widget_key("needs")
 SYNTHETIC = 10_000
 BUDGET_DEMO, BUDGET_SYNTHETIC, BUDGET_BROWSER = 0.3, 0.6, 2.0  # seconds, medians
 DISTRICTS, FIRST_TEXT = 17, "Angeboten passen"

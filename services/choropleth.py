@@ -8,15 +8,16 @@ which districts have no data (they stay on the map, grey).
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 import geopandas as gpd
 import mapclassify
 import numpy as np
 import pandas as pd
 
-from services.indicators import Indicator, INDICATORS_BY_KEY, format_value
+from services.formatting import format_value
+from services.indicators import INDICATORS_BY_KEY, Indicator
 
 METHODS: tuple[str, ...] = ("quantiles", "fisher_jenks", "equal_interval")
 _CLASSIFIERS = {

@@ -1,22 +1,28 @@
 """Admin CLI: `python -m services.cli import|export|seed-demo ...`.
 
 The database comes from DATABASE_URL (default: the embedded SQLite file, services.config).
-Exit codes: 0 done (German summary and any hints on stdout); 2 invalid input (every
-problem on stderr with file, row and column; the database is unchanged); 1 anything else.
+Exit codes: 0 done (German summary and any hints on stdout); 2 invalid input (the
+problems on stderr with file, row and column, the first 50 and a count of the rest; the
+database is unchanged); 3 the database cannot be used (unreachable, read-only, disk full,
+busy with another import: a German message, nothing changed); 1 anything else.
+QA_LOG_LEVEL=DEBUG logs details (also the SQL of a database error) to stderr.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import re
 import sys
 from pathlib import Path
 
 from services.io import columns as c
 from services.io.errors import ImportFailed, ImportProblem
+from services.io.limits import limits
 from services.texts import validation as t
 
-EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
+EXIT_OK, EXIT_ERROR, EXIT_INVALID, EXIT_DATABASE = 0, 1, 2, 3
 
 
 class _GermanFormatter(argparse.HelpFormatter):
@@ -111,6 +117,8 @@ def _import(importer, args: argparse.Namespace, repo) -> list[str]:
             repo, args.file, args.id_field, args.name_field, args.stadtbezirk_field)
         summary = t.CLI_DONE_DISTRICTS.format(count=result.count, offers=result.offers,
                                               offices=result.offices)
+        if result.notes:
+            summary += "\n" + "\n".join([t.CLI_VALUES_AFTER_SWAP, *(f"  {n}" for n in result.notes)])
     elif args.kind == "indicators":
         result = importer.import_indicators(repo, args.file)
         years = ", ".join(map(str, result.years)) or "–"
@@ -133,19 +141,35 @@ def _import(importer, args: argparse.Namespace, repo) -> list[str]:
 def _warning_lines(warnings: list[ImportProblem]) -> list[str]:
     if not warnings:
         return []
-    return [t.CLI_WARNINGS.format(count=len(warnings))] + [f"  {w}" for w in warnings]
+    return [t.CLI_WARNINGS.format(count=len(warnings))] + _listed(warnings)
+
+
+def _listed(problems: list[ImportProblem]) -> list[str]:
+    """The first problems and a count of the rest: a million lines help nobody."""
+    shown = limits().reported_problems
+    lines = [f"  {p}" for p in problems[:shown]]
+    if len(problems) > shown:
+        lines.append("  " + t.MORE_PROBLEMS.format(count=len(problems) - shown, shown=shown))
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    logging.basicConfig(level=os.environ.get("QA_LOG_LEVEL", "WARNING").upper(),
+                        format="%(levelname)s %(name)s: %(message)s")
+    from services.storage.errors import DatabaseError
+
     try:
         lines = _run(args)
     except ImportFailed as failed:
         print(t.CLI_INVALID_INPUT.format(count=len(failed.problems)), file=sys.stderr)
-        for problem in failed.problems:
-            print(f"  {problem}", file=sys.stderr)
+        print("\n".join(_listed(failed.problems)), file=sys.stderr)
         return EXIT_INVALID
+    except DatabaseError as fault:
+        print(t.CLI_DATABASE_FAULT.format(message=fault.message), file=sys.stderr)
+        return EXIT_DATABASE
     except Exception as exc:  # the CLI's last line of defence: say it in German, exit 1
+        logging.getLogger(__name__).debug("unexpected error", exc_info=exc)
         print(t.CLI_UNEXPECTED.format(message=exc), file=sys.stderr)
         return EXIT_ERROR
     print("\n".join(lines))

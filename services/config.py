@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -26,26 +27,32 @@ class Settings:
     tiles_url: str | None
     tiles_attribution: str
     static_url: str
-
-    @property
-    def is_default_database(self) -> bool:
-        """True for the embedded SQLite file, which is seeded with demo data on first start."""
-        return "DATABASE_URL" not in os.environ
+    # True for the embedded SQLite file, which is seeded with demo data on first start
+    is_default_database: bool = False
 
 
-def default_database_url() -> str:
-    data_dir = Path(
-        os.environ.get("QA_DATA_DIR", Path.home() / ".local" / "share" / "quartiersatlas")
-    )
-    data_dir.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{data_dir / 'quartiersatlas.db'}"
+_VARIABLES = ("DATABASE_URL", "QA_DATA_DIR", "QA_TILES_URL", "QA_TILES_ATTRIBUTION", "QA_STATIC_URL")
+
+
+def default_database_url(data_dir: str | None = None) -> str:
+    folder = Path(data_dir) if data_dir else Path.home() / ".local" / "share" / "quartiersatlas"
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'quartiersatlas.db'}"
 
 
 def load_settings() -> Settings:
-    """Read the settings from the environment (cheap; call it where needed)."""
+    """The settings of the current environment, parsed once per distinct configuration
+    (the app calls this on every rerun; tests change the environment between runs)."""
+    return _settings(tuple(os.environ.get(name) for name in _VARIABLES))
+
+
+@lru_cache(maxsize=8)
+def _settings(values: tuple[str | None, ...]) -> Settings:
+    env = dict(zip(_VARIABLES, values))
     return Settings(
-        database_url=os.environ.get("DATABASE_URL") or default_database_url(),
-        tiles_url=os.environ.get("QA_TILES_URL") or None,
-        tiles_attribution=os.environ.get("QA_TILES_ATTRIBUTION", ""),
-        static_url=os.environ.get("QA_STATIC_URL", "/app/static").rstrip("/"),
+        database_url=env["DATABASE_URL"] or default_database_url(env["QA_DATA_DIR"]),
+        tiles_url=env["QA_TILES_URL"] or None,
+        tiles_attribution=env["QA_TILES_ATTRIBUTION"] or "",
+        static_url=(env["QA_STATIC_URL"] or "/app/static").rstrip("/"),
+        is_default_database=not env["DATABASE_URL"],
     )

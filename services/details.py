@@ -1,50 +1,20 @@
 """What the details panel says about an offer or a Quartiersbüro, as label/value rows.
 
-Plain text only: the page escapes every value before it reaches Markdown/HTML, so a name
-like `<img src=x onerror=alert(1)>` is shown, not run.
+Plain text only: the page shows every value with services/plaintext.py, so a name like
+`<img src=x onerror=alert(1)>` or `:material/warning:` is shown as it is, not run.
 """
 
 from __future__ import annotations
 
-import re
-from datetime import date
-
 import pandas as pd
 
 from services.choropleth import ChoroplethData
-from services.indicators import format_value
-from services.io.hours import format_hours
-from services.model import Office, Offer
+from services.formatting import format_ages, format_date, format_hours, format_value, join_present
+from services.model import Offer, Office
 from services.taxonomy import AUDIENCES, need_labels
 from services.texts import ui
 
 Rows = list[tuple[str, str]]
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&:])")
-
-
-def escape_markdown(text: str) -> str:
-    """Backslash-escape everything Markdown (and Streamlit's extensions) would interpret."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
-
-
-def format_age(years: float) -> str:
-    """"6", "0,5" – German decimal comma, no trailing zeros."""
-    return f"{years:g}".replace(".", ",")
-
-
-def format_ages(min_age: float | None, max_age: float | None) -> str:
-    if min_age is None and max_age is None:
-        return ui.AGES_ALL
-    if max_age is None:
-        return ui.AGES_FROM.format(lo=format_age(min_age))
-    if min_age is None:
-        return ui.AGES_UP_TO.format(hi=format_age(max_age))
-    return ui.AGES_RANGE.format(lo=format_age(min_age), hi=format_age(max_age))
-
-
-def format_date(value: date | None) -> str:
-    return value.strftime("%d.%m.%Y") if value else ui.UNKNOWN
 
 
 def _position_note(precision: str) -> str:
@@ -53,15 +23,11 @@ def _position_note(precision: str) -> str:
     )
 
 
-def _address(street: str, postcode: str, city: str, precision: str) -> str:
-    place = " ".join(p for p in (postcode, city) if p)
-    text = ", ".join(p for p in (street, place) if p)
-    note = _position_note(precision)
+def _address(place: Offer | Office) -> str:
+    town = " ".join(p for p in (place.postcode, place.city) if p)
+    text = ", ".join(p for p in (place.address, town) if p)
+    note = _position_note(place.position_precision)
     return f"{text} ({note})" if note else text
-
-
-def _contact(*parts: str) -> str:
-    return " · ".join(p for p in parts if p)
 
 
 def _languages(codes: tuple[str, ...]) -> str:
@@ -78,7 +44,7 @@ def _costs(offer: Offer) -> str:
 
 
 def _hours(slots, note: str) -> str:
-    return " · ".join(p for p in (format_hours(slots), note) if p)
+    return join_present(format_hours(slots), note)
 
 
 def offer_rows(offer: Offer, district_name: str | None) -> Rows:
@@ -89,9 +55,9 @@ def offer_rows(offer: Offer, district_name: str | None) -> Rows:
         (ui.DETAILS_AGES, format_ages(offer.min_age, offer.max_age)),
         (ui.DETAILS_AUDIENCE, ", ".join(AUDIENCES.get(a, a) for a in offer.audience)),
         (ui.DETAILS_HOURS, _hours(offer.opening_hours, offer.hours_note)),
-        (ui.DETAILS_ADDRESS, _address(offer.address, offer.postcode, offer.city, offer.position_precision)),
+        (ui.DETAILS_ADDRESS, _address(offer)),
         (ui.DETAILS_DISTRICT, district_name or ""),
-        (ui.DETAILS_CONTACT, _contact(offer.phone, offer.email, offer.website)),
+        (ui.DETAILS_CONTACT, join_present(offer.phone, offer.email, offer.website)),
         (ui.DETAILS_COSTS, _costs(offer)),
         (ui.DETAILS_LANGUAGES, _languages(offer.languages)),
         (ui.DETAILS_BARRIER_FREE, _flag(offer.barrier_free)),
@@ -126,9 +92,9 @@ def office_rows(office: Office, district_name: str | None) -> Rows:
         (ui.DETAILS_ROLE, office.staff_role),
         (ui.DETAILS_PROGRAMME, office.programme),
         (ui.DETAILS_HOURS, _hours(office.opening_hours, office.hours_note)),
-        (ui.DETAILS_ADDRESS, _address(office.address, office.postcode, office.city, office.position_precision)),
+        (ui.DETAILS_ADDRESS, _address(office)),
         (ui.DETAILS_DISTRICT, district_name or ""),
-        (ui.DETAILS_CONTACT, _contact(office.phone, office.email, office.contact)),
+        (ui.DETAILS_CONTACT, join_present(office.phone, office.email, office.contact)),
         (ui.DETAILS_SOURCE, office.source),
     ]
     return [(label, value) for label, value in rows if value]

@@ -1,4 +1,5 @@
-"""The sidebar's filters as one value, and applying them to the offers table.
+"""The offer filters: one table of fields that drives the sidebar, the URL, the chips and
+the filtering, so a new filter is one entry in `FIELDS`.
 
 Filtering is vectorised over a pandas frame (see `prepare`) because the Lotse and the map
 filter on every rerun and the city's directory may grow to tens of thousands of offers.
@@ -7,33 +8,46 @@ filter on every rerun and the city's directory may grow to tens of thousands of 
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, replace
-from typing import NamedTuple
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal, NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from services.taxonomy import (
-    AGE_GROUPS_BY_CODE,
-    NEEDS_BY_CODE,
-    PARENTS_GROUP,
-    age_range_overlaps,
-)
+from services.taxonomy import AGE_GROUPS_BY_CODE, NEEDS, PARENTS_GROUP, age_range_overlaps
 from services.texts import ui
 
 SEARCH_COLUMN = "_search"
+MAX_TEXT_LENGTH = 200
+FieldKind = Literal["codes", "text", "flag"]
 
 
 @dataclass(frozen=True, slots=True)
-class FilterState:
-    """What the user filters offers by. The defaults show every active offer."""
+class FilterContext:
+    """What a field's choices depend on in the data: district names, languages offered."""
 
-    age_groups: tuple[str, ...] = ()
-    needs: tuple[str, ...] = ()
-    districts: tuple[str, ...] = ()
-    text: str = ""
-    only_free: bool = False
-    only_active: bool = True
+    district_names: Mapping[str, str] = field(default_factory=dict)
+    languages: tuple[str, ...] = ()  # ISO codes that occur among the offers
+
+
+@dataclass(frozen=True, slots=True)
+class FilterField:
+    """One filter: its URL parameter, widget, chip and how it narrows the offers.
+
+    `mask` is applied only when the value is set (a non-empty choice or text, a true flag);
+    a flag's `chip` is shown when the value differs from its default.
+    """
+
+    name: str  # attribute of FilterState
+    param: str  # URL parameter (German: links are read aloud in meetings)
+    kind: FieldKind
+    label: str
+    default: Any
+    mask: Callable[[pd.DataFrame, Any], np.ndarray]
+    options: Callable[[FilterContext], Mapping[str, str]] | None = None  # code -> label
+    chip: str = ""
+    help: str = ""
 
 
 def fold(text: str) -> str:
@@ -45,9 +59,24 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def prepare(offers: pd.DataFrame) -> pd.DataFrame:
-    """Add the search column once per data version, so filtering stays cheap."""
+def _labels(codes: tuple[str, ...], names: Mapping[str, str]) -> str:
+    return " ".join(names.get(code, code) for code in codes)
+
+
+def prepare(offers: pd.DataFrame, district_names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Add the search column once per data version, so filtering stays cheap.
+
+    Free text finds what people say, not our codes: need and language names ("Arabisch")
+    and the district's name are searched along with name, provider, description, address.
+    """
+    need_names = {n.code: n.label for n in NEEDS}
     parts = [offers[c].fillna("").astype(str) for c in ("name", "provider", "description", "address")]
+    if "needs" in offers:
+        parts.append(offers["needs"].map(lambda codes: _labels(codes, need_names)))
+    if "languages" in offers:
+        parts.append(offers["languages"].map(lambda codes: _labels(codes, ui.LANGUAGE_NAMES)))
+    if district_names and "district_id" in offers:
+        parts.append(offers["district_id"].map(district_names).fillna(""))
     joined = parts[0].str.cat(parts[1:], sep=" ")
     return offers.assign(**{SEARCH_COLUMN: joined.map(fold)})
 
@@ -65,39 +94,115 @@ def _age_mask(offers: pd.DataFrame, codes: tuple[str, ...]) -> np.ndarray:
     return mask
 
 
-def _any_of(column: pd.Series, wanted: tuple[str, ...]) -> np.ndarray:
-    chosen = frozenset(wanted)
-    return column.map(lambda values: not chosen.isdisjoint(values)).to_numpy(bool)
+def _any_of(column: str) -> Callable[[pd.DataFrame, tuple[str, ...]], np.ndarray]:
+    def mask(offers: pd.DataFrame, wanted: tuple[str, ...]) -> np.ndarray:
+        chosen = frozenset(wanted)
+        return offers[column].map(lambda values: not chosen.isdisjoint(values)).to_numpy(bool)
+
+    return mask
+
+
+def _text_mask(offers: pd.DataFrame, text: str) -> np.ndarray:
+    mask = np.ones(len(offers), dtype=bool)
+    for word in fold(text).split():
+        mask &= offers[SEARCH_COLUMN].str.contains(word, regex=False).to_numpy()
+    return mask
+
+
+def _language_options(context: FilterContext) -> dict[str, str]:
+    labelled = {code: ui.LANGUAGE_NAMES.get(code, code) for code in context.languages}
+    return dict(sorted(labelled.items(), key=lambda item: (item[0] != "de", item[1])))
+
+
+FIELDS: tuple[FilterField, ...] = (
+    FilterField("age_groups", "alter", "codes", ui.FILTER_AGE, (), _age_mask,
+                lambda _: {g.code: g.label for g in AGE_GROUPS_BY_CODE.values()}),
+    FilterField("needs", "bedarf", "codes", ui.FILTER_NEED, (), _any_of("needs"),
+                lambda _: {n.code: n.label for n in NEEDS}),
+    FilterField("languages", "sprache", "codes", ui.FILTER_LANGUAGE, (), _any_of("languages"),
+                _language_options),
+    FilterField("districts", "bezirk", "codes", ui.FILTER_DISTRICT, (),
+                lambda offers, ids: offers["district_id"].isin(ids).to_numpy(),
+                lambda context: dict(context.district_names)),
+    FilterField("text", "suche", "text", ui.FILTER_TEXT, "", _text_mask,
+                chip=ui.CHIP_TEXT, help=ui.FILTER_TEXT_HELP),
+    FilterField("only_free", "kostenlos", "flag", ui.FILTER_FREE, False,
+                lambda offers, _: offers["free_of_charge"].fillna(False).to_numpy(bool),
+                chip=ui.CHIP_FREE),
+    FilterField("only_active", "aktiv", "flag", ui.FILTER_ACTIVE, True,
+                lambda offers, _: (offers["status"] == "active").to_numpy(),
+                chip=ui.CHIP_INACTIVE),
+)
+FIELDS_BY_NAME: dict[str, FilterField] = {f.name: f for f in FIELDS}
+
+
+def _coerce(spec: FilterField, value: Any) -> Any:
+    if spec.kind == "codes":
+        return tuple(dict.fromkeys(str(v) for v in value))
+    return str(value) if spec.kind == "text" else bool(value)
+
+
+class FilterState:
+    """What the user filters offers by, one value per field of `FIELDS` (immutable).
+
+    Built from keywords (`FilterState(needs=("lernen",))`); missing fields take their
+    default, so `FilterState()` shows every active offer. Read a field as an attribute.
+    """
+
+    __slots__ = ("_values",)
+
+    def __init__(self, **values: Any):
+        unknown = set(values) - FIELDS_BY_NAME.keys()
+        if unknown:
+            raise TypeError(f"unknown filter fields: {sorted(unknown)}")
+        self._values = {f.name: _coerce(f, values.get(f.name, f.default)) for f in FIELDS}
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, FilterState) and self._values == other._values
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._values.items()))
+
+    def __repr__(self) -> str:
+        changed = ", ".join(f"{k}={v!r}" for k, v in self.set_values())
+        return f"FilterState({changed})"
+
+    def replace(self, **changes: Any) -> FilterState:
+        return FilterState(**(self._values | changes))
+
+    def set_values(self) -> Iterator[tuple[str, Any]]:
+        """(field, value) of every field that differs from its default, in table order."""
+        return ((f.name, self._values[f.name]) for f in FIELDS if self._values[f.name] != f.default)
 
 
 def apply(offers: pd.DataFrame, state: FilterState) -> pd.DataFrame:
-    """The offers that match every active filter (a `prepare`d frame in, a slice out)."""
+    """The offers that match every set filter (a `prepare`d frame in, a slice out)."""
     mask = np.ones(len(offers), dtype=bool)
-    if state.only_active:
-        mask &= (offers["status"] == "active").to_numpy()
-    if state.only_free:
-        mask &= offers["free_of_charge"].fillna(False).to_numpy(bool)
-    if state.districts:
-        mask &= offers["district_id"].isin(state.districts).to_numpy()
-    if state.needs:
-        mask &= _any_of(offers["needs"], state.needs)
-    if state.age_groups:
-        mask &= _age_mask(offers, state.age_groups)
-    words = fold(state.text).split()
-    for word in words:
-        mask &= offers[SEARCH_COLUMN].str.contains(word, regex=False).to_numpy()
+    for spec in FIELDS:
+        value = getattr(state, spec.name)
+        if value:
+            mask &= spec.mask(offers, value)
     return offers[mask]
 
 
-def sanitize(state: FilterState, district_ids: set[str]) -> FilterState:
+def sanitize(state: FilterState, context: FilterContext) -> FilterState:
     """Drop codes that do not exist (an old or hand-edited link must not break the app)."""
-    return replace(
-        state,
-        age_groups=tuple(c for c in state.age_groups if c in AGE_GROUPS_BY_CODE),
-        needs=tuple(c for c in state.needs if c in NEEDS_BY_CODE),
-        districts=tuple(c for c in state.districts if c in district_ids),
-        text=state.text.strip()[:200],
-    )
+    clean: dict[str, Any] = {}
+    for spec in FIELDS:
+        value = getattr(state, spec.name)
+        if spec.kind == "codes":
+            known = spec.options(context)
+            value = tuple(code for code in value if code in known)
+        elif spec.kind == "text":
+            value = value.strip()[:MAX_TEXT_LENGTH]
+        clean[spec.name] = value
+    return FilterState(**clean)
 
 
 class Chip(NamedTuple):
@@ -108,15 +213,28 @@ class Chip(NamedTuple):
     label: str
 
 
-def chips(state: FilterState, district_names: dict[str, str]) -> list[Chip]:
-    """The active filters in the order of the sidebar, each removable on its own."""
-    result = [Chip("age_groups", c, AGE_GROUPS_BY_CODE[c].label) for c in state.age_groups]
-    result += [Chip("needs", c, NEEDS_BY_CODE[c].label) for c in state.needs]
-    result += [Chip("districts", c, district_names.get(c, c)) for c in state.districts]
-    if state.text:
-        result.append(Chip("text", None, ui.CHIP_TEXT.format(text=state.text)))
-    if state.only_free:
-        result.append(Chip("only_free", None, ui.CHIP_FREE))
-    if not state.only_active:
-        result.append(Chip("only_active", None, ui.CHIP_INACTIVE))
+def chips(state: FilterState, context: FilterContext) -> list[Chip]:
+    """The set filters in the order of the sidebar, each value removable on its own."""
+    result: list[Chip] = []
+    for name, value in state.set_values():
+        spec = FIELDS_BY_NAME[name]
+        if spec.kind == "codes":
+            labels = spec.options(context)
+            result += [Chip(name, code, labels.get(code, code)) for code in value]
+        else:
+            result.append(Chip(name, None, spec.chip.format(text=value)))
     return result
+
+
+def without(state: FilterState, field_name: str, value: str | None = None) -> FilterState:
+    """The state with one chip removed: one code of a choice, or the field reset."""
+    spec = FIELDS_BY_NAME[field_name]
+    if value is None:
+        return state.replace(**{field_name: spec.default})
+    return state.replace(**{field_name: tuple(v for v in getattr(state, field_name) if v != value)})
+
+
+def context_of(offers: pd.DataFrame, district_names: Mapping[str, str]) -> FilterContext:
+    """The choices the data offers: its districts and the languages its offers are held in."""
+    languages = sorted({code for codes in offers.get("languages", ()) for code in codes})
+    return FilterContext(district_names=dict(district_names), languages=tuple(languages))

@@ -7,14 +7,17 @@ position, so it is derived here whenever offers or the district layer change.
 
 from __future__ import annotations
 
+import multiprocessing
+import resource
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from pyproj import Transformer
+import shapely.errors
+from pyproj import Geod, Transformer
 
 from services.model import ANALYSIS_CRS, WEB_CRS
 
@@ -65,30 +68,132 @@ class GeometryIssue:
     repaired: bool  # True: fixed by make_valid; False: the row has no usable geometry
 
 
+class RepairTooCostly(Exception):
+    """Checking or repairing the geometries took longer or more memory than allowed."""
+
+
 def repair_geometries(
-    gdf: gpd.GeoDataFrame,
+    gdf: gpd.GeoDataFrame, seconds: float | None = None, memory_mb: int | None = None
 ) -> tuple[gpd.GeoDataFrame, list[GeometryIssue]]:
     """Fix invalid geometries with make_valid and report every change.
 
     Official layers often carry small self-intersections that break containment tests;
     make_valid keeps the area. Rows with an empty or unrepairable geometry get None, and
     the caller decides whether that is an error.
+
+    With `seconds`, the check and repair run in a forked child process limited to that
+    time and to `memory_mb` more address space: a ring that retraces itself thousands of
+    times makes GEOS need minutes and gigabytes, and std::bad_alloc would end the caller.
     """
     geoms = list(gdf.geometry.values)
+    if seconds is None:
+        changes, issues = _repair(geoms)
+    else:
+        changes, issues = _in_child(_repair, geoms, seconds, memory_mb or 0)
+    for pos, geom in changes.items():
+        geoms[pos] = geom
+    repaired = gdf.copy()
+    repaired = repaired.set_geometry(gpd.GeoSeries(geoms, index=gdf.index, crs=gdf.crs))
+    return repaired, issues
+
+
+def _repair(geoms: list) -> tuple[dict[int, object], list[GeometryIssue]]:
+    """Changed geometries by position, and an issue per change."""
+    changes: dict[int, object] = {}
     issues: list[GeometryIssue] = []
     for pos, geom in enumerate(geoms):
         if geom is None or geom.is_empty:
             issues.append(GeometryIssue(pos, "empty", False))
-            geoms[pos] = None
+            changes[pos] = None
         elif not geom.is_valid:
             reason = shapely.is_valid_reason(geom)
             fixed = _same_family(shapely.make_valid(geom), geom)
             usable = fixed is not None and not fixed.is_empty and fixed.is_valid
             issues.append(GeometryIssue(pos, reason, usable))
-            geoms[pos] = fixed if usable else None
-    repaired = gdf.copy()
-    repaired = repaired.set_geometry(gpd.GeoSeries(geoms, index=gdf.index, crs=gdf.crs))
-    return repaired, issues
+            changes[pos] = fixed if usable else None
+    return changes, issues
+
+
+def _in_child(work: Callable, argument, seconds: float, memory_mb: int):
+    """work(argument) in a forked process with a time and address-space limit.
+
+    Fork, not spawn: the child shares the parent's loaded modules and data at no cost.
+    """
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_child_main, args=(work, argument, sender, memory_mb))
+    child.start()
+    sender.close()
+    try:
+        if not receiver.poll(seconds):
+            raise RepairTooCostly()
+        ok, result = receiver.recv()
+    except EOFError:  # the child died (abort on bad_alloc, or killed)
+        raise RepairTooCostly() from None
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+        receiver.close()
+    if not ok:
+        raise RepairTooCostly()
+    return result
+
+
+def _child_main(work: Callable, argument, sender, memory_mb: int) -> None:
+    if memory_mb:
+        limit = _address_space() + memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    try:
+        sender.send((True, work(argument)))
+    except (MemoryError, shapely.errors.GEOSException):
+        sender.send((False, None))
+    finally:
+        sender.close()
+
+
+def _address_space() -> int:
+    """This process' current virtual size in bytes (Linux); the limit adds to it."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+# Bottrop's Rathaus (Ernst-Wilczok-Platz), the reference for "how far away is this layer".
+CITY_CENTRE_LAT_LON = (51.5241, 6.9249)
+_GEOD = Geod(ellps="WGS84")
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """How a district layer lies against the city outline."""
+
+    covered: float  # share of the outline's area inside the layer, 0–1
+    beyond_km2: float  # layer area farther than the margin outside the outline
+    centre: tuple[float, float] | None  # (lat, lon) of the layer's extent; None: not on earth
+    distance_km: float | None  # from the Rathaus to that centre
+
+
+def city_coverage(layer: gpd.GeoDataFrame, outline: gpd.GeoDataFrame,
+                  margin_m: float) -> Coverage:
+    """Compare a layer with the outline, both in any CRS (computed in EPSG:25832)."""
+    city = shapely.union_all(to_analysis_crs(outline).geometry.values)
+    geoms = to_analysis_crs(layer).geometry.values
+    bounds = np.asarray(shapely.total_bounds(geoms), dtype=float)
+    if not np.isfinite(bounds).all():
+        return Coverage(0.0, float("inf"), None, None)
+    area = shapely.union_all(geoms)
+    covered = area.intersection(city).area / city.area
+    beyond = area.difference(city.buffer(margin_m)).area / 1e6
+    centre_x, centre_y = (bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2
+    lon, lat = Transformer.from_crs(ANALYSIS_CRS, WEB_CRS, always_xy=True).transform(
+        centre_x, centre_y)
+    if not (np.isfinite(lat) and np.isfinite(lon)):
+        return Coverage(covered, beyond, None, None)
+    _, _, metres = _GEOD.inv(CITY_CENTRE_LAT_LON[1], CITY_CENTRE_LAT_LON[0], lon, lat)
+    return Coverage(covered, beyond, (float(lat), float(lon)), metres / 1000)
 
 
 def _same_family(fixed, original):

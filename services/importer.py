@@ -9,17 +9,21 @@ Replacing the district layer re-derives every offer's and office's district.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, TypeVar
 
 import geopandas as gpd
+import pandas as pd
 
 from services.config import GEODATA_DIR, Settings, load_settings
 from services.geo import assign_districts
 from services.io import columns as c
 from services.io.addresses import read_addresses
+from services.io.cells import fold
 from services.io.districts import read_districts
 from services.io.errors import ImportProblem
 from services.io.indicators import read_indicators
@@ -42,6 +46,7 @@ class ImportResult:
     years: tuple[int, ...] = ()  # indicators import
     other_municipality: int = 0  # addresses import: rows of other municipalities skipped
     removed: int = 0  # addresses import: removed buildings (NBA "L") left out
+    notes: list[str] = field(default_factory=list)  # districts import: values kept/dropped
 
 
 def locate(records: list[Located], districts: gpd.GeoDataFrame, file: str = ""):
@@ -69,54 +74,112 @@ def import_districts(
     name_field: str = c.DISTRICT_NAME_FIELD,
     stadtbezirk_field: str = c.DISTRICT_STADTBEZIRK_FIELD,
 ) -> ImportResult:
-    """Replace the district layer; every stored offer and office gets its district anew."""
-    layer, warnings = read_districts(path, id_field, name_field, stadtbezirk_field)
-    offers, offer_warnings = locate(repo.offers(), layer)
-    offices, office_warnings = locate(repo.offices(), layer)
-    warnings += offer_warnings + office_warnings + _orphaned_values(repo, layer)
-    repo.replace_districts(
-        layer,
-        {o.id: o.district_id for o in offers},
-        {o.id: o.district_id for o in offices},
-    )
+    """Replace the district layer; every stored offer and office gets its district anew.
+
+    The file is read and checked (also against the city's outline) before the write lock
+    is taken; the offers and offices are then read, located and written inside ONE
+    transaction, so an offers import running at the same time cannot slip in between.
+    Indicator values stay only where the district keeps its id AND its name: values belong
+    to the division they were measured on.
+    """
+    layer, warnings = read_districts(path, id_field, name_field, stadtbezirk_field,
+                                     outline=city_outline())
+    with repo.writing() as tx:
+        offers, offer_warnings = locate(tx.offers(), layer)
+        offices, office_warnings = locate(tx.offices(), layer)
+        kept, dropped = match_values(tx.districts(), tx.indicator_values(), layer)
+        tx.replace_districts(
+            layer,
+            {o.id: o.district_id for o in offers},
+            {o.id: o.district_id for o in offices},
+        )
+        tx.delete_indicator_values([d.district_id for d in dropped])
     outside = sum(r.district_id is None for r in [*offers, *offices])
-    return ImportResult(len(layer), warnings, outside, len(offers), len(offices))
+    notes = [k.note() for k in kept] + [d.note() for d in dropped]
+    result = ImportResult(len(layer), warnings + offer_warnings + office_warnings, outside,
+                          len(offers), len(offices), notes=notes)
+    return result
 
 
-def _orphaned_values(repo: Repository, layer: gpd.GeoDataFrame) -> list[ImportProblem]:
-    """Indicator values are kept when their district vanishes; say which ones."""
-    stored = set(repo.indicator_values()["district_id"])
-    gone = sorted(stored - set(layer["id"]))
-    if not gone:
-        return []
-    message = t.DISTRICTS_DROPPED_VALUES.format(ids=", ".join(gone))
-    return [ImportProblem("", None, None, message)]
+@lru_cache(maxsize=1)
+def city_outline() -> gpd.GeoDataFrame:
+    """Bottrop's outline (geodata/outline.geojson), against which a layer is checked."""
+    return gpd.read_file(GEODATA_DIR / "outline.geojson")
+
+
+@dataclass(frozen=True)
+class ValueMatch:
+    """What a district layer swap does to the indicator values of one old district id."""
+
+    district_id: str
+    old_name: str | None  # None: the id was no district of the old layer
+    new_name: str | None  # None: the id is no district of the new layer
+    values: int  # indicator values stored for this id
+
+    @property
+    def kept(self) -> bool:
+        return self.old_name is not None and self.new_name is not None and (
+            fold(self.old_name) == fold(self.new_name))
+
+    def note(self) -> str:
+        if self.kept:
+            return t.VALUES_KEPT.format(id=self.district_id, name=self.new_name,
+                                        count=self.values)
+        if self.new_name is None:
+            return t.VALUES_DROPPED_GONE.format(id=self.district_id, count=self.values,
+                                                old=self.old_name or "?")
+        return t.VALUES_DROPPED_RENAMED.format(id=self.district_id, count=self.values,
+                                               old=self.old_name or "?", new=self.new_name)
+
+
+def match_values(old: pd.DataFrame, values: pd.DataFrame, new: pd.DataFrame):
+    """(kept, dropped) districts with indicator values, by id AND normalised name.
+
+    A real 27-district layer numbered 1–27 shares ids with the demo's, but district 11
+    "Eigen-Nord" is not the old 11 "Altstadt": its values must not move over.
+    """
+    old_names = dict(zip(old["id"], old["name"]))
+    new_names = dict(zip(new["id"], new["name"]))
+    counts = values["district_id"].value_counts().to_dict() if len(values) else {}
+    matches = [
+        ValueMatch(district_id, old_names.get(district_id), new_names.get(district_id), count)
+        for district_id, count in sorted(counts.items())
+    ]
+    return [m for m in matches if m.kept], [m for m in matches if not m.kept]
 
 
 def import_indicators(repo: Repository, path: Path, today: date | None = None) -> ImportResult:
-    """Add or replace indicator values; districts are matched against the database."""
-    values, warnings = read_indicators(path, repo.districts(), today)
-    repo.upsert_indicator_values(values)
+    """Add or replace indicator values; districts are matched against the database.
+
+    Matching and writing happen in one transaction, so a district layer swapped in
+    meanwhile cannot receive values meant for the old one.
+    """
+    with repo.writing() as tx:
+        values, warnings = read_indicators(path, tx.districts(), today)
+        tx.upsert_indicator_values(values)
     years = tuple(sorted({v.year for v in values}))
     districts = len({v.district_id for v in values})
     return ImportResult(len(values), warnings, districts=districts, years=years)
 
 
 def _import_located(reader: Callable, write: Callable, repo: Repository, path: Path):
-    records, warnings = locate(reader(path), repo.districts(), Path(path).name)
-    write(records)
+    """Read and check the file first; locate and write under the write lock."""
+    records = reader(path)
+    with repo.writing() as tx:
+        records, warnings = locate(records, tx.districts(), Path(path).name)
+        write(tx, records)
     outside = sum(r.district_id is None for r in records)
     return ImportResult(len(records), warnings, outside=outside)
 
 
 def import_offers(repo: Repository, path: Path) -> ImportResult:
     """Add offers or replace them by id; others stay as they are."""
-    return _import_located(read_offers, repo.upsert_offers, repo, path)
+    return _import_located(read_offers, Repository.upsert_offers, repo, path)
 
 
 def import_offices(repo: Repository, path: Path) -> ImportResult:
     """Add offices or replace them by id; others stay as they are."""
-    return _import_located(read_offices, repo.upsert_offices, repo, path)
+    return _import_located(read_offices, Repository.upsert_offices, repo, path)
 
 
 def import_addresses(repo: Repository, path: Path) -> ImportResult:
@@ -149,13 +212,33 @@ def seed_demo(repo: Repository, geodata_dir: Path = GEODATA_DIR) -> SeedResult:
     All five files are read and checked first, then written in one transaction, so a
     broken demo file or a failure half-way leaves the database as it was.
     """
-    layer, _ = read_districts(geodata_dir / "districts.geojson")
+    layer, _ = read_districts(geodata_dir / "districts.geojson", outline=city_outline())
     values, _ = read_indicators(geodata_dir / "indicators.csv", layer)
     offices, _ = locate(read_offices(geodata_dir / "offices.csv"), layer)
     offers, _ = locate(read_offers(geodata_dir / "offers.csv"), layer)
     addresses = read_addresses(geodata_dir / "addresses.csv").addresses
     repo.replace_all(layer, values, offices, offers, addresses)
     return SeedResult(len(layer), len(values), len(offices), len(offers), len(addresses))
+
+
+_SHARED: dict[str, Repository] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def shared_repository(settings: Settings | None = None) -> Repository:
+    """The process-wide repository of the app, one per database URL.
+
+    Held here, not in Streamlit's cache: any websocket client can clear that cache, which
+    would make the server rebuild engine, migration check and seeding for everyone. This
+    is built once per process (under a lock, so concurrent first sessions build it once);
+    a failure (database down) is not kept, so the next call simply tries again.
+    """
+    settings = settings or load_settings()
+    with _SHARED_LOCK:
+        repo = _SHARED.get(settings.database_url)
+        if repo is None:
+            repo = _SHARED[settings.database_url] = ensure_seeded(settings)
+        return repo
 
 
 def ensure_seeded(settings: Settings | None = None) -> Repository:

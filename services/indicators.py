@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from services.texts.catalogue import INDICATOR_TEXTS, NO_VALUE
+from services.texts.catalogue import INDICATOR_TEXTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +49,3 @@ INDICATORS: tuple[Indicator, ...] = tuple(
 INDICATORS_BY_KEY: dict[str, Indicator] = {i.key: i for i in INDICATORS}
 DEFAULT_INDICATOR = "sgb2_u15"
 
-
-def format_value(value: float | None, indicator: Indicator) -> str:
-    """German number format with unit: "28,7 %" or "1.234"; "keine Daten" for None."""
-    if value is None or value != value:  # None or NaN
-        return NO_VALUE
-    if indicator.unit == "%":
-        return f"{value:.1f}".replace(".", ",") + " %"
-    return f"{value:,.0f}".replace(",", ".")

@@ -1,12 +1,14 @@
 """A read-only snapshot of the database, prepared once per data version for the pages.
 
-Every rerun of a page filters and draws from this snapshot; only a write to the database
-(an import) bumps the data version and makes the app load a new one.
+Every rerun of a page filters, draws and shows details from this snapshot; only a write to
+the database (an import) bumps the data version and makes the app load a new one. Pages
+never query the database themselves.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, fields
 from functools import cached_property
 
 import geopandas as gpd
@@ -14,8 +16,11 @@ import pandas as pd
 
 from services import filters
 from services.geo import to_web_crs
-from services.model import Office
+from services.model import Offer, Office
+from services.selection import Selection
 from services.storage.repository import Repository
+
+_OFFER_FIELDS = tuple(f.name for f in fields(Offer))
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,11 @@ class Snapshot:
     def district_names(self) -> dict[str, str]:
         return dict(zip(self.districts["id"], self.districts["name"]))
 
+    @cached_property
+    def filter_context(self) -> filters.FilterContext:
+        """The filter choices this data offers (districts, languages)."""
+        return filters.context_of(self.offers, self.district_names)
+
     @property
     def demo_districts(self) -> bool:
         return bool(self.districts["is_demo"].any())
@@ -51,16 +61,25 @@ class Snapshot:
     def any_demo(self) -> bool:
         return self.demo_districts or self.demo_values or self.demo_offers
 
+    def offer(self, offer_id: str) -> Offer | None:
+        """One offer as a model object, read from the snapshot (no query per rerun)."""
+        rows = self.offers.loc[self.offers["id"] == offer_id]
+        if rows.empty:
+            return None
+        row = rows.iloc[0]
+        return Offer(**{name: _plain(row[name]) for name in _OFFER_FIELDS})
+
     def office(self, office_id: str) -> Office | None:
         return next((o for o in self.offices if o.id == office_id), None)
 
-    def position_of(self, ref: str | None) -> tuple[float, float] | None:
-        """Where a selected offer ("o:id") or office ("b:id") is, to ring it on the map."""
-        kind, _, item_id = (ref or "").partition(":")
-        if kind == "o":
-            rows = self.offers.loc[self.offers["id"] == item_id, ["lat", "lon"]]
-            return tuple(rows.iloc[0]) if len(rows) else None
-        office = self.office(item_id) if kind == "b" else None
+    def position_of(self, selection: Selection | None) -> tuple[float, float] | None:
+        """Where a selected offer or office is, to ring it on the map."""
+        if selection is None:
+            return None
+        if selection.kind == "offer":
+            rows = self.offers.loc[self.offers["id"] == selection.id, ["lat", "lon"]]
+            return (float(rows.iloc[0, 0]), float(rows.iloc[0, 1])) if len(rows) else None
+        office = self.office(selection.id) if selection.kind == "office" else None
         return (office.lat, office.lon) if office else None
 
     def years(self, indicator_key: str) -> list[int]:
@@ -68,12 +87,49 @@ class Snapshot:
         return sorted(values.loc[values["indicator_key"] == indicator_key, "year"].unique().tolist())
 
 
+def _plain(value: object) -> object:
+    """pandas' missing values back to None, numpy scalars to Python ones."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
 def load_snapshot(repo: Repository) -> Snapshot:
     """Read everything the pages show, in a handful of queries."""
+    districts = repo.districts()
+    names = dict(zip(districts["id"], districts["name"]))
     return Snapshot(
         version=repo.data_version(),
-        districts=repo.districts(),
+        districts=districts,
         indicator_values=repo.indicator_values(),
-        offers=filters.prepare(repo.offers_frame()),
+        offers=filters.prepare(repo.offers_frame(), names),
         offices=tuple(repo.offices()),
     )
+
+
+class _LatestSnapshot:
+    """The newest snapshot per database, built once per data version under a lock.
+
+    Older versions are released as soon as a newer one is built; a reader that still holds
+    one keeps it alive only as long as its script run.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._latest: dict[int, Snapshot] = {}  # id(repository) -> snapshot
+
+    def get(self, repo: Repository) -> Snapshot:
+        version = repo.data_version()
+        with self._lock:
+            current = self._latest.get(id(repo))
+            if current is None or current.version != version:
+                current = self._latest[id(repo)] = load_snapshot(repo)
+            return current
+
+
+_SHARED = _LatestSnapshot()
+
+
+def shared_snapshot(repo: Repository) -> Snapshot:
+    """The process-wide snapshot of the repository's current data version."""
+    return _SHARED.get(repo)

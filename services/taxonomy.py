@@ -9,8 +9,8 @@ from them, and a code without a label fails at import.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from services.texts.catalogue import AGE_GROUP_LABELS, AUDIENCE_LABELS, NEED_LABELS
 

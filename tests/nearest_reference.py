@@ -48,13 +48,11 @@ def fits(offer: Offer, query: NearbyQuery) -> bool:
         return False
     if query.barrier_free and offer.barrier_free is not True:
         return False
-    if query.language_required and query.languages:
-        if not set(query.languages) & set(offer.languages):
-            return False
-    if query.open_at is not None:
-        if open_state(offer.opening_hours, offer.hours_note, query.open_at) is OpenState.CLOSED:
-            return False
-    return True
+    if query.language_required and query.languages and not set(query.languages) & set(offer.languages):
+        return False
+    return query.open_at is None or (
+        open_state(offer.opening_hours, offer.hours_note, query.open_at) is not OpenState.CLOSED
+    )
 
 
 def nearest(offers: list[Offer], query: NearbyQuery, distance: Distance) -> tuple[list, bool]:

@@ -12,11 +12,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import geopandas as gpd
+import pyogrio
+import shapely
 
-from services.geo import GeometryIssue, repair_geometries, to_analysis_crs
+from services.geo import (
+    Coverage, GeometryIssue, RepairTooCostly, city_coverage, repair_geometries, to_analysis_crs,
+)
 from services.io import columns as c
 from services.io.cells import CellError, parse_bool
 from services.io.errors import ImportFailed, ImportProblem, Where, file_problem, raise_if_any
+from services.io.limits import check_file_size, check_unpacked_size, limits
 from services.io.tables import cell_text
 from services.texts import validation as t
 
@@ -29,8 +34,12 @@ def read_districts(
     id_field: str = c.DISTRICT_ID_FIELD,
     name_field: str = c.DISTRICT_NAME_FIELD,
     stadtbezirk_field: str = c.DISTRICT_STADTBEZIRK_FIELD,
+    outline: gpd.GeoDataFrame | None = None,
 ) -> tuple[gpd.GeoDataFrame, list[ImportProblem]]:
-    """(districts in EPSG:25832, warnings), or ImportFailed with every problem."""
+    """(districts in EPSG:25832, warnings), or ImportFailed with every problem.
+
+    With `outline` (the city's), a layer that does not cover the city is refused.
+    """
     path = Path(path)
     raw = _read_layer(path)
     problems = [file_problem(path, t.NO_CRS)] if raw.crs is None else []
@@ -44,18 +53,75 @@ def read_districts(
     problems += demo_problems
     layer, warnings, geometry_problems = _geometries(path, layer)
     raise_if_any(problems + geometry_problems)
+    if outline is not None:
+        raise_if_any(city_problems(path, raw, layer, outline))
     return layer, warnings
 
 
+# A layer must cover most of the city and may reach only a little beyond it (the outline in
+# geodata/ is simplified at 100 m, hence the margin).
+MIN_CITY_COVERED = 0.8
+BEYOND_MARGIN_M = 500.0
+MAX_BEYOND_KM2 = 10.0
+NEAR_CITY_KM = 30.0
+
+
+def city_problems(path: Path, raw: gpd.GeoDataFrame, layer: gpd.GeoDataFrame,
+                  outline: gpd.GeoDataFrame) -> list[ImportProblem]:
+    """Refuse a layer elsewhere (Munich, the equator) or of the wrong extent, saying where
+    it lies and the likely cause: a CRS that does not fit the numbers, or a wrong file."""
+    cover = city_coverage(layer, outline, BEYOND_MARGIN_M)
+    if cover.covered >= MIN_CITY_COVERED and cover.beyond_km2 <= MAX_BEYOND_KM2:
+        return []
+    if cover.centre is None:
+        location = t.LAYER_NOWHERE
+    else:
+        location = t.LAYER_LOCATION.format(
+            lat=_de(cover.centre[0], 2), lon=_de(cover.centre[1], 2),
+            distance=_de(cover.distance_km, 0))
+    message = t.LAYER_NOT_BOTTROP.format(
+        covered=_de(cover.covered * 100, 0), min_covered=_de(MIN_CITY_COVERED * 100, 0),
+        beyond=_de(cover.beyond_km2, 1), max_beyond=_de(MAX_BEYOND_KM2, 0),
+        location=location, cause=_likely_cause(raw, cover))
+    return [file_problem(path, message)]
+
+
+def _likely_cause(raw: gpd.GeoDataFrame, cover: Coverage) -> str:
+    crs = raw.crs.to_string() if raw.crs is not None else "?"
+    x0, y0, x1, y1 = raw.total_bounds
+    looks_like_degrees = -180 <= x0 <= x1 <= 180 and -90 <= y0 <= y1 <= 90
+    if raw.crs is not None and raw.crs.is_projected and looks_like_degrees:
+        return t.CAUSE_DEGREES_AS_METRES.format(crs=crs)
+    if raw.crs is not None and raw.crs.is_geographic and not looks_like_degrees:
+        return t.CAUSE_METRES_AS_DEGREES.format(crs=crs)
+    if cover.distance_km is not None and cover.distance_km <= NEAR_CITY_KM:
+        return t.CAUSE_PARTIAL
+    return t.CAUSE_WRONG_FILE.format(crs=crs)
+
+
+def _de(value: float, decimals: int) -> str:
+    return f"{value:,.{decimals}f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
 def _read_layer(path: Path) -> gpd.GeoDataFrame:
+    """The file's features, after size and feature-count limits that need no full read."""
     if not path.is_file():
         raise ImportFailed([file_problem(path, t.FILE_NOT_FOUND.format(path=path))])
     if path.suffix.lower() not in DISTRICT_SUFFIXES:
         allowed = ", ".join(DISTRICT_SUFFIXES)
         message = t.UNSUPPORTED_FORMAT.format(suffix=path.suffix, allowed=allowed)
         raise ImportFailed([file_problem(path, message)])
+    check_file_size(path)
+    if path.suffix.lower() == ".zip":
+        check_unpacked_size(path)
     try:
+        count = pyogrio.read_info(path)["features"]
+        if count > limits().features:
+            message = t.LIMIT_FEATURES.format(count=count, limit=limits().features)
+            raise ImportFailed([file_problem(path, message)])
         layer = gpd.read_file(path)
+    except ImportFailed:
+        raise
     except Exception as exc:  # GDAL reports broken files with many exception types
         raise ImportFailed([file_problem(path, t.FILE_UNREADABLE.format(reason=exc))]) from exc
     if layer.empty:
@@ -128,16 +194,40 @@ def _geometries(path: Path, layer: gpd.GeoDataFrame):
         for n, g in enumerate(layer.geometry, start=1)
         if g is not None and g.geom_type not in POLYGONAL
     ]
+    problems += _vertex_problems(path, layer)
     if layer.crs is None or problems:
         return layer, [], problems
     try:
         layer = to_analysis_crs(layer)
     except Exception as exc:  # pyproj raises several types for odd CRS
         return layer, [], [file_problem(path, t.CRS_UNUSABLE.format(reason=exc))]
-    layer, issues = repair_geometries(layer)
+    bounds = limits()
+    try:
+        layer, issues = repair_geometries(layer, bounds.repair_seconds, bounds.repair_mb)
+    except RepairTooCostly:
+        message = t.REPAIR_TOO_COSTLY.format(seconds=_de(bounds.repair_seconds, 0),
+                                             mb=bounds.repair_mb)
+        return layer, [], [file_problem(path, message)]
     warnings = [_issue(path, i) for i in issues if i.repaired]
     problems = [_issue(path, i) for i in issues if not i.repaired]
     return layer[["id", "name", "stadtbezirk", "is_demo", "geometry"]], warnings, problems
+
+
+def _vertex_problems(path: Path, layer: gpd.GeoDataFrame) -> list[ImportProblem]:
+    """Vertices per feature and in all: checked before validity, which can cost O(n²)."""
+    bounds = limits()
+    counts = shapely.get_num_coordinates(layer.geometry.values)
+    problems = [
+        Where(path.name, n, kind="features").problem(
+            None, t.LIMIT_VERTICES_FEATURE.format(count=int(k), limit=bounds.vertices_per_feature))
+        for n, k in enumerate(counts, start=1)
+        if k > bounds.vertices_per_feature
+    ]
+    total = int(counts.sum())
+    if total > bounds.vertices and not problems:
+        message = t.LIMIT_VERTICES.format(count=total, limit=bounds.vertices)
+        problems.append(file_problem(path, message))
+    return problems
 
 
 def _issue(path: Path, issue: GeometryIssue) -> ImportProblem:

@@ -43,7 +43,8 @@ class ImportFailed(Exception):
 
     def __init__(self, problems: Iterable[ImportProblem]):
         self.problems: list[ImportProblem] = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        # the first few only: a million-line message would cost more than the import
+        super().__init__("\n".join(str(p) for p in self.problems[:20]))
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,12 +31,14 @@ from pyproj import Transformer
 from services.io.cells import CellError, parse_number
 from services.io.errors import ImportFailed, ImportProblem, file_problem
 from services.io.fields import LAT_RANGE, LON_RANGE
+from services.io.limits import MB, limits
 from services.model import ANALYSIS_CRS, WEB_CRS, Address
 from services.texts import validation as t
 
 BOTTROP_KEY = "05512000"
 ZONE_PREFIX = 32_000_000.0  # EPSG:4647 eastings = "32" + the EPSG:25832 easting
-MAX_LISTED_PROBLEMS = 50  # a broken state-wide file must not print millions of lines
+MAX_KEPT_PROBLEMS = 1_000  # a broken state-wide file must not hold millions of problems
+MAX_LINE_BYTES = 64 * 1024  # a real line has ~150 bytes; a file without line breaks is cut
 REMOVED = b"L"  # NBA of a removed building
 _TO_WGS84 = Transformer.from_crs(ANALYSIS_CRS, WEB_CRS, always_xy=True)
 
@@ -98,7 +100,7 @@ class _Pending:
 
 
 class _Problems:
-    """Collects problems, listing the first MAX_LISTED_PROBLEMS and counting the rest."""
+    """Collects problems, keeping the first MAX_KEPT_PROBLEMS and counting the rest."""
 
     def __init__(self, file: str):
         self.file = file
@@ -106,14 +108,14 @@ class _Problems:
         self.unlisted = 0
 
     def add(self, line: int | None, field_name: str | None, message: str) -> None:
-        if len(self.listed) < MAX_LISTED_PROBLEMS:
+        if len(self.listed) < MAX_KEPT_PROBLEMS:
             self.listed.append(ImportProblem(self.file, line, field_name, message))
         else:
             self.unlisted += 1
 
     def raise_if_any(self) -> None:
         if self.unlisted:
-            more = t.MORE_PROBLEMS.format(count=self.unlisted)
+            more = t.GEBREF_MORE_PROBLEMS.format(count=self.unlisted)
             self.listed.append(ImportProblem(self.file, None, None, more))
         if self.listed:
             raise ImportFailed(self.listed)
@@ -137,16 +139,32 @@ def read_gebref(path: Path, municipality_key: str = BOTTROP_KEY) -> GebrefRead:
 
 
 @contextmanager
-def _open_lines(path: Path) -> Iterator[tuple[str, BinaryIO]]:
-    """A binary line stream of the file, or of gebref.txt inside a ZIP (never unpacked)."""
+def _open_lines(path: Path) -> Iterator[tuple[str, Iterator[bytes]]]:
+    """The lines of the file, or of gebref.txt inside a ZIP (streamed, never unpacked)."""
     if not zipfile.is_zipfile(path):
+        _check_size(path, path.stat().st_size)
         with path.open("rb") as handle:
-            yield path.name, handle
+            yield path.name, _lines(handle)
         return
     with zipfile.ZipFile(path) as archive:
         member = _gebref_member(archive, path)
+        _check_size(path, archive.getinfo(member).file_size)
         with archive.open(member) as raw:
-            yield f"{path.name}/{member}", io.BufferedReader(raw, buffer_size=1 << 20)
+            buffered = io.BufferedReader(raw, buffer_size=1 << 20)
+            yield f"{path.name}/{member}", _lines(buffered)
+
+
+def _lines(handle: BinaryIO) -> Iterator[bytes]:
+    """Lines of at most MAX_LINE_BYTES: a file without line breaks never sits in memory."""
+    return iter(lambda: handle.readline(MAX_LINE_BYTES), b"")
+
+
+def _check_size(path: Path, size: int) -> None:
+    """Streaming keeps memory flat, but time grows with the size: refuse absurd files."""
+    limit = limits().gebref_mb
+    if size > limit * MB:
+        message = t.LIMIT_GEBREF_SIZE.format(size=_de(size / MB), limit=_de(limit))
+        raise ImportFailed([file_problem(path, message)])
 
 
 def _gebref_member(archive: zipfile.ZipFile, path: Path) -> str:
@@ -168,7 +186,7 @@ def _decode(raw: bytes) -> str:
 
 
 def _scan(
-    handle: BinaryIO, key: str, problems: _Problems
+    lines: Iterator[bytes], key: str, problems: _Problems
 ) -> tuple[_Pending, int, int]:
     """One pass over the lines: skip other municipalities cheaply, parse Bottrop's rows.
 
@@ -178,7 +196,7 @@ def _scan(
     """
     pending, other, removed, layout = _Pending(), 0, 0, None
     wanted = key.encode("ascii")
-    for line_number, raw in enumerate(handle, start=1):
+    for line_number, raw in enumerate(lines, start=1):
         line = raw.rstrip(b"\r\n")
         if line_number == 1:
             line = line.removeprefix(b"\xef\xbb\xbf")  # UTF-8 byte order mark

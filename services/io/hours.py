@@ -1,4 +1,4 @@
-"""Opening hours: the file text <-> `OpeningSlot`s, and a German display text.
+"""Opening hours: the file text <-> `OpeningSlot`s (display text: services/formatting.py).
 
 File text, as staff write it: "Mo 09:00-12:00; Mi 14:00-17:00". Entries are separated by
 ";" (or line breaks, or a "," between a time and the next day); an entry is one or more
@@ -10,8 +10,8 @@ the slots, so formatting then parsing gives the same tuple back.
 from __future__ import annotations
 
 import re
-from itertools import groupby
 
+from services.formatting import format_hours
 from services.io.cells import CellError
 from services.model import WEEKDAYS, OpeningSlot
 from services.texts import validation as t
@@ -84,39 +84,7 @@ def _clock(hours: str, minutes: str | None, text: str) -> str:
     return f"{h:02d}:{m:02d}"
 
 
-def _day_groups(slots: tuple[OpeningSlot, ...]) -> list[tuple[int, int, list[tuple[str, str]]]]:
-    """Consecutive days with the same times, as (first day, last day, times)."""
-    ordered = sorted(set(slots), key=lambda s: (s.weekday, s.opens, s.closes))
-    per_day = [
-        (day, [(s.opens, s.closes) for s in group])
-        for day, group in groupby(ordered, key=lambda s: s.weekday)
-    ]
-    groups: list[tuple[int, int, list[tuple[str, str]]]] = []
-    for day, times in per_day:
-        if groups and groups[-1][1] == day - 1 and groups[-1][2] == times:
-            groups[-1] = (groups[-1][0], day, times)
-        else:
-            groups.append((day, day, times))
-    return groups
-
-
-def _format(slots: tuple[OpeningSlot, ...], dash: str, entry_sep: str, suffix: str) -> str:
-    entries = []
-    for first, last, times in _day_groups(slots):
-        days = WEEKDAYS[first] if first == last else f"{WEEKDAYS[first]}{dash}{WEEKDAYS[last]}"
-        spans = ", ".join(f"{o}{dash}{c}" for o, c in times)
-        entries.append(f"{days} {spans}{suffix}")
-    return entry_sep.join(entries)
-
-
 def format_hours_text(slots: tuple[OpeningSlot, ...]) -> str:
     """The file text of slots, e.g. "Mo-Fr 09:00-12:00; Mi 14:00-16:00"."""
-    return _format(slots, "-", "; ", "")
+    return format_hours(slots, dash="-", suffix="")
 
-
-def format_hours(slots: tuple[OpeningSlot, ...]) -> str:
-    """German display text, e.g. "Mo–Fr 09:00–12:00 Uhr; Mi 14:00–16:00 Uhr".
-
-    No slots give "", so a caller can show the hours note ("nach Vereinbarung") instead.
-    """
-    return _format(slots, "\u2013", "; ", " Uhr")

@@ -15,7 +15,8 @@ from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
 
 from services.io.errors import ImportFailed, ImportProblem, file_problem
-from services.io.tables import Row, Table, cell_text, decode
+from services.io.limits import check_file_size, limits
+from services.io.tables import Row, Table, cell_problem, cell_text, decode
 from services.model import WEB_CRS
 from services.texts import validation as t
 
@@ -25,11 +26,17 @@ def read_point_table(path: Path) -> Table:
     features, transform = _load(path)
     table = Table(path.name, [], [], kind="features")
     columns: dict[str, None] = {}
+    cell_limit = limits().cell_chars
     for number, feature in enumerate(features, start=1):
         props = (feature or {}).get("properties") or {}
         values = {str(k).strip(): cell_text(v) for k, v in props.items()}
         values.pop("lat", None), values.pop("lon", None)  # the geometry is the position
         columns.update(dict.fromkeys(values))
+        for name, text in values.items():
+            message = cell_problem(text, cell_limit)
+            if message:
+                table.problems.append(
+                    ImportProblem(path.name, number, name, message, None, "features"))
         try:
             lon, lat = transform(*_point_xy(feature))
         except ValueError as exc:
@@ -45,8 +52,9 @@ def read_point_table(path: Path) -> Table:
 def _load(path: Path):
     if not path.is_file():
         raise ImportFailed([file_problem(path, t.FILE_NOT_FOUND.format(path=path))])
+    check_file_size(path)
     try:
-        doc = json.loads(decode(path.read_bytes()))
+        doc = json.loads(decode(path.read_bytes(), path))
     except ValueError as exc:
         raise ImportFailed([file_problem(path, t.FILE_UNREADABLE.format(reason=exc))]) from exc
     if not isinstance(doc, dict):
@@ -54,6 +62,8 @@ def _load(path: Path):
     features = [doc] if doc.get("type") == "Feature" else doc.get("features")
     if not features or not isinstance(features, list):
         raise ImportFailed([file_problem(path, t.NO_FEATURES)])
+    if len(features) > limits().rows:
+        raise ImportFailed([file_problem(path, t.LIMIT_ROWS.format(limit=limits().rows))])
     return features, _transform_to_wgs84(path, doc)
 
 

@@ -8,9 +8,11 @@ person typed. Row numbers are those Excel shows: the header is row 1.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
+from xml.etree import ElementTree
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -18,8 +20,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from openpyxl.utils.cell import coordinate_to_tuple
+
 from services.io.cells import restore_formula_text
 from services.io.errors import ImportFailed, ImportProblem, file_problem
+from services.io.limits import check_file_size, check_unpacked_size, limits
 from services.texts import validation as t
 
 CSV_SUFFIXES = (".csv", ".txt")
@@ -49,23 +54,44 @@ def read_table(path: Path) -> Table:
 
 
 def read_sheets(path: Path, first_only: bool = False) -> list[Table]:
-    """Every non-empty sheet of an XLSX file (a CSV file is one sheet)."""
+    """Every non-empty sheet of an XLSX file (a CSV file is one sheet).
+
+    Size limits are checked before reading, the row limit while reading (services/io/limits.py).
+    """
     path = Path(path)
     if not path.is_file():
         raise ImportFailed([file_problem(path, t.FILE_NOT_FOUND.format(path=path))])
     suffix = path.suffix.lower()
+    if suffix not in CSV_SUFFIXES + XLSX_SUFFIXES:
+        allowed = ", ".join(CSV_SUFFIXES + XLSX_SUFFIXES)
+        raise ImportFailed(
+            [file_problem(path, t.UNSUPPORTED_FORMAT.format(suffix=suffix, allowed=allowed))]
+        )
+    check_file_size(path)
     if suffix in CSV_SUFFIXES:
         return [_table(path.name, None, _csv_records(path))]
-    if suffix in XLSX_SUFFIXES:
-        return _xlsx_tables(path, first_only)
-    allowed = ", ".join(CSV_SUFFIXES + XLSX_SUFFIXES)
-    raise ImportFailed(
-        [file_problem(path, t.UNSUPPORTED_FORMAT.format(suffix=suffix, allowed=allowed))]
-    )
+    check_unpacked_size(path)
+    return _xlsx_tables(path, first_only)
 
 
-def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252 as German Excel writes it."""
+# Byte order marks and NUL patterns of encodings German Excel users meet but cannot be read
+# as text here; "Unicode-Text" in Excel is UTF-16.
+_UNSUPPORTED_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"),
+)  # fmt: skip
+
+
+def decode(data: bytes, path: Path) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252 as German Excel writes it.
+
+    UTF-16/32 would decode as Windows-1252 into garbage with a NUL between all letters,
+    and give one confusing message per cell; they are refused once, by name.
+    """
+    encoding = _unsupported_encoding(data)
+    if encoding:
+        message = t.ENCODING_UNSUPPORTED.format(encoding=encoding)
+        raise ImportFailed([file_problem(path, message)])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -73,6 +99,16 @@ def decode(data: bytes) -> str:
             return data.decode("cp1252")
         except UnicodeDecodeError:
             return data.decode("latin-1")  # never fails; odd bytes show up in messages
+
+
+def _unsupported_encoding(data: bytes) -> str | None:
+    for bom, name in _UNSUPPORTED_BOMS:
+        if data.startswith(bom):
+            return name
+    head = data[:4096]
+    if head and head.count(0) > len(head) // 4:  # UTF-16 without BOM: every other byte NUL
+        return "UTF-16"
+    return None
 
 
 def sniff_delimiter(text: str) -> str:
@@ -91,34 +127,115 @@ def sniff_delimiter(text: str) -> str:
 def _csv_records(path: Path) -> list[list[str]]:
     """All records; a first line "sep=;" (Excel's hint) sets the separator and is dropped,
     as Excel does not show it as a row either."""
-    text = decode(path.read_bytes())
+    text = decode(path.read_bytes(), path)
     hint = re.match(r"sep=(.)[ \t]*\r?\n", text)
     delimiter = hint.group(1) if hint else sniff_delimiter(text)
     text = text[hint.end():] if hint else text
-    records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return [[restore_formula_text(cell) for cell in record] for record in records]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    max_records = limits().rows + 1  # and the header
+    records = []
+    try:
+        for record in reader:
+            records.append([restore_formula_text(cell) for cell in record])
+            if len(records) > max_records:
+                _too_many_rows(path)
+    except csv.Error as exc:  # a field over csv's own limit (128 KiB) or broken quoting
+        problem = ImportProblem(path.name, reader.line_num, None, _csv_error(exc))
+        raise ImportFailed([problem]) from exc
+    return records
+
+
+def _csv_error(exc: csv.Error) -> str:
+    if "field larger than field limit" in str(exc):
+        return t.LIMIT_CELL.format(length=f"mehr als {csv.field_size_limit()}",
+                                   limit=limits().cell_chars)
+    return t.CSV_BROKEN.format(reason=exc)
+
+
+def _too_many_rows(path: Path) -> None:
+    raise ImportFailed([file_problem(path, t.LIMIT_ROWS.format(limit=limits().rows))])
 
 
 def _xlsx_tables(path: Path, first_only: bool) -> list[Table]:
+    """Sheets read in openpyxl's streaming mode: memory stays flat for large sheets."""
     import openpyxl  # only needed for XLSX
 
     try:
-        book = openpyxl.load_workbook(path, data_only=True)
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for broken files
         raise ImportFailed([file_problem(path, t.FILE_UNREADABLE.format(reason=exc))]) from exc
-    sheets = book.worksheets[:1] if first_only else book.worksheets
-    tables = [_table(path.name, ws.title, _sheet_records(ws)) for ws in sheets]
+    try:
+        sheets = book.worksheets[:1] if first_only else book.worksheets
+        tables = [_sheet_table(path, book, ws) for ws in sheets]
+    except ImportFailed:
+        raise
+    except Exception as exc:  # damaged sheet XML
+        raise ImportFailed([file_problem(path, t.FILE_UNREADABLE.format(reason=exc))]) from exc
+    finally:
+        book.close()
     tables = [tb for tb in tables if tb.columns or first_only]
     if not tables:
         raise ImportFailed([file_problem(path, t.FILE_EMPTY)])
     return tables
 
 
-def _sheet_records(ws) -> list[list[str]]:
-    return [[cell_text(c.value, c.number_format) for c in row] for row in ws.iter_rows()]
+def _sheet_table(path: Path, book, ws) -> Table:
+    """One sheet; error values (#DIV/0! …) and formulas never calculated are problems."""
+    ws.reset_dimensions()  # a wrong stored size would pad every row to it
+    max_records = limits().rows + 1
+    records: list[list[str]] = []
+    bad_cells: dict[tuple[int, int], str] = {}
+    for line, row in enumerate(ws.iter_rows(), start=1):
+        if line > max_records:
+            _too_many_rows(path)
+        record = []
+        for position, cell in enumerate(row):
+            if cell.data_type == "e":
+                bad_cells[(line, position)] = t.EXCEL_ERROR_VALUE.format(value=cell.value)
+            record.append(cell_text(cell.value, cell.number_format))
+        records.append(record)
+    for line, position in _uncalculated_formulas(book, ws):
+        bad_cells[(line, position)] = t.FORMULA_WITHOUT_VALUE
+    return _table(path.name, ws.title, records, bad_cells)
 
 
-def _table(file: str, sheet: str | None, records: list[list[str]]) -> Table:
+_SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_FORMULA_TAG = re.compile(rb"<(\w+:)?f[ >/]")
+
+
+def _uncalculated_formulas(book, ws) -> list[tuple[int, int]]:
+    """(row, 0-based column) of formula cells without a cached value.
+
+    Tools other than Excel (scripts, some exports) write formulas without results; read
+    with cached values they would import as empty cells. A quick byte scan skips sheets
+    without any formula; only others are parsed a second time.
+    """
+    with book._archive.open(ws._worksheet_path) as source:
+        if not _has_formula(source):
+            return []
+    found = []
+    with book._archive.open(ws._worksheet_path) as source:
+        for _, element in ElementTree.iterparse(source):
+            if element.tag == f"{_SHEET_NS}c":
+                if (element.find(f"{_SHEET_NS}f") is not None
+                        and element.find(f"{_SHEET_NS}v") is None and element.get("r")):
+                    row, column = coordinate_to_tuple(element.get("r"))
+                    found.append((row, column - 1))
+                element.clear()
+    return found
+
+
+def _has_formula(source, chunk: int = 1 << 20) -> bool:
+    tail = b""
+    while block := source.read(chunk):
+        if _FORMULA_TAG.search(tail + block):
+            return True
+        tail = block[-16:]
+    return False
+
+
+def _table(file: str, sheet: str | None, records: list[list[str]],
+           bad_cells: dict[tuple[int, int], str] | None = None) -> Table:
     """Header = first non-empty record; empty records are skipped but keep their number."""
     numbered = [(i, [c.strip() for c in rec]) for i, rec in enumerate(records, start=1)]
     numbered = [(i, rec) for i, rec in numbered if any(rec)]
@@ -127,13 +244,40 @@ def _table(file: str, sheet: str | None, records: list[list[str]]) -> Table:
         return table
     (header_line, header), body = numbered[0], numbered[1:]
     width = max(len(rec) for _, rec in numbered)
+    if width > limits().columns:
+        message = t.LIMIT_COLUMNS.format(count=width, limit=limits().columns)
+        raise ImportFailed([ImportProblem(file, header_line, None, message, sheet)])
     header = header + [""] * (width - len(header))
     table.columns = _check_header(table, header_line, header, body)
+    bad_cells = dict(bad_cells or {})
     for line, rec in body:
         cells = rec + [""] * (width - len(rec))
+        bad_cells.update(_cell_problems(line, cells))
         values = {h: c for h, c in zip(header, cells) if h}
         table.rows.append(Row(line, values))
+    for (line, position), message in sorted(bad_cells.items()):
+        name = header[position] if position < len(header) and header[position] else None
+        table.problems.append(ImportProblem(file, line, name, message, sheet))
     return table
+
+
+def _cell_problems(line: int, cells: list[str]) -> dict[tuple[int, int], str]:
+    limit = limits().cell_chars
+    found = {}
+    for position, cell in enumerate(cells):
+        message = cell_problem(cell, limit)
+        if message:
+            found[(line, position)] = message
+    return found
+
+
+def cell_problem(text: str, limit: int) -> str | None:
+    """A cell too long to be meant, or holding NUL (PostgreSQL refuses it, SQLite cuts at it)."""
+    if len(text) > limit:
+        return t.LIMIT_CELL.format(length=len(text), limit=limit)
+    if "\x00" in text:
+        return t.NUL_CHARACTER
+    return None
 
 
 def _check_header(table: Table, line: int, header: list[str], body) -> list[str]:
@@ -167,8 +311,16 @@ def cell_text(value: object, number_format: str = "General") -> str:
     if isinstance(value, (list, tuple)):
         return "; ".join(cell_text(v) for v in value)
     if isinstance(value, (int, float)):
-        return _number_text(float(value), "%" in (number_format or ""))
+        text = _number_text(float(value), "%" in (number_format or ""))
+        return _zero_padded(text, number_format)
     return str(value).strip()
+
+
+def _zero_padded(text: str, number_format: str | None) -> str:
+    """Excel shows 1 formatted "00" as "01": ids like district "01" keep their zero."""
+    if number_format and re.fullmatch(r"0+", number_format) and text.isdigit():
+        return text.zfill(len(number_format))
+    return text
 
 
 def _number_text(value: float, percent: bool) -> str:

@@ -10,6 +10,9 @@ differently from SQLite's.
 from __future__ import annotations
 
 import json
+import logging
+import os
+import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -24,12 +27,23 @@ import shapely
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 
 from services.model import ANALYSIS_CRS, Address, IndicatorValue, Offer, Office, OpeningSlot
 from services.storage import schema as t
+from services.storage.errors import translated
+
+log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-MIGRATION_LOCK_ID = int.from_bytes(b"qa-migr")  # PostgreSQL advisory lock key
+MIGRATION_LOCK_ID = int.from_bytes(b"qa-migr")  # PostgreSQL advisory lock keys
+WRITE_LOCK_ID = int.from_bytes(b"qa-write")
+# How long a writer waits for another one (an import) to finish before giving up with
+# DatabaseBusy; readers never wait (SQLite WAL, PostgreSQL MVCC). See docs/operations.md.
+WRITE_WAIT_ENV = "QA_DB_WRITE_WAIT_SECONDS"
+DEFAULT_WRITE_WAIT_SECONDS = 120.0
+_WRITER = "qa_writer"  # execution option marking the connection of a write transaction
 
 OFFER_FIELDS = tuple(f.name for f in fields(Offer))
 INDICATOR_FIELDS = tuple(f.name for f in fields(IndicatorValue))
@@ -49,66 +63,145 @@ OFFER_OBJECT_COLUMNS = frozenset(
 )  # fmt: skip
 
 
+def write_wait_seconds() -> float:
+    """Seconds a writer waits for the write lock (QA_DB_WRITE_WAIT_SECONDS, default 120)."""
+    return float(os.environ.get(WRITE_WAIT_ENV) or DEFAULT_WRITE_WAIT_SECONDS)
+
+
 def create_engine_for(url: str) -> sa.Engine:
-    """An engine for a database URL, with SQLite made to honour transactions and FKs."""
-    engine = sa.create_engine(url, pool_pre_ping=True)
-    if engine.dialect.name == "sqlite":
+    """An engine for a database URL, with SQLite made to honour transactions and FKs.
+
+    pool_pre_ping replaces connections a restarted PostgreSQL server has dropped, so the
+    app recovers by itself once the server is back.
+    """
+    sqlite = sa.make_url(url).get_backend_name() == "sqlite"
+    connect_args = {"timeout": write_wait_seconds()} if sqlite else {}
+    engine = sa.create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+    if sqlite:
         _take_over_sqlite_transactions(engine)
     return engine
 
 
 def _take_over_sqlite_transactions(engine: sa.Engine) -> None:
-    """Let SQLAlchemy emit BEGIN and switch foreign keys on, for every connection.
+    """Let SQLAlchemy emit BEGIN, switch foreign keys and WAL on, for every connection.
 
     Python's sqlite3 (legacy transaction control) opens no transaction for DDL or SELECT,
     so a migration or a read-then-write would not be atomic; this is the recipe from
     SQLAlchemy's SQLite docs and works the same on Python versions before and after 3.12.
     SQLite ignores foreign keys (and ON DELETE CASCADE) unless each connection asks.
+    WAL lets readers (the app) read the last committed data while an import writes; the
+    `timeout` connect argument is SQLite's busy timeout, so a second writer waits.
+    Writers begin IMMEDIATE: they take the write lock first, before they read anything.
     """
 
     @sa.event.listens_for(engine, "connect")
     def _connect(dbapi_connection, _record) -> None:
         dbapi_connection.isolation_level = None
         dbapi_connection.execute("PRAGMA foreign_keys = ON")
+        _enable_wal(dbapi_connection)
 
     @sa.event.listens_for(engine, "begin")
     def _begin(connection: sa.Connection) -> None:
-        connection.exec_driver_sql("BEGIN")
+        writer = connection.get_execution_options().get(_WRITER, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
+
+
+def _enable_wal(dbapi_connection) -> None:
+    """WAL mode is stored in the file, so this writes only once per database.
+
+    A read-only file cannot be switched; it is still read (in its journal mode) and any
+    write fails later with a clear DatabaseReadOnly.
+    """
+    try:
+        dbapi_connection.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.OperationalError:
+        log.debug("could not switch SQLite to WAL mode", exc_info=True)
 
 
 def migrate(engine: sa.Engine) -> None:
-    """Bring the schema to the newest migration; does nothing when it is already there."""
+    """Bring the schema to the newest migration; does nothing when it is already there.
+
+    The check reads only, so a read-only database that is up to date still opens; an
+    upgrade runs as a writer (serialised with imports and other app instances).
+    """
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as connection:
-        if connection.dialect.name == "postgresql":  # app instances starting together
-            connection.execute(sa.select(sa.func.pg_advisory_xact_lock(MIGRATION_LOCK_ID)))
+    heads = set(ScriptDirectory.from_config(config).get_heads())
+    with translated(), engine.connect() as connection:
+        if set(MigrationContext.configure(connection).get_current_heads()) == heads:
+            return
+    with write_transaction(engine, MIGRATION_LOCK_ID) as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
 
-class Repository:
-    """All database access of the app, on an engine from `create_engine_for`."""
+@contextmanager
+def write_transaction(engine: sa.Engine, lock_id: int = WRITE_LOCK_ID) -> Iterator[sa.Connection]:
+    """A transaction that first takes the database's write lock: one writer at a time.
 
-    def __init__(self, engine: sa.Engine):
+    SQLite: BEGIN IMMEDIATE (waits up to the busy timeout). PostgreSQL: an advisory lock
+    held until commit, with lock_timeout as the wait. Everything read after that sees the
+    last committed state and cannot change before this transaction commits, so whatever
+    is derived from it (offers' districts) stays true.
+    """
+    wait = write_wait_seconds()
+    with translated(wait), engine.connect() as conn:
+        conn.execution_options(**{_WRITER: True})
+        with conn.begin():
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{int(wait * 1000)}ms'")
+                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(lock_id)))
+            yield conn
+
+
+class Repository:
+    """All database access of the app, on an engine from `create_engine_for`.
+
+    A repository from `writing()` is bound to one write transaction: its reads and writes
+    all happen inside it, so an import reads, derives and writes as one unit.
+    """
+
+    def __init__(self, engine: sa.Engine, bound: sa.Connection | None = None):
         self._engine = engine
+        self._bound = bound
+
+    @contextmanager
+    def _connect(self) -> Iterator[sa.Connection]:
+        if self._bound is not None:
+            yield self._bound
+            return
+        with translated(), self._engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def writing(self) -> Iterator[Repository]:
+        """This repository bound to ONE transaction holding the write lock (all or nothing).
+
+        The data version is bumped once, first; nested writes join the same transaction.
+        """
+        if self._bound is not None:
+            yield self
+            return
+        with write_transaction(self._engine) as conn:
+            conn.execute(_DATA_VERSION_BUMP)
+            yield Repository(self._engine, conn)
 
     # reads
 
     def data_version(self) -> int:
-        with self._engine.connect() as conn:
+        with self._connect() as conn:
             return int(conn.scalar(_DATA_VERSION_SELECT))
 
     def is_empty(self) -> bool:
         """True before the first import: no districts and no offers."""
-        with self._engine.connect() as conn:
+        with self._connect() as conn:
             return all(
                 conn.scalar(sa.select(table.c.id).limit(1)) is None
                 for table in (t.districts, t.offers)
             )
 
     def districts(self) -> gpd.GeoDataFrame:
-        with self._engine.connect() as conn:
+        with self._connect() as conn:
             rows = sorted(conn.execute(sa.select(t.districts)).all(), key=lambda r: r.id)
         frame = {c: [getattr(r, c) for r in rows] for c in DISTRICT_COLUMNS}
         geometry = shapely.from_wkb([r.geometry_wkb for r in rows])
@@ -118,7 +211,7 @@ class Repository:
         query = sa.select(*(t.indicator_values.c[f] for f in INDICATOR_FIELDS))
         if indicator_key is not None:
             query = query.where(t.indicator_values.c.indicator_key == indicator_key)
-        with self._engine.connect() as conn:
+        with self._connect() as conn:
             rows = conn.execute(query).all()
         rows.sort(key=itemgetter(0, 1, 2))  # district_id, indicator_key, year
         return pd.DataFrame(rows, columns=list(INDICATOR_FIELDS))
@@ -163,7 +256,7 @@ class Repository:
         query = sa.select(t.offers)
         if offer_id is not None:
             query = query.where(t.offers.c.id == offer_id)
-        with self._engine.connect() as conn:
+        with self._connect() as conn:
             result = conn.execute(query)
             names = list(result.keys())
             rows = sorted(result.all(), key=itemgetter(names.index("id")))
@@ -179,7 +272,7 @@ class Repository:
         query = sa.select(t.offices)
         if office_id is not None:
             query = query.where(t.offices.c.id == office_id)
-        with self._engine.connect() as conn:
+        with self._connect() as conn:
             rows = conn.execute(query).mappings().all()
         return [
             Office(**dict(row, opening_hours=_slots_from_json(row["opening_hours"])))
@@ -190,14 +283,9 @@ class Repository:
 
     @contextmanager
     def _write(self) -> Iterator[sa.Connection]:
-        """One transaction that bumps data_version first.
-
-        Bumping first takes the write lock at once (row lock in PostgreSQL, database lock
-        in SQLite), so concurrent writers queue up instead of failing half-way.
-        """
-        with self._engine.begin() as conn:
-            conn.execute(_DATA_VERSION_BUMP)
-            yield conn
+        """The connection of this write's transaction (the bound one inside `writing`)."""
+        with self.writing() as bound:
+            yield bound._bound
 
     def replace_districts(
         self,
@@ -208,7 +296,8 @@ class Repository:
         """Replace the district layer and set every offer's and office's district_id.
 
         The mappings must name exactly the stored offers and offices, and point only to
-        districts of the new layer. Indicator values are kept, whatever their district.
+        districts of the new layer. Indicator values are not touched here: the importer
+        decides which of them still belong to the new layer (delete_indicator_values).
         """
         with self._write() as conn:
             _replace_districts(conn, districts, offer_districts, office_districts)
@@ -216,6 +305,12 @@ class Repository:
     def upsert_indicator_values(self, values: list[IndicatorValue]) -> None:
         with self._write() as conn:
             _upsert_indicator_values(conn, values)
+
+    def delete_indicator_values(self, district_ids: list[str]) -> None:
+        """Delete every indicator value of these districts (all indicators and years)."""
+        with self._write() as conn:
+            _delete_keys(conn, t.indicator_values, ("district_id",),
+                         [{"district_id": d} for d in district_ids])
 
     def upsert_offers(self, offers: list[Offer]) -> None:
         """Insert offers or replace them (with their needs, audience, languages) by id."""

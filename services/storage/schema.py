@@ -4,8 +4,8 @@ This is the current shape of the schema; the migrations in ./migrations create i
 test checks that both agree. Change a table only together with a new migration.
 
 `district_id` on offers, offices and indicator values has no foreign key on purpose: a new
-district layer replaces the old one, and rows pointing at districts that vanished must
-survive so the importer can report them instead of losing them.
+district layer replaces the old one, and the importer decides (and reports) which rows
+still belong to the new layer, inside the same transaction (services/importer.py).
 """
 
 from __future__ import annotations

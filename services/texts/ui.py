@@ -23,9 +23,13 @@ SIDEBAR_FILTERS = "Angebote filtern"
 FILTER_AGE = "Altersgruppe"
 FILTER_NEED = "Bedarf"
 FILTER_DISTRICT = "Bezirk"
+FILTER_LANGUAGE = "Sprache des Angebots"
 FILTER_TEXT = "Freitext"
 CHOOSE = "alle – zum Eingrenzen wählen"
-FILTER_TEXT_HELP = "Sucht in Name, Träger, Beschreibung und Adresse."
+FILTER_TEXT_HELP = (
+    "Sucht in Name, Träger, Beschreibung, Adresse, Bedarfen, Sprachen und Bezirk – "
+    "z. B. „Arabisch“ oder „Welheim“."
+)
 FILTER_FREE = "nur kostenlose"
 FILTER_ACTIVE = "nur aktive"
 FILTER_RESET = "Alle Filter zurücksetzen"
@@ -59,6 +63,10 @@ MAP_NEED_KEY = "Legende der Angebote"
 MAP_CLICK_HINT = "Klicken Sie auf ein Angebot oder ein Quartiersbüro, um Details zu sehen."
 MAP_DEFINITION = "Definition"
 MAP_SOURCE = "Quelle: {source} · Stand {year}"
+NOTICE_UNKNOWN_INDICATOR = (
+    "Die Kennzahl „{value}“ aus dem Link gibt es nicht – angezeigt wird „{replacement}“."
+)
+NOTICE_UNKNOWN_YEAR = "Für das Jahr {value} aus dem Link gibt es keine Werte – angezeigt wird {replacement}."
 
 # Details panel
 DETAILS_TITLE = "Details"
@@ -108,3 +116,6 @@ LANGUAGE_NAMES = {
     "el": "Griechisch", "sq": "Albanisch", "sr": "Serbisch", "hr": "Kroatisch", "bs": "Bosnisch",
     "ti": "Tigrinya", "so": "Somali", "prs": "Dari", "ps": "Paschtu",
 }
+
+# Database outage (the message itself comes from services/texts/validation.py)
+DATABASE_RETRYING = "Die Seite versucht es alle {seconds} Sekunden erneut und lädt sich selbst neu."

@@ -144,7 +144,11 @@ GEBREF_NO_ROWS = (
     "Gemeinden wurden übersprungen"
 )
 GEBREF_DUPLICATES = "{count} doppelte Adressen wurden nur einmal übernommen (z. B. {example})"
-MORE_PROBLEMS = "… und {count} weitere Probleme (nicht einzeln aufgeführt)"
+GEBREF_MORE_PROBLEMS = "… und {count} weitere Probleme in dieser Datei (nicht mehr einzeln erfasst)"
+LIMIT_GEBREF_SIZE = (
+    "Die Gebäudereferenzen umfassen {size} MB (ZIP-Dateien entpackt gerechnet); erlaubt sind "
+    "höchstens {limit} MB (Grenze QA_LIMIT_GEBREF_MB)"
+)
 
 # --- importer (services/importer.py) -----------------------------------------------------
 OUTSIDE_DISTRICTS = (
@@ -154,9 +158,41 @@ NO_DISTRICTS_TO_LOCATE = (
     "Es sind noch keine Bezirke geladen; alle Einträge werden ohne Bezirk gespeichert und "
     "beim Laden der Bezirke zugeordnet"
 )
-DISTRICTS_DROPPED_VALUES = (
-    "Für die Bezirke {ids} gibt es Indikatorwerte, aber die neue Bezirksebene enthält "
-    "sie nicht mehr"
+VALUES_KEPT = "Bezirk {id} „{name}“: {count} Indikatorwert(e) behalten (ID und Name gleich)"
+VALUES_DROPPED_RENAMED = (
+    "Bezirk {id}: {count} Indikatorwert(e) verworfen – die ID hieß bisher „{old}“, jetzt "
+    "„{new}“; die Werte gehören zur alten Gliederung (Karte: „keine Daten“)"
+)
+VALUES_DROPPED_GONE = (
+    "Bezirk {id} „{old}“: {count} Indikatorwert(e) verworfen – die neue Bezirksebene "
+    "enthält diese ID nicht"
+)
+LAYER_NOT_BOTTROP = (
+    "Die Bezirksebene passt nicht zu Bottrop: sie deckt {covered} % des Stadtgebiets ab "
+    "(nötig: mindestens {min_covered} %) und reicht {beyond} km² über die Stadt hinaus "
+    "(erlaubt: {max_beyond} km²). {location} {cause}"
+)
+LAYER_LOCATION = (
+    "Die Flächen liegen um {lat}° N, {lon}° O, etwa {distance} km vom Bottroper Rathaus "
+    "entfernt."
+)
+LAYER_NOWHERE = "Die Koordinaten ergeben keinen gültigen Ort auf der Erde."
+CAUSE_DEGREES_AS_METRES = (
+    "Wahrscheinliche Ursache: die Koordinaten sind Längen-/Breitengrade (WGS84), die Datei "
+    "gibt aber ein metrisches Bezugssystem ({crs}) an – bitte das Bezugssystem EPSG:4326 "
+    "zuweisen statt umzurechnen."
+)
+CAUSE_METRES_AS_DEGREES = (
+    "Wahrscheinliche Ursache: die Koordinaten sind Meter (z. B. EPSG:25832), die Datei gibt "
+    "aber Längen-/Breitengrade ({crs}) an – bitte das richtige Bezugssystem zuweisen."
+)
+CAUSE_WRONG_FILE = (
+    "Wahrscheinliche Ursache: eine falsche Datei (andere Stadt oder Ebene) oder ein falsches "
+    "Bezugssystem ({crs})."
+)
+CAUSE_PARTIAL = (
+    "Wahrscheinliche Ursache: die Datei enthält nur einen Teil der Stadt oder eine größere "
+    "Region; bitte die Ebene der statistischen Bezirke Bottrops verwenden."
 )
 
 # --- CLI (services/cli.py) ---------------------------------------------------------------
@@ -221,3 +257,79 @@ CLI_DONE_SEED = (
     "{offices} Büros, {offers} Angebote, {addresses} Adressen."
 )
 CLI_WARNINGS = "{count} Hinweis(e):"
+CLI_VALUES_AFTER_SWAP = "Indikatorwerte nach dem Wechsel der Bezirksebene:"
+CLI_DATABASE_FAULT = "Datenbankfehler: {message}"
+
+# --- database faults (services/storage/errors.py); shown by the CLI and the app ----------
+# No SQL, no parameters, no driver text: those go to the debug log only.
+DB_UNAVAILABLE = (
+    "Die Datenbank ist gerade nicht erreichbar. Bitte in einigen Minuten erneut versuchen; "
+    "hält der Zustand an, bitte die Administration benachrichtigen."
+)
+DB_READ_ONLY = (
+    "Die Datenbank ist schreibgeschützt: es kann nur gelesen, nichts gespeichert werden. "
+    "Bitte die Schreibrechte der Datenbank (bzw. der SQLite-Datei und ihres Ordners) prüfen."
+)
+DB_DISK_FULL = (
+    "Der Speicherplatz der Datenbank ist voll; es wurde nichts gespeichert. "
+    "Bitte Platz schaffen und den Vorgang wiederholen."
+)
+DB_BUSY = (
+    "Die Datenbank ist durch eine andere Änderung (z. B. einen laufenden Import) belegt; "
+    "nach {seconds} Sekunden Warten wurde abgebrochen, es wurde nichts gespeichert. "
+    "Bitte später erneut versuchen."
+)
+DB_DAMAGED = (
+    "Die Datenbankdatei ist beschädigt oder keine SQLite-Datenbank. Bitte aus einer "
+    "Sicherung wiederherstellen (siehe docs/operations.md)."
+)
+DB_FAILED = (
+    "Die Datenbank hat einen unerwarteten Fehler gemeldet; es wurde nichts gespeichert. "
+    "Einzelheiten stehen im Debug-Protokoll (Umgebungsvariable QA_LOG_LEVEL=DEBUG)."
+)
+
+# --- limits and damaged files (services/io/limits.py, services/io/tables.py) -------------
+LIMIT_FILE_SIZE = (
+    "Die Datei ist {size} MB groß; erlaubt sind höchstens {limit} MB (Grenze QA_LIMIT_FILE_MB)"
+)
+LIMIT_UNPACKED_SIZE = (
+    "Die Datei entpackt sich auf {size} MB; erlaubt sind höchstens {limit} MB "
+    "(Grenze QA_LIMIT_UNPACKED_MB)"
+)
+LIMIT_ROWS = (
+    "Die Datei hat mehr als {limit} Datenzeilen; bitte aufteilen (Grenze QA_LIMIT_ROWS)"
+)
+LIMIT_COLUMNS = "Die Tabelle hat {count} Spalten; erlaubt sind höchstens {limit} (Grenze QA_LIMIT_COLUMNS)"
+LIMIT_CELL = (
+    "Der Text ist {length} Zeichen lang; erlaubt sind höchstens {limit} Zeichen "
+    "(Grenze QA_LIMIT_CELL_CHARS)"
+)
+LIMIT_FEATURES = (
+    "Die Datei hat {count} Objekte; eine Bezirksebene darf höchstens {limit} haben "
+    "(Grenze QA_LIMIT_FEATURES)"
+)
+LIMIT_VERTICES_FEATURE = (
+    "Die Fläche hat {count} Stützpunkte; erlaubt sind höchstens {limit} "
+    "(Grenze QA_LIMIT_VERTICES_PER_FEATURE); bitte im GIS vereinfachen"
+)
+LIMIT_VERTICES = (
+    "Die Flächen haben zusammen {count} Stützpunkte; erlaubt sind höchstens {limit} "
+    "(Grenze QA_LIMIT_VERTICES); bitte im GIS vereinfachen"
+)
+REPAIR_TOO_COSTLY = (
+    "Die ungültigen Geometrien ließen sich nicht in {seconds} Sekunden und {mb} MB Speicher "
+    "reparieren (Grenzen QA_LIMIT_REPAIR_SECONDS, QA_LIMIT_REPAIR_MB); bitte die Flächen im "
+    "GIS prüfen und reparieren"
+)
+ENCODING_UNSUPPORTED = (
+    "Kodierung nicht unterstützt ({encoding}); bitte als „CSV UTF-8“ oder „CSV "
+    "(Trennzeichen-getrennt)“ speichern"
+)
+NUL_CHARACTER = "Der Text enthält ein Nullzeichen (Steuerzeichen \\0); bitte entfernen"
+CSV_BROKEN = "Die CSV-Struktur ist fehlerhaft ({reason})"
+FORMULA_WITHOUT_VALUE = (
+    "Formel ohne gespeicherten Wert; bitte die Datei in Excel öffnen, neu berechnen und "
+    "speichern (oder die Formel durch ihren Wert ersetzen)"
+)
+EXCEL_ERROR_VALUE = "Die Zelle enthält den Excel-Fehler {value}"
+MORE_PROBLEMS = "… und {count} weitere Problem(e) (nur die ersten {shown} sind aufgeführt)"

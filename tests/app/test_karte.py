@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pages import session
 from services.texts import ui
+from ui import state
 
 TIMEOUT = 60
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -43,7 +43,7 @@ def test_start_page_shows_map_count_and_demo_labels():
     at = run_app()
     assert not at.exception
     shown, total = shown_count(at)
-    assert 150 <= total and 0 < shown <= total
+    assert total >= 150 and 0 < shown <= total
     assert any("Demo-Daten" in w.value for w in at.sidebar.warning)
     captions = " ".join(c.value for c in at.caption)
     assert ui.DEMO_VALUES in captions
@@ -52,16 +52,16 @@ def test_start_page_shows_map_count_and_demo_labels():
 def test_filters_change_the_count_and_chips_remove_them():
     at = run_app()
     everything, total = shown_count(at)
-    at.multiselect(key=session.NEED).set_value(["fruehe_hilfen"]).run()
+    at.multiselect(key=state.widget_key("needs")).set_value(["fruehe_hilfen"]).run()
     only_early = shown_count(at)[0]
     assert 0 < only_early < everything
-    at.multiselect(key=session.AGE).set_value(["14-17"]).run()
+    at.multiselect(key=state.widget_key("age_groups")).set_value(["14-17"]).run()
     assert shown_count(at)[0] < only_early
-    chip = next(b for b in at.button if b.label.startswith("✕ 14–17"))
+    chip = next(b for b in at.button if b.label.startswith("✕") and "14–17" in b.label)
     chip.click().run()
     assert shown_count(at)[0] == only_early
-    assert at.multiselect(key=session.AGE).value == []
-    at.checkbox(key=session.ACTIVE).uncheck().run()
+    assert at.multiselect(key=state.widget_key("age_groups")).value == []
+    at.checkbox(key=state.widget_key("only_active")).uncheck().run()
     assert shown_count(at)[0] >= only_early
     assert shown_count(at)[1] == total
 
@@ -70,24 +70,40 @@ def test_url_round_trips_the_view():
     at = run_app(bedarf="lernen,sprache", alter="6-9", kostenlos="1", indikator="alleinerziehende",
                  jahr="2021", klassen="jenks")
     assert not at.exception
-    assert at.multiselect(key=session.NEED).value == ["lernen", "sprache"]
-    assert at.multiselect(key=session.AGE).value == ["6-9"]
-    assert at.checkbox(key=session.FREE).value is True
-    assert at.selectbox(key=session.INDICATOR).value == "alleinerziehende"
-    assert at.selectbox(key=session.YEAR).value == 2021
-    assert at.selectbox(key=session.CLASSIFICATION).value == "jenks"
+    assert at.multiselect(key=state.widget_key("needs")).value == ["lernen", "sprache"]
+    assert at.multiselect(key=state.widget_key("age_groups")).value == ["6-9"]
+    assert at.checkbox(key=state.widget_key("only_free")).value is True
+    assert at.selectbox(key=state.INDICATOR).value == "alleinerziehende"
+    assert at.selectbox(key=state.YEAR).value == 2021
+    assert at.selectbox(key=state.CLASSIFICATION).value == "jenks"
     params = {k: at.query_params[k] for k in at.query_params}
     assert params["bedarf"] in ("lernen,sprache", ["lernen,sprache"])
-    at.multiselect(key=session.NEED).set_value(["gesundheit"]).run()
+    at.multiselect(key=state.widget_key("needs")).set_value(["gesundheit"]).run()
     assert "gesundheit" in str(at.query_params["bedarf"])
 
 
 def test_bad_link_values_fall_back_instead_of_failing():
     at = run_app(bedarf="quatsch,lernen", indikator="gibtsnicht", jahr="1900", klassen="x")
     assert not at.exception
-    assert at.multiselect(key=session.NEED).value == ["lernen"]
-    assert at.selectbox(key=session.INDICATOR).value == "sgb2_u15"
-    assert at.selectbox(key=session.YEAR).value == 2023
+    assert at.multiselect(key=state.widget_key("needs")).value == ["lernen"]
+    assert at.selectbox(key=state.INDICATOR).value == "sgb2_u15"
+    assert at.selectbox(key=state.YEAR).value == 2023
+    notices = " ".join(i.value for i in at.info)
+    assert "gibtsnicht" in notices and "1900" in notices
+    at.run()
+    assert not any("1900" in i.value for i in at.info)  # said once, not on every rerun
+
+
+def test_language_filter_and_free_text_find_offers_in_arabic():
+    at = run_app()
+    everything = shown_count(at)[0]
+    at.multiselect(key=state.widget_key("languages")).set_value(["ar"]).run()
+    in_arabic = shown_count(at)[0]
+    assert 0 < in_arabic < everything
+    assert "sprache=ar" in "&".join(f"{k}={at.query_params[k]}" for k in at.query_params)
+    at.multiselect(key=state.widget_key("languages")).set_value([]).run()
+    at.text_input(key=state.widget_key("text")).input("Arabisch").run()
+    assert shown_count(at)[0] == in_arabic
 
 
 def test_selection_in_the_link_opens_the_details_panel():
@@ -119,3 +135,14 @@ def test_an_empty_production_database_explains_how_to_load_data(tmp_path, monkey
     assert any(ui.EMPTY_DATABASE in i.value for i in at.info)
     assert shown_count(at) == (0, 0)
     assert not at.sidebar.warning  # no demo banner without demo data
+
+
+def test_an_unreachable_database_gets_a_german_notice_and_no_traceback(monkeypatch):
+    """PostgreSQL down (nothing listens on the port): the page says so and waits."""
+    from tests.e2e.appserver import free_port
+
+    monkeypatch.setenv("DATABASE_URL", f"postgresql+psycopg://qa:qa@127.0.0.1:{free_port()}/qa")
+    at = run_app()
+    assert not at.exception
+    assert any("nicht erreichbar" in e.value for e in at.error)
+    assert not any("Angeboten passen" in m.value for m in at.markdown)

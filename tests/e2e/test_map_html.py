@@ -19,7 +19,9 @@ from services.assets import missing_assets
 from services.choropleth import build_choropleth
 from services.config import STATIC_DIR, load_settings
 from services.indicators import INDICATORS_BY_KEY
-from services.mapview import build_base_map, build_layer_control, build_offer_layer, parse_clicked
+from services.map.base import build_base_map, layer_control
+from services.map.jsbridge import parse_clicked
+from services.map.layers import offer_layer
 from services.model import Office
 
 EVIL = ["<img src=x onerror=alert(1)>", "${alert(1)}", "</script><script>alert(1)</script>"]
@@ -84,10 +86,10 @@ def _map_page(settings):
     office = Office("b&1", EVIL[2], "Stadt", 51.525, 6.905)
     boxes = [(6.90, 51.50, 6.93, 51.53), (6.93, 51.50, 6.96, 51.53)]
     m = _base_map(settings, ["Altstadt", EVIL[0]], boxes, [office])
-    offer_layer = build_offer_layer(offers)
-    m.add_child(offer_layer)
-    m.add_child(build_layer_control())
-    return m.get_root().render(), offer_layer.get_name(), offers
+    offers_group = offer_layer(offers)
+    m.add_child(offers_group)
+    m.add_child(layer_control())
+    return m.get_root().render(), offers_group.get_name(), offers
 
 
 def _tooltip_texts(page, selector):
@@ -124,9 +126,8 @@ def test_map_runs_offline_and_shows_evil_names_as_text(server, monkeypatch, page
         assert any(tip.startswith(name) for tip in offer_tips), name
     assert office_tips[0].startswith(EVIL[2]) and district_tips[1].startswith(EVIL[0])
     clicked = page.evaluate("window.__clicked")
-    assert sorted(parse_clicked(text) for text in clicked) == sorted(
-        ("offer", offer_id) for offer_id in offers["id"][:3]
-    )
+    assert sorted(parse_clicked(text).id for text in clicked) == sorted(offers["id"][:3])
+    assert {parse_clicked(text).kind for text in clicked} == {"offer"}
 
 
 def test_colliding_labels_hide_the_smaller_district_until_zoomed_in(server, monkeypatch, page):

@@ -14,8 +14,8 @@ import shapely
 from pyproj import Transformer
 from shapely.geometry import Point, shape
 
-from services.indicators import INDICATORS
 from services.addresses import AddressIndex, MatchKind
+from services.indicators import INDICATORS
 from services.io.addresses import ADDRESS_COLUMNS, read_addresses
 from services.io.columns import INDICATOR_COLUMNS, OFFER_COLUMNS, OFFICE_COLUMNS
 from services.model import ANALYSIS_CRS, WEB_CRS

@@ -1,6 +1,6 @@
 import pandas as pd
 
-from services.filters import FilterState, apply, chips, fold, prepare, sanitize
+from services.filters import FilterContext, FilterState, apply, chips, fold, prepare, sanitize
 
 
 def _offers() -> pd.DataFrame:
@@ -43,18 +43,18 @@ def test_need_age_district_free_and_text_filters_combine():
 def test_chips_list_each_active_filter_once():
     state = FilterState(age_groups=("6-9",), needs=("lernen", "sprache"), districts=("11",), text="café",
                         only_free=True, only_active=False)
-    found = chips(state, {"11": "Altstadt"})
+    found = chips(state, FilterContext(district_names={"11": "Altstadt"}))
     assert [(c.field, c.value) for c in found] == [
         ("age_groups", "6-9"), ("needs", "lernen"), ("needs", "sprache"), ("districts", "11"),
         ("text", None), ("only_free", None), ("only_active", None),
     ]
     assert found[3].label == "Altstadt" and "café" in found[4].label
-    assert chips(FilterState(), {}) == []
+    assert chips(FilterState(), FilterContext()) == []
 
 
 def test_sanitize_drops_unknown_codes():
     state = FilterState(needs=("lernen", "quatsch"), age_groups=("99-100", "3-5"), districts=("11", "zz"))
-    clean = sanitize(state, {"11"})
+    clean = sanitize(state, FilterContext(district_names={"11": "Altstadt"}))
     assert clean.needs == ("lernen",) and clean.age_groups == ("3-5",) and clean.districts == ("11",)
 
 

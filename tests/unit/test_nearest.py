@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from functools import lru_cache
+from functools import cache
 
 import pytest
 from pyproj import Transformer
@@ -30,7 +30,7 @@ _TO_METRIC = Transformer.from_crs(WEB_CRS, ANALYSIS_CRS, always_xy=True)
 HOME = (51.5226, 6.9478)  # Feuerbachstraße
 
 
-@lru_cache(maxsize=None)
+@cache
 def projected(lat: float, lon: float) -> tuple[float, float]:
     return _TO_METRIC.transform(lon, lat)
 

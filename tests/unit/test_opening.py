@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import numpy as np
 import pytest
@@ -38,8 +38,8 @@ def test_on_request_wording():
 
 
 def test_open_at_from_datetime_uses_bottrops_local_time():
-    winter = datetime(2026, 12, 2, 14, 30, tzinfo=timezone.utc)  # Wednesday, CET = UTC+1
-    summer = datetime(2026, 7, 1, 14, 30, tzinfo=timezone.utc)  # Wednesday, CEST = UTC+2
+    winter = datetime(2026, 12, 2, 14, 30, tzinfo=UTC)  # Wednesday, CET = UTC+1
+    summer = datetime(2026, 7, 1, 14, 30, tzinfo=UTC)  # Wednesday, CEST = UTC+2
     assert OpenAt.from_datetime(winter) == OpenAt(2, 15 * 60 + 30)
     assert OpenAt.from_datetime(summer) == OpenAt(2, 16 * 60 + 30)
     assert OpenAt.from_datetime(datetime(2026, 12, 6, 9, 5)) == OpenAt(6, 9 * 60 + 5)

@@ -14,6 +14,7 @@ import geopandas as gpd
 from pyproj import Transformer
 from shapely.geometry import box
 
+from services.config import GEODATA_DIR
 from services.model import ANALYSIS_CRS, WEB_CRS, Office, OpeningSlot
 
 # Three 2 km squares side by side near Bottrop's centre (EPSG:25832).
@@ -33,6 +34,20 @@ def layer(ids=DISTRICTS, shift: float = 0.0) -> gpd.GeoDataFrame:
         for k, (i, n, sb) in enumerate(ids)
     ]
     return gpd.GeoDataFrame(rows, geometry="geometry", crs=ANALYSIS_CRS)
+
+
+def city_layer(shift: float = 0.0) -> gpd.GeoDataFrame:
+    """A layer covering Bottrop, as imports demand: squares A1 and B2, and C3 the rest of
+    the city outline (which holds square C3 of `layer`)."""
+    squares = layer(shift=shift)
+    city = outline().to_crs(ANALYSIS_CRS).union_all()
+    rest = city.difference(squares.geometry.iloc[0]).difference(squares.geometry.iloc[1])
+    return squares.set_geometry([squares.geometry.iloc[0], squares.geometry.iloc[1], rest],
+                                crs=ANALYSIS_CRS)
+
+
+def outline() -> gpd.GeoDataFrame:
+    return gpd.read_file(GEODATA_DIR / "outline.geojson")
 
 
 def lat_lon(x: float, y: float) -> tuple[float, float]:

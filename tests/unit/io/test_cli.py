@@ -14,7 +14,7 @@ import pytest
 from services.config import PROJECT_ROOT
 from services.storage.repository import Repository, create_engine_for
 from tests.unit.io.helpers import (
-    LONG_HEADER, OFFER_HEADER, centre, csv_text, layer, offer_row, write_text,
+    LONG_HEADER, OFFER_HEADER, centre, city_layer, csv_text, offer_row, write_text,
 )
 from tests.unit.io.test_gebref import GLADBECK, row15, row21
 
@@ -34,7 +34,7 @@ def repository(db_url) -> Repository:
 
 
 def test_import_districts_then_offers_then_indicators(cli, db_url, tmp_path):
-    gdf = layer().rename(columns={"id": "nr", "name": "bezeichnung"})
+    gdf = city_layer().rename(columns={"id": "nr", "name": "bezeichnung"})
     gdf.to_file(tmp_path / "bezirke.geojson", driver="GeoJSON")
     done = cli("import", "districts", tmp_path / "bezirke.geojson",
                "--id-field", "nr", "--name-field", "bezeichnung")
@@ -132,5 +132,5 @@ def test_other_errors_exit_1(cli, tmp_path):
 
 def _layer_file(tmp_path: Path) -> Path:
     path = tmp_path / "bezirke.geojson"
-    layer().to_file(path, driver="GeoJSON")
+    city_layer().to_file(path, driver="GeoJSON")
     return path

@@ -11,7 +11,7 @@ from pyproj import Transformer
 
 from services.io.addresses import read_addresses
 from services.io.errors import ImportFailed
-from services.io.gebref import MAX_LISTED_PROBLEMS, read_gebref
+from services.io.gebref import MAX_KEPT_PROBLEMS, read_gebref
 from services.model import ANALYSIS_CRS, WEB_CRS, Address
 from tests.unit.io.helpers import csv_text, write_text
 
@@ -111,12 +111,29 @@ def test_bad_rows_are_reported_with_line_and_field_and_nothing_is_returned(tmp_p
 
 
 def test_problems_are_capped_for_a_broken_state_wide_file(tmp_path):
-    lines = [row15(number="x")] * (MAX_LISTED_PROBLEMS + 7)
+    lines = [row15(number="x")] * (MAX_KEPT_PROBLEMS + 7)
     with pytest.raises(ImportFailed) as failed:
         read_gebref(gebref(tmp_path, lines))
     problems = [str(p) for p in failed.value.problems]
-    assert len(problems) == MAX_LISTED_PROBLEMS + 1
-    assert problems[-1] == "gebref.txt: … und 7 weitere Probleme (nicht einzeln aufgeführt)"
+    assert len(problems) == MAX_KEPT_PROBLEMS + 1
+    assert problems[-1] == ("gebref.txt: … und 7 weitere Probleme in dieser Datei (nicht mehr "
+                            "einzeln erfasst)")
+
+
+def test_a_file_without_line_breaks_is_read_in_bounded_pieces(tmp_path):
+    path = write_text(tmp_path / "gebref.txt", ";".join(["x" * 1000] * 200))  # 200 kB, 1 line
+    with pytest.raises(ImportFailed) as failed:
+        read_gebref(path)
+    assert "die erste Zeile hat 66 Felder" in str(failed.value)
+
+
+def test_absurdly_large_files_are_refused_before_reading(tmp_path, monkeypatch):
+    monkeypatch.setenv("QA_LIMIT_GEBREF_MB", "0.001")
+    with pytest.raises(ImportFailed) as failed:
+        read_gebref(gebref(tmp_path, [row21()] * 20))
+    assert str(failed.value) == (
+        "gebref.txt: Die Gebäudereferenzen umfassen 0,00 MB (ZIP-Dateien entpackt gerechnet); "
+        "erlaubt sind höchstens 0,00 MB (Grenze QA_LIMIT_GEBREF_MB)")
 
 
 def test_unknown_layout_and_no_bottrop_rows_are_refused(tmp_path):

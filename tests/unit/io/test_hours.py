@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from services.formatting import format_hours
 from services.io.cells import CellError
-from services.io.hours import format_hours, format_hours_text, parse_hours
+from services.io.hours import format_hours_text, parse_hours
 from services.model import OpeningSlot as S
 
 

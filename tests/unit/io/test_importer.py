@@ -11,9 +11,10 @@ from services.config import GEODATA_DIR, load_settings
 from services.io.errors import ImportFailed
 from services.io.offers import write_offers
 from services.io.offices import write_offices
+from services.storage.errors import DatabaseUnavailable
 from tests.factories import full_offer, sparse_offer
 from tests.unit.io.helpers import (
-    LONG_HEADER, OFFER_HEADER, SIDE, centre, csv_text, layer, office, offer_row, write_text,
+    LONG_HEADER, OFFER_HEADER, SIDE, centre, city_layer, csv_text, office, offer_row, write_text,
 )
 
 
@@ -50,25 +51,79 @@ def test_replacing_districts_rederives_offer_and_office_districts(districted, tm
     importer.import_offices(districted, tmp_path / "b.csv")
     assert districted.get_offer("o1").district_id == "A1"
     moved = tmp_path / "neu.geojson"
-    layer(shift=-200).to_file(moved, driver="GeoJSON")  # every border 200 m west
+    city_layer(shift=-200).to_file(moved, driver="GeoJSON")  # every border 200 m west
     result = importer.import_districts(districted, moved)
     assert (result.count, result.offers, result.offices) == (3, 1, 1)
     assert districted.get_offer("o1").district_id == "B2"
     assert districted.get_office("b1").district_id == "B2"
 
 
-def test_districts_without_values_stay_and_vanished_ones_are_reported(districted, tmp_path):
+def test_values_of_a_vanished_district_are_dropped_and_reported(districted, tmp_path):
     rows = [["Altstadt", "sgb2_u15", "2023", "28,7", "Sozialbericht"]]
     path = write_text(tmp_path / "i.csv", csv_text(LONG_HEADER, rows))
     result = importer.import_indicators(districted, path)
     assert (result.count, result.districts, result.years) == (1, 1, (2023,))
     assert list(districted.districts()["id"]) == ["A1", "B2", "C3"]
     smaller = tmp_path / "klein.geojson"
-    layer()[1:].to_file(smaller, driver="GeoJSON")
+    city_layer()[1:].to_file(smaller, driver="GeoJSON")
     result = importer.import_districts(districted, smaller)
-    assert [str(w) for w in result.warnings] == [
-        "Für die Bezirke A1 gibt es Indikatorwerte, aber die neue Bezirksebene enthält sie "
-        "nicht mehr"]
+    assert result.notes == [
+        "Bezirk A1 „Altstadt“: 1 Indikatorwert(e) verworfen – die neue Bezirksebene "
+        "enthält diese ID nicht"]
+    assert districted.indicator_values().empty
+
+
+def test_values_stay_only_where_id_and_name_match_across_divisions(districted, tmp_path):
+    """Two divisions sharing ids: the new A1 is another place, B2 the same (other spelling)."""
+    rows = [[name, "sgb2_u15", "2023", value, "Sozialbericht"]
+            for name, value in (("A1", "54"), ("B2", "28,7"), ("C3", "20"))]
+    importer.import_indicators(districted, write_text(tmp_path / "i.csv",
+                                                      csv_text(LONG_HEADER, rows)))
+    other = city_layer()
+    other["name"] = ["Eigen-Nord", "BATENBROCK SÜD", "Welheim"]
+    other.to_file(tmp_path / "wahlbezirke.geojson", driver="GeoJSON")
+    result = importer.import_districts(districted, tmp_path / "wahlbezirke.geojson")
+    assert result.notes == [
+        "Bezirk B2 „BATENBROCK SÜD“: 1 Indikatorwert(e) behalten (ID und Name gleich)",
+        "Bezirk C3 „Welheim“: 1 Indikatorwert(e) behalten (ID und Name gleich)",
+        "Bezirk A1: 1 Indikatorwert(e) verworfen – die ID hieß bisher „Altstadt“, jetzt "
+        "„Eigen-Nord“; die Werte gehören zur alten Gliederung (Karte: „keine Daten“)",
+    ]
+    values = districted.indicator_values()
+    assert dict(zip(values["district_id"], values["value"])) == {"B2": 28.7, "C3": 20.0}
+
+
+def test_a_layer_elsewhere_is_refused_with_where_it_lies(districted, tmp_path):
+    wgs84 = city_layer().to_crs("EPSG:4326")
+    munich = wgs84.set_geometry(wgs84.translate(xoff=4.66, yoff=-3.38))
+    munich.to_file(tmp_path / "muenchen.geojson", driver="GeoJSON")
+    before = districted.data_version()
+    with pytest.raises(ImportFailed) as failed:
+        importer.import_districts(districted, tmp_path / "muenchen.geojson")
+    [problem] = [str(p) for p in failed.value.problems]
+    assert problem.startswith("muenchen.geojson: Die Bezirksebene passt nicht zu Bottrop: "
+                              "sie deckt 0 % des Stadtgebiets ab")
+    assert "Die Flächen liegen um 48,1" in problem and "° N, 11,5" in problem
+    assert "falsche Datei" in problem
+    assert districted.data_version() == before
+
+
+def test_degrees_declared_as_utm_are_refused_with_the_cause(districted, tmp_path):
+    degrees = city_layer().to_crs("EPSG:4326").set_crs("EPSG:25832", allow_override=True)
+    degrees.to_file(tmp_path / "b.geojson", driver="GeoJSON")
+    with pytest.raises(ImportFailed) as failed:
+        importer.import_districts(districted, tmp_path / "b.geojson")
+    [problem] = [str(p) for p in failed.value.problems]
+    assert "die Koordinaten sind Längen-/Breitengrade (WGS84), die Datei gibt aber ein " \
+           "metrisches Bezugssystem (EPSG:25832) an" in problem
+
+
+def test_a_layer_reaching_far_beyond_the_city_is_refused(districted, tmp_path):
+    region = city_layer()
+    region.loc[2, "geometry"] = region.geometry.iloc[2].buffer(3_000)
+    region.to_file(tmp_path / "ruhr.geojson", driver="GeoJSON")
+    with pytest.raises(ImportFailed, match="Teil der Stadt oder eine größere Region"):
+        importer.import_districts(districted, tmp_path / "ruhr.geojson")
 
 
 def test_indicators_need_districts_first(repo, tmp_path):
@@ -125,6 +180,15 @@ def test_offers_before_any_districts_get_one_warning(repo, tmp_path):
     assert [str(w) for w in result.warnings] == [
         "o.csv: Es sind noch keine Bezirke geladen; alle Einträge werden ohne Bezirk "
         "gespeichert und beim Laden der Bezirke zugeordnet"]
-    layer().to_file(tmp_path / "b.geojson", driver="GeoJSON")
+    city_layer().to_file(tmp_path / "b.geojson", driver="GeoJSON")
     importer.import_districts(repo, tmp_path / "b.geojson")
     assert repo.get_offer("o1").district_id is not None
+
+
+def test_shared_repository_is_built_once_and_a_failure_is_retried(monkeypatch, tmp_path):
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'missing' / 'qa.db'}")
+    with pytest.raises(DatabaseUnavailable):  # the folder does not exist: cannot open
+        importer.shared_repository()
+    (tmp_path / "missing").mkdir()
+    first = importer.shared_repository()
+    assert importer.shared_repository() is first

@@ -14,14 +14,11 @@ from shapely.geometry import box
 from services.choropleth import build_choropleth
 from services.config import Settings
 from services.indicators import INDICATORS_BY_KEY
-from services.mapview import (
-    build_base_map,
-    build_layer_control,
-    build_offer_layer,
-    js_json,
-    parse_clicked,
-)
+from services.map.base import build_base_map, layer_control
+from services.map.jsbridge import js_json, parse_clicked
+from services.map.layers import offer_layer
 from services.model import Office
+from services.selection import Selection
 from services.texts import mapping as texts
 
 # ids with everything that could confuse the "⟦kind:id⟧" click marker or HTML
@@ -86,7 +83,7 @@ def _streamlit_strings(m: folium.Map, offers: folium.FeatureGroup) -> dict[str, 
     strings = {"html": sf._get_html(m), "header": sf._get_header(m)}
     strings["script"] = sf._get_map_string(m)
     strings["feature_group"] = sf._get_feature_group_string(offers, map=m)
-    strings["layer_control"] = sf._get_layer_control_string(build_layer_control(), m)
+    strings["layer_control"] = sf._get_layer_control_string(layer_control(), m)
     return strings
 
 
@@ -99,7 +96,7 @@ def _payload(script: str, function: str) -> dict:
 
 def test_no_cdn_url_in_rendered_map_or_collected_links():
     m = _base_map()
-    strings = _streamlit_strings(m, build_offer_layer(_offers()))
+    strings = _streamlit_strings(m, offer_layer(_offers()))
     links = _collected_links(m)
     assert links and all(link.startswith("/app/static/") for link in links)
     assert any(link.endswith("leaflet.markercluster.js") for link in links)
@@ -118,7 +115,7 @@ def test_tiles_only_when_configured():
 def test_evil_names_are_inert_in_generated_js():
     m = _base_map()
     offers = _offers()
-    strings = _streamlit_strings(m, build_offer_layer(offers))
+    strings = _streamlit_strings(m, offer_layer(offers))
     page = m.get_root().render()  # the standalone page, offers included
     for text in (*strings.values(), page):
         assert "<img" not in text and "<script>alert" not in text
@@ -136,7 +133,7 @@ def test_template_syntax_in_names_is_not_evaluated():
     m = _base_map()
     offers = _offers(3)
     offers["name"] = ["{{ 7*7 }}", "{% if x %}", "{# c"]
-    m.add_child(build_offer_layer(offers))
+    m.add_child(offer_layer(offers))
     assert [row[1] for row in _payload(m.get_root().render(), "addOffers")["rows"]] == [
         "{{ 7*7 }}", "{% if x %}", "{# c"]
 
@@ -149,14 +146,14 @@ def test_js_json_escapes_what_could_end_a_script():
 
 def test_layers_are_named_overlays():
     m = _base_map()
-    control = _streamlit_strings(m, build_offer_layer(_offers()))["layer_control"]
+    control = _streamlit_strings(m, offer_layer(_offers()))["layer_control"]
     for name in (texts.LAYER_DISTRICTS, texts.LAYER_DISTRICT_NAMES, texts.LAYER_OFFICES,
                  texts.LAYER_OFFERS):
         assert json.dumps(name) in control
 
 
 def test_offer_layer_is_one_call_not_one_marker_per_offer():
-    strings = _streamlit_strings(_base_map(), build_offer_layer(_offers(500)))
+    strings = _streamlit_strings(_base_map(), offer_layer(_offers(500)))
     script = strings["feature_group"]
     assert script.count("QA.addOffers(") == 1 and "L.marker" not in script
 
@@ -164,7 +161,7 @@ def test_offer_layer_is_one_call_not_one_marker_per_offer():
 def test_ten_thousand_offers_stay_under_one_megabyte():
     offers = _offers(10_000)
     offers["name"] = [f"Hausaufgabenhilfe und Lerntreff Nummer {i}" for i in range(10_000)]
-    script = _streamlit_strings(_base_map(), build_offer_layer(offers))["feature_group"]
+    script = _streamlit_strings(_base_map(), offer_layer(offers))["feature_group"]
     assert len(script.encode()) < 1_000_000
 
 
@@ -210,7 +207,7 @@ def test_legend_source_drops_remarks_in_parentheses():
 def test_parse_clicked_round_trips_ids(item_id, kind, letter):
     encoded = quote(item_id, safe="-_.!~*'()")  # what JS encodeURIComponent gives
     text = f"Name \u27e6o:fake\u27e7Träger\u27e6{letter}:{encoded}\u27e7"
-    assert parse_clicked(text) == (kind, item_id)
+    assert parse_clicked(text) == Selection(kind, item_id)
 
 
 @pytest.mark.parametrize("text", [None, "", "Altstadt", "\u27e6x:1\u27e7", "\u27e6o:\u27e7"])

@@ -1,0 +1,86 @@
+"""The bridge from Python to static/quartiersatlas.js: JSON safe to embed in a script, an
+element that calls `QA.<function>(parent, data)`, and the click references in tooltips.
+
+Layers are not built from folium's per-feature classes: each is one small element with
+compact JSON, which keeps 10,000 offers cheap to rebuild on every rerun and lets the JS
+escape all text (folium escapes nothing).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+from urllib.parse import unquote
+
+import folium
+from branca.element import Element
+
+from services.selection import KIND_OF_PREFIX, Selection
+
+# The tooltip's hidden marker "⟦o:id⟧"; the JS URI-encodes the id (encodeURIComponent).
+_CLICK_REF = re.compile(r"\u27e6([obd]):([A-Za-z0-9\-_.!~*'()%]+)\u27e7\s*$")
+
+# "</script>" in data must not end the script; U+2028/9 end JS lines in old engines.
+# "_" too: streamlit-folium rewrites `_[a-z0-9]+` names across the whole script.
+_JS_ESCAPES = (
+    ("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+    ("\u2028", "\\u2028"), ("\u2029", "\\u2029"), ("_", "\\u005f"),
+)
+
+
+def js_json(data: Any) -> str:
+    """Compact JSON that is safe to embed in a <script> and in eval'd JS.
+
+    These characters can only occur inside JSON strings, where \\uXXXX means the same.
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for char, replacement in _JS_ESCAPES:
+        text = text.replace(char, replacement)
+    return text
+
+
+class _RawScript(Element):
+    """Script text as is. branca would compile it as a Jinja template: "{{ 7*7 }}" in a
+    name would run on the server, "{%" crash the page, and lexing 1 MB takes 50 ms."""
+
+    def __init__(self, script: str):
+        super().__init__()
+        self.script = script
+
+    def render(self, **kwargs: Any) -> str:
+        return self.script
+
+
+class QaCall(folium.MacroElement):
+    """Calls `QA.<function>(parent, data)` of static/quartiersatlas.js."""
+
+    _template = folium.template.Template(
+        "{% macro script(this, kwargs) %}"
+        "QA.{{ this.function }}({{ this._parent.get_name() }}, {{ this.payload }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, function: str, data: Any):
+        super().__init__()
+        self._name = "QaCall"
+        self.function = function
+        self.payload = js_json(data)  # once: streamlit-folium renders the macro twice
+
+    def render(self, **kwargs: Any) -> None:
+        """What MacroElement.render does for a script-only template, minus the Jinja pass."""
+        script = self._template.module.script(self, kwargs)
+        self.get_root().script.add_child(_RawScript(script), name=self.get_name())
+
+
+def qa_layer(name: str, function: str, data: Any) -> folium.FeatureGroup:
+    """A named overlay (shown in the layer control) drawn by one QA function."""
+    group = folium.FeatureGroup(name=name)
+    group.add_child(QaCall(function, data))
+    return group
+
+
+def parse_clicked(tooltip_text: str | None) -> Selection | None:
+    """The selection of st_folium's last_object_clicked_tooltip (None: not one of ours)."""
+    match = _CLICK_REF.search(tooltip_text or "")
+    return Selection(KIND_OF_PREFIX[match[1]], unquote(match[2])) if match else None

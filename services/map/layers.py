@@ -1,0 +1,161 @@
+"""The map's layers, one function each, so that every page composes the map it needs.
+
+Each function turns domain data into the compact rows a function of
+static/quartiersatlas.js draws; all text is escaped there. A layer function returns a
+folium element: add it to a map (`base.new_map`) or pass it to st_folium's
+`feature_group_to_add`, which swaps it without remounting the map.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from html import escape
+from typing import Any
+
+import folium
+import pandas as pd
+from shapely.geometry import shape
+
+from services.choropleth import NO_DATA_COLOUR, ChoroplethData, DistrictShade
+from services.formatting import format_value
+from services.map.jsbridge import QaCall, qa_layer
+from services.model import Office
+from services.taxonomy import NEEDS
+from services.texts import mapping as texts
+
+NEED_INDEX: dict[str, int] = {need.code: i for i, need in enumerate(NEEDS)}
+_REMARK = re.compile(r"\s*\([^()]*\)")  # "BA (Statistik, Stand Mai)" -> "BA"
+
+
+def district_geometries(districts_web_geojson: Mapping[str, Any]) -> dict[str, dict]:
+    """id -> GeoJSON geometry of a FeatureCollection in EPSG:4326 whose properties carry "id"."""
+    return {str(f["properties"]["id"]): f["geometry"] for f in districts_web_geojson["features"]}
+
+
+def _average_text(choropleth: ChoroplethData, weighted: str, mean: str) -> str:
+    template = weighted if choropleth.average.weighted else mean
+    return template.format(value=format_value(choropleth.average.value, choropleth.indicator))
+
+
+def _district_lines(shade: DistrictShade, choropleth: ChoroplethData) -> list[str]:
+    value = texts.DISTRICT_VALUE.format(
+        indicator=choropleth.indicator.label, year=choropleth.year, value=shade.text
+    )
+    average = _average_text(choropleth, texts.CITY_AVERAGE_WEIGHTED, texts.CITY_AVERAGE_MEAN)
+    return [value, average]
+
+
+def district_layer(choropleth: ChoroplethData, geometries: Mapping[str, dict]) -> folium.FeatureGroup:
+    """The districts filled by class colour, each with its value and the city average."""
+    rows = [
+        [s.id, s.name, s.colour, _district_lines(s, choropleth), geometries[s.id]]
+        for s in choropleth.districts
+        if s.id in geometries
+    ]
+    return qa_layer(texts.LAYER_DISTRICTS, "addDistricts", {"rows": rows})
+
+
+def district_label_layer(names: Mapping[str, str], geometries: Mapping[str, dict]) -> folium.FeatureGroup:
+    """District names at representative points (always inside, unlike centroids).
+
+    Rows are [name, lat, lon, rank]; rank 0 is the largest district: where labels collide
+    the JS keeps the larger district's, as the small ones are the crowded ones and get
+    room at higher zoom.
+    """
+    shapes = {key: shape(geometries[key]) for key in names if key in geometries}
+    by_size = sorted(shapes, key=lambda key: -shapes[key].area)
+    rank = {key: i for i, key in enumerate(by_size)}
+    points = {key: geom.representative_point() for key, geom in shapes.items()}
+    rows = [[names[key], round(p.y, 5), round(p.x, 5), rank[key]] for key, p in points.items()]
+    return qa_layer(texts.LAYER_DISTRICT_NAMES, "addDistrictLabels", {"rows": rows})
+
+
+def office_layer(offices: Sequence[Office]) -> folium.FeatureGroup:
+    """Quartiersbüros as a distinct „Q“ symbol above every other marker."""
+    def detail(office: Office) -> str:
+        return " · ".join(filter(None, (texts.OFFICE_KIND, office.operator)))
+
+    rows = [[o.id, o.name, detail(o), round(o.lat, 5), round(o.lon, 5)] for o in offices]
+    return qa_layer(texts.LAYER_OFFICES, "addOffices", {"rows": rows})
+
+
+def _offer_data(offers: pd.DataFrame) -> dict[str, Any]:
+    """Rows of [id, name, provider index, need index, lat, lon, demo 0/1]; providers listed
+    once. The demo flag puts "Demo-Eintrag" into the tooltip: a screenshot of the map must not
+    pass an invented offer off as a real one."""
+    provider_codes, providers = pd.factorize(offers["provider"])
+    rows = zip(
+        offers["id"].astype(str).tolist(),
+        offers["name"].tolist(),
+        provider_codes.tolist(),
+        [NEED_INDEX[needs[0]] for needs in offers["needs"]],
+        offers["lat"].round(5).tolist(),
+        offers["lon"].round(5).tolist(),
+        offers["is_demo"].astype(int).tolist(),
+    )
+    return {
+        "needs": [[need.colour, need.symbol] for need in NEEDS],
+        "providers": providers.tolist(),
+        "clusterTip": texts.CLUSTER_TIP,
+        "demoTag": texts.DEMO_TAG,
+        "rows": list(rows),
+    }
+
+
+def offer_layer(offers: pd.DataFrame, highlight: tuple[float, float] | None = None) -> folium.FeatureGroup:
+    """The offers as one marker cluster, and a ring around the selected item's position."""
+    data = _offer_data(offers) | {"highlight": list(highlight) if highlight else None}
+    return qa_layer(texts.LAYER_OFFERS, "addOffers", data)
+
+
+def _source_line(sources: Sequence[str]) -> list[str]:
+    """[short, full]: the legend shows the sources without their remarks in parentheses
+    (the full text is below the map and on hover)."""
+    if not sources:
+        return [texts.LEGEND_NO_SOURCE] * 2
+    full = texts.SOURCE_SEPARATOR.join(sources)
+    short = texts.SOURCE_SEPARATOR.join(_REMARK.sub("", source) or source for source in sources)
+    return [texts.LEGEND_SOURCE.format(sources=text) for text in (short, full)]
+
+
+def legend_data(choropleth: ChoroplethData) -> dict[str, Any]:
+    """Short lines only, as the legend must stay small; the source line is cut to the
+    legend's width. The definition of the average is in each district's tooltip."""
+    classification = choropleth.classification
+    return {
+        "title": choropleth.indicator.label,
+        "lines": [
+            texts.LEGEND_UNIT_YEAR.format(unit=choropleth.indicator.unit, year=choropleth.year),
+            _average_text(choropleth, texts.LEGEND_AVERAGE_WEIGHTED, texts.LEGEND_AVERAGE_MEAN),
+        ],
+        "classes": [list(pair) for pair in zip(classification.colours, classification.labels)],
+        "noData": [NO_DATA_COLOUR, texts.NO_DATA],
+        "source": _source_line(choropleth.sources),
+    }
+
+
+def legend(choropleth: ChoroplethData) -> QaCall:
+    """The choropleth's legend: title, unit and year, city average, classes, source."""
+    return QaCall("addLegend", legend_data(choropleth))
+
+
+def notice(text: str) -> QaCall:
+    """A short line on the map, e.g. „Demo-Gliederung, schematische Grenzen“."""
+    return QaCall("addNotice", text)
+
+
+def need_key_html() -> str:
+    """The key to the offer markers: colour and letter of each need (the marker shows the
+    offer's first need). Built from our own constants, escaped all the same."""
+    items = "".join(
+        f'<li style="list-style:none;margin:2px 0"><span style="display:inline-block;'
+        f"width:20px;height:20px;border-radius:50%;background:{escape(n.colour)};color:#fff;"
+        f'font:700 9px/20px sans-serif;text-align:center">{escape(n.symbol)}</span> '
+        f"{escape(n.label)}</li>"
+        for n in NEEDS
+    )
+    office = (
+        f'<li style="list-style:none;margin:6px 0 2px"><b>Q</b> {escape(texts.OFFICE_KIND)}</li>'
+    )
+    return f'<ul style="padding:0;margin:0;font-size:13px">{items}{office}</ul>'

@@ -1,0 +1,1 @@
+"""Reusable Streamlit pieces: filters, chips, details panel, map frame, offer table."""

@@ -1,0 +1,28 @@
+"""The offer filter widgets, drawn from the field table (services/filters.py)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from services.filters import FIELDS, FilterContext, FilterField
+from services.texts import ui
+from ui import state
+
+
+def _widget(spec: FilterField, context: FilterContext) -> None:
+    key = state.widget_key(spec.name)
+    if spec.kind == "codes":
+        labels = spec.options(context)
+        st.multiselect(spec.label, list(labels), key=key, placeholder=ui.CHOOSE,
+                       format_func=lambda code: labels.get(code, code))
+    elif spec.kind == "text":
+        st.text_input(spec.label, key=key, help=spec.help or None)
+    else:
+        st.checkbox(spec.label, key=key)
+
+
+def filter_widgets(context: FilterContext) -> None:
+    """One widget per filter field, then the reset button."""
+    for spec in FIELDS:
+        _widget(spec, context)
+    st.button(ui.FILTER_RESET, on_click=state.reset_filters)

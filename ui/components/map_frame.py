@@ -1,0 +1,58 @@
+"""The map on a page: st_folium with our base map, a swappable layer and click handling.
+
+The base map stays mounted across reruns while its HTML is unchanged; what changes with
+the filters goes into `dynamic` (st_folium's feature_group_to_add). Only the clicked
+tooltip is returned, so panning and zooming never rerun the app.
+"""
+
+from __future__ import annotations
+
+import folium
+import streamlit as st
+from streamlit_folium import st_folium
+
+from services.assets import missing_assets
+from services.map.base import layer_control
+from services.map.jsbridge import parse_clicked
+from services.texts import ui
+from ui import state
+
+_RETURNED = ["last_object_clicked_tooltip", "last_object_clicked_count"]
+
+
+def _last_click_key(key: str) -> str:
+    return f"_last_click_{key}"
+
+
+def _remember_click(key: str, result: dict | None) -> None:
+    """Turn a new click on the map into the page's selection."""
+    result = result or {}
+    click = (result.get("last_object_clicked_count"), result.get("last_object_clicked_tooltip"))
+    if click[1] is None:
+        st.session_state[_last_click_key(key)] = None
+        return
+    if click == st.session_state.get(_last_click_key(key)):
+        return
+    st.session_state[_last_click_key(key)] = click
+    chosen = parse_clicked(click[1])
+    if chosen:
+        state.select(chosen)
+        st.rerun()
+
+
+def assets_ready() -> bool:
+    """False (with a German hint how to fix it) when the map's own JS/CSS are missing."""
+    missing = missing_assets()
+    if missing:
+        st.error(ui.MAP_ASSETS_MISSING.format(files=", ".join(p.name for p in missing)))
+    return not missing
+
+
+def map_frame(base: folium.Map, dynamic: folium.FeatureGroup | None, key: str, height: int = 620) -> None:
+    """Draw the map; a click on one of our items selects it (and reruns the page)."""
+    result = st_folium(
+        base, key=key, height=height, use_container_width=True,
+        feature_group_to_add=dynamic, layer_control=layer_control(),
+        returned_objects=_RETURNED,
+    )
+    _remember_click(key, result)

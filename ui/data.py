@@ -1,0 +1,52 @@
+"""The app's data for the pages: the repository and the snapshot of the current data version.
+
+Both are held per process by the services (services.importer.shared_repository,
+services.snapshot.shared_snapshot), not in Streamlit's cache: any websocket client can send
+"clear cache", which would make the server rebuild them for everyone. Only the latest
+snapshot is kept, so memory stays flat while imports replace the data.
+
+This is the one ui module that knows storage: it turns a database outage into a German
+notice that waits for the database and reruns the page when it is back.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from services.config import load_settings
+from services.importer import shared_repository
+from services.snapshot import Snapshot, shared_snapshot
+from services.storage.errors import DatabaseError
+from services.texts import ui
+
+RETRY_SECONDS = 5
+
+
+def _load() -> Snapshot:
+    return shared_snapshot(shared_repository(load_settings()))
+
+
+@st.fragment(run_every=RETRY_SECONDS)
+def _wait_for_database() -> None:
+    """Polls quietly; the whole page reruns as soon as the database answers again."""
+    try:
+        _load()
+    except DatabaseError:
+        return
+    st.rerun(scope="app")
+
+
+def snapshot() -> Snapshot:
+    """The data as of the current data version (shared, read-only: never mutate it).
+
+    When the database cannot be reached, the page shows why in German, retries every few
+    seconds by itself, and renders nothing else (st.stop) until it is back.
+    """
+    try:
+        return _load()
+    except DatabaseError as error:
+        st.error(error.message)
+        st.caption(ui.DATABASE_RETRYING.format(seconds=RETRY_SECONDS))
+        _wait_for_database()
+        st.stop()
+        raise  # unreachable: st.stop() ends the run

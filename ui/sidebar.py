@@ -1,0 +1,29 @@
+"""The shared sidebar: title, demo notice and the offer filters every page uses.
+
+Each page calls `render()` first. (Rendering it from app.py before `navigation.run()` would
+be the obvious place, but Streamlit's AppTest drops such elements on every rerun, and the
+page tests need the filters.)
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from services.snapshot import Snapshot
+from services.texts import ui
+from ui import data, urlparams
+from ui.components.filters import filter_widgets
+
+
+def render() -> Snapshot:
+    """Draw the sidebar and return the data snapshot the page should show."""
+    snap = data.snapshot()
+    urlparams.load_view_from_url(snap.filter_context)
+    with st.sidebar:
+        st.title(ui.APP_TITLE)
+        st.caption(ui.APP_SUBTITLE)
+        if snap.any_demo:
+            st.warning(ui.DEMO_BANNER)
+        st.subheader(ui.SIDEBAR_FILTERS)
+        filter_widgets(snap.filter_context)
+    return snap
