@@ -123,6 +123,13 @@ def format_distance(walking_m: float) -> str:
     return t.DISTANCE_KM.format(km=text)
 
 
+def distance_choice_label(walking_m: float) -> str:
+    """A round distance of the form or a map ring: "500 m", "1 km", "1,5 km"."""
+    if walking_m < 1000:
+        return t.DISTANCE_CHOICE_M.format(metres=round(walking_m))
+    return t.DISTANCE_CHOICE_KM.format(km=f"{walking_m / 1000:g}".replace(".", ","))
+
+
 def format_walk(walking_m: float) -> str:
     """"ca. 650 m, ca. 9 Min. zu Fuß"."""
     return t.WALK.format(distance=format_distance(walking_m), minutes=walking_minutes(walking_m))
@@ -291,7 +298,7 @@ def result_note(result: NearbyResult, max_distance_m: float) -> str | None:
 
 
 def reason_text(reason: Reason) -> str:
-    """The German text of a reason, e.g. "passt für das Kind (4 J.)" or "nur Deutsch"."""
+    """The German text of a reason, e.g. "für das Kind (4 J.)" or "nur Deutsch"."""
     kind, value = reason.kind, reason.value
     if kind in (ReasonKind.CHILD, ReasonKind.CHILD_NOT):
         age = t.AGE_BABY if value == 0 else t.AGE_YEARS.format(age=value)

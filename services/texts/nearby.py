@@ -15,9 +15,11 @@ DEMO_ADDRESSES = "Demo-Adressen (ungefähre Lage)"
 DISTANCE_M = "ca. {metres} m"
 DISTANCE_KM = "ca. {km} km"
 WALK = "{distance}, ca. {minutes} Min. zu Fuß"
+DISTANCE_CHOICE_M = "{metres} m"
+DISTANCE_CHOICE_KM = "{km} km"
 
 # Why a result fits (ReasonKind), and what does not fit
-REASON_CHILD = "passt für das Kind ({age})"
+REASON_CHILD = "für das Kind ({age})"
 REASON_CHILD_NOT = "nicht für das Kind ({age})"
 REASON_PARENTS = "für Eltern und Familien"
 REASON_NEED = "hilft bei: {label}"
@@ -37,3 +39,59 @@ NOTHING_WITHIN = (
     "liegen weiter entfernt:"
 )
 NOTHING_AT_ALL = "Kein Angebot passt zu diesen Angaben – auch nicht weiter entfernt."
+
+# The Lotse's map (services/map/nearby.py): our own constant labels only, no data text
+MAP_HOME = "Ausgangspunkt"
+MAP_RING = "Fußweg {distance}"
+MAP_NUMBER = "Nr. {number} – siehe Liste"
+
+# The Lotse page (pages/lotse.py, ui/components/nearby_*.py)
+PAGE_TITLE = "Lotse"
+PAGE_HEADING = "Lotse – Angebote in der Nähe"
+PAGE_PRIVACY = (
+    "Adresse und Angaben der Familie bleiben nur in dieser Sitzung: nicht in der Adresszeile, "
+    "nicht in der Datenbank, nicht im Protokoll. „Neue Beratung“ löscht sie."
+)
+NEW_CONSULTATION = "Neue Beratung"
+NEW_CONSULTATION_HELP = "Löscht Adresse, Kinder und alle Angaben dieser Beratung."
+START_KIND = "Ausgangspunkt"
+START_ADDRESS = "Adresse der Familie"
+START_OFFICE = "Quartiersbüro"
+START_OFFER = "ein Angebot"
+ADDRESS_INPUT = "Straße und Hausnummer"
+ADDRESS_PLACEHOLDER = "z. B. Feuerbachstr. 13"
+ADDRESS_SEARCH = "Adresse suchen"
+ADDRESS_CANDIDATES = "Treffer – bitte bestätigen"
+ADDRESS_NONE = (
+    "Keine passende Straße gefunden. Bitte Schreibweise prüfen oder ein Quartiersbüro als "
+    "Ausgangspunkt wählen."
+)
+ADDRESS_NO_TABLE = (
+    "Es sind noch keine Adressen geladen (python -m services.cli import addresses DATEI). "
+    "Bitte ein Quartiersbüro oder ein Angebot als Ausgangspunkt wählen."
+)
+OFFICE_CHOICE = "Quartiersbüro"
+OFFER_CHOICE = "Angebot"
+START_CHOSEN = "Ausgangspunkt: {label}"
+CHILD_AGES = "Alter der Kinder"
+CHILD_AGES_HELP = "Mehrere Kinder: jedes Alter wählen (z. B. 4 und 13)."
+NEEDS = "Bedarfe"
+LANGUAGES = "Sprachen der Familie"
+LANGUAGE_REQUIRED = "nur in diesen Sprachen"
+ONLY_FREE = "nur kostenlose"
+BARRIER_FREE = "nur barrierefreie"
+OPEN_AT = "Geöffnet"
+OPEN_ANY = "egal"
+OPEN_NOW = "jetzt"
+OPEN_AT_TIME = "am …"
+OPEN_WEEKDAY = "Wochentag"
+WEEKDAY_NAMES = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
+OPEN_TIME = "Uhrzeit"
+MAX_DISTANCE = "Höchstens (Fußweg)"
+CHOOSE_START = "Bitte zuerst einen Ausgangspunkt wählen: Adresse suchen und bestätigen, oder ein Quartiersbüro oder Angebot."
+RESULTS = "Passende Angebote"
+RESULTS_COUNT = "{count} passende Angebote, nach Fußweg sortiert (Luftlinie × 1,3)"
+RESULT_FITS = "passt: {reasons}"
+RESULT_MISSES = "beachten: {reasons}"
+RESULT_DETAILS = "Details"
+REASON_SEPARATOR = " · "

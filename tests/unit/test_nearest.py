@@ -136,9 +136,9 @@ def test_several_children_and_parents_offers():
     assert [i for i, _ in search(offers, child_ages=(4, 13))] == ["kita", "teens", "debts"]
     result = OfferIndex(reference.frame_of(offers)).query(NearbyQuery(*HOME, child_ages=(4, 13)))
     kita, teens, debts = result.offers
-    assert [reason_text(r) for r in kita.fits] == ["passt für das Kind (4 J.)"]
+    assert [reason_text(r) for r in kita.fits] == ["für das Kind (4 J.)"]
     assert [reason_text(r) for r in kita.misses] == ["nicht für das Kind (13 J.)"]
-    assert [reason_text(r) for r in teens.fits] == ["passt für das Kind (13 J.)"]
+    assert [reason_text(r) for r in teens.fits] == ["für das Kind (13 J.)"]
     assert [reason_text(r) for r in debts.fits] == ["für Eltern und Familien"]
     assert debts.misses == ()
 
@@ -175,7 +175,7 @@ def test_reasons_name_need_language_cost_access_and_hours():
 
 def test_empty_index_and_a_reason_for_babies():
     assert OfferIndex(reference.frame_of([])).query(NearbyQuery(*HOME)).offers == ()
-    assert reason_text(Reason(ReasonKind.CHILD, 0)) == "passt für das Kind (unter 1 J.)"
+    assert reason_text(Reason(ReasonKind.CHILD, 0)) == "für das Kind (unter 1 J.)"
     assert reason_text(Reason(ReasonKind.LANGUAGE_MISSING, ("de", "en"))) == "nur Deutsch, Englisch"
 
 
