@@ -16,13 +16,7 @@ from ui import data, nearby_state, sidebar
 from ui.components.map_frame import assets_ready, map_frame
 from ui.components.nearby_form import criteria
 from ui.components.nearby_results import result_list
-from ui.components.nearby_start import Start, starting_point
-
-
-def _start_line(start: Start) -> None:
-    st.success(t.START_CHOSEN.format(label=markdown_literal(start.label)))
-    for note in start.notes:
-        st.caption(note)
+from ui.components.nearby_start import starting_point
 
 
 def render() -> None:
@@ -36,8 +30,8 @@ def render() -> None:
     form_column, map_column = st.columns([2, 3])
     with form_column:
         start = starting_point(snap, indexes.addresses)
-        if start is not None:
-            _start_line(start)
+        if start is not None:  # its notes are the candidate's captions just above
+            st.success(t.START_CHOSEN.format(label=markdown_literal(start.label)))
         wanted = criteria(snap.filter_context.languages)
     if start is None:
         map_column.info(t.CHOOSE_START)

@@ -15,7 +15,8 @@ TYPED = "Feuerbachstr. 13"
 def test_address_to_numbered_results_without_leaking_the_address(
     page: Page, app_url: str, tmp_path_factory
 ):
-    page.goto(f"{app_url}/lotse")
+    page.goto(app_url)
+    page.get_by_role("link", name=re.compile("Lotse")).click()
     field = page.get_by_role("textbox", name="Straße und Hausnummer")
     expect(field).to_be_visible(timeout=TIMEOUT)
     field.fill(TYPED)

@@ -38,17 +38,18 @@ def criteria(languages_offered: Sequence[str]) -> dict[str, Any]:
     """The form; its values as keyword arguments of NearbyQuery (without the point)."""
     left, right = st.columns(2)
     ages = left.multiselect(t.CHILD_AGES, CHILD_AGES, key=keys.AGES, format_func=_age_label,
-                            help=t.CHILD_AGES_HELP)
+                            help=t.CHILD_AGES_HELP, placeholder=t.AGES_PLACEHOLDER)
     needs = right.multiselect(t.NEEDS, [n.code for n in NEEDS], key=keys.NEEDS,
-                              format_func=lambda c: NEEDS_BY_CODE[c].label)
-    spoken = left.multiselect(t.LANGUAGES, _language_choices(languages_offered), key=keys.LANGUAGES,
-                              format_func=lambda c: LANGUAGE_NAMES.get(c, c))
+                              format_func=lambda c: NEEDS_BY_CODE[c].label,
+                              placeholder=t.NEEDS_PLACEHOLDER)
+    spoken = left.multiselect(t.LANGUAGES, _language_choices(languages_offered),
+                              key=keys.LANGUAGES, format_func=lambda c: LANGUAGE_NAMES.get(c, c),
+                              placeholder=t.LANGUAGES_PLACEHOLDER)
     distance = right.select_slider(t.MAX_DISTANCE, DISTANCE_CHOICES_M, value=DEFAULT_DISTANCE_M,
                                    key=keys.DISTANCE, format_func=distance_choice_label)
-    flags = st.columns(3)
-    required = flags[0].checkbox(t.LANGUAGE_REQUIRED, key=keys.LANGUAGE_REQUIRED)
-    only_free = flags[1].checkbox(t.ONLY_FREE, key=keys.ONLY_FREE)
-    barrier_free = flags[2].checkbox(t.BARRIER_FREE, key=keys.BARRIER_FREE)
+    required = left.checkbox(t.LANGUAGE_REQUIRED, key=keys.LANGUAGE_REQUIRED)
+    only_free = right.checkbox(t.ONLY_FREE, key=keys.ONLY_FREE)
+    barrier_free = right.checkbox(t.BARRIER_FREE, key=keys.BARRIER_FREE)
     return {
         "child_ages": tuple(sorted(ages)),
         "needs": tuple(needs),
