@@ -30,8 +30,10 @@ def render() -> None:
     form_column, map_column = st.columns([2, 3])
     with form_column:
         start = starting_point(snap, indexes.addresses)
-        if start is not None:  # its notes are the candidate's captions just above
+        if start is not None:
             st.success(t.START_CHOSEN.format(label=markdown_literal(start.label)))
+            if t.DEMO_ADDRESSES in start.notes:  # the other notes are the candidate's captions
+                st.caption(t.DEMO_ADDRESSES)
         wanted = criteria(snap.filter_context.languages)
     if start is None:
         map_column.info(t.CHOOSE_START)

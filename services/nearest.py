@@ -2,7 +2,7 @@
 
 `OfferIndex` is built once per data version from the offers frame (Repository.offers_frame
 or Snapshot.offers): positions in EPSG:25832 in a KD-tree, and every filter attribute as a
-numpy array (needs and languages as bit masks), so a query never loops over offers in
+numpy array (needs as bit masks, languages as a boolean matrix), so a query never loops over offers in
 Python. A query asks the tree for the nearest k offers inside the radius, filters those
 vectorised, and widens k until enough fit or the radius is exhausted.
 
@@ -158,8 +158,7 @@ class OfferIndex:
         self._hi = pd.to_numeric(frame["max_age"], errors="coerce").fillna(np.inf).to_numpy(float)
         self._parents = _flags(frame["audience"], lambda a: not PARENT_AUDIENCES.isdisjoint(a))
         self._needs = _bits(frame["needs"], _NEED_BIT)
-        self._language_bit = {code: 1 << i for i, code in enumerate(_vocabulary(frame))}
-        self._languages = _bits(frame["languages"], self._language_bit)
+        self._language_column, self._languages = _language_matrix(frame["languages"])
         self._free = _flags(frame["free_of_charge"], lambda v: v is True)
         self._barrier_free = _flags(frame["barrier_free"], lambda v: v is True)
         self._slots = WeeklySlots(frame["opening_hours"].tolist())
@@ -215,8 +214,8 @@ class OfferIndex:
         if query.barrier_free:
             mask &= self._barrier_free[idx]
         if query.language_required and query.languages:
-            wanted = _mask_of(query.languages, self._language_bit)
-            mask &= (self._languages[idx] & wanted) != 0
+            columns = [self._language_column[c] for c in query.languages if c in self._language_column]
+            mask &= self._languages[np.ix_(idx, columns)].any(axis=1)
         if query.open_at is not None:
             reachable = self._on_request[idx] | self._no_hours[idx]
             mask &= reachable | self._slots.open_mask(idx, query.open_at)
@@ -330,12 +329,14 @@ def _missing(value: float | None) -> bool:
     return value is None or value != value
 
 
-def _vocabulary(frame: pd.DataFrame) -> list[str]:
-    """Language codes in use, in a stable order (at most 63 distinct: bits of an int64)."""
-    codes = sorted({code for langs in frame["languages"] for code in langs})
-    if len(codes) > 63:
-        raise ValueError(f"{len(codes)} languages in use; the index handles 63")
-    return codes
+def _language_matrix(column: pd.Series) -> tuple[dict[str, int], np.ndarray]:
+    """Offer x language code -> held in it? (a column per code in use, any number of them)."""
+    codes = sorted({code for langs in column for code in langs})
+    position = {code: i for i, code in enumerate(codes)}
+    matrix = np.zeros((len(column), len(codes)), dtype=bool)
+    for row, langs in enumerate(column):
+        matrix[row, [position[code] for code in langs]] = True
+    return position, matrix
 
 
 def _bits(column: pd.Series, bit_of: dict[str, int]) -> np.ndarray:

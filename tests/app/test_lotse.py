@@ -67,8 +67,9 @@ def test_address_candidates_must_be_confirmed_and_say_demo():
     assert radio.value is None and len(radio.options) == 1
     assert "Gladbecker Straße" in radio.options[0]
     assert results(at) == []  # nothing before the Lotse confirms
+    notes = radio.proto.captions[0]  # Markdown-escaped
+    assert "Hausnummer 50 nicht im Adressverzeichnis" in notes and "ungefähre Lage" in notes
     radio.set_value(0).run()
-    assert "Hausnummer 50 nicht im Adressverzeichnis" in captions(at)
     assert t.DEMO_ADDRESSES in captions(at)
     assert len(results(at)) == 10
     assert results(at)[0].startswith("**1. ")
