@@ -1,4 +1,5 @@
-"""Regenerate the demo data in geodata/: districts, indicators, offices, offers, addresses.
+"""Regenerate the demo data in geodata/: districts, indicators, offices, offers, unmet needs,
+addresses.
 
     .venv/bin/python scripts/make_demo_data.py [--out DIR] [--outline FILE]
 
@@ -38,6 +39,7 @@ from services.io.columns import (  # noqa: E402
     OFFER_COLUMNS,
     OFFICE_COLUMNS,
 )
+from services.io.unmet_needs import UNMET_NEED_COLUMNS  # noqa: E402
 from services.model import ANALYSIS_CRS, WEB_CRS, WEEKDAYS  # noqa: E402
 
 DEFAULT_OUT = PROJECT_ROOT / "geodata"
@@ -918,6 +920,86 @@ def demo_addresses(
 
 
 # --------------------------------------------------------------------------------------
+# Reported unmet needs („Bedarf anmelden“), invented
+# --------------------------------------------------------------------------------------
+
+UNMET_NEED_COUNT = 140
+REPORT_RANGE = ("2025-12-01", "2026-11-27")  # twelve months up to the data's reference day
+# Which districts each real office's families mostly come from (its quarter first), and how
+# busy the office is; about one report in twenty comes from anywhere else in the city.
+# fmt: off
+OFFICE_CATCHMENTS: dict[str, tuple[int, tuple[tuple[str, int], ...]]] = {
+    "real-quartiersbuero-feuerbachstrasse": (5, (("42", 6), ("41", 2), ("12", 1))),
+    "real-quartiersbuero-morianstrasse": (3, (("42", 5), ("12", 2), ("11", 1))),
+    "real-stadtteilbuero-batenbrock": (3, (("41", 5), ("42", 2), ("13", 2), ("51", 1))),
+    "real-innenstadtbuero-rathausviertel": (2, (("11", 5), ("12", 3), ("13", 2))),
+}
+REPORTED_NEEDS: dict[str, tuple[int, tuple[str, ...]]] = {  # weight, age groups it concerns
+    "lernen": (6, ("6-9", "10-13", "14-17")),
+    "sprache": (5, ("3-5", "6-9", "eltern")),
+    "fruehe_hilfen": (3, ("0-2", "3-5")),
+    "familienberatung": (2, ("eltern", "6-9", "10-13")),
+    "gesundheit": (1, ("0-2", "3-5", "6-9")),
+    "ernaehrung": (1, ("3-5", "6-9")),
+    "bewegung": (3, ("6-9", "10-13")),
+    "freizeit": (2, ("10-13", "14-17")),
+    "notlagen": (3, ("eltern",)),
+    "ausbildung": (2, ("14-17", "18-26")),
+    "teilhabe": (1, ("eltern", "14-17")),
+}
+AGE_ORDER = ("0-2", "3-5", "6-9", "10-13", "14-17", "18-26", "eltern")
+REPORT_LANGUAGES = (("de", 40), ("ar", 14), ("tr", 12), ("uk", 9), ("fa", 7), ("ru", 5),
+                    ("ku", 4), ("pl", 3), ("ro", 3), ("bg", 3))
+MISSING_WEIGHTS = (("voll", 4), ("zu_weit", 3), ("kein_angebot", 3), ("zeit", 2),
+                   ("sprache", 1), ("kosten", 1))
+REPORT_NOTES = (
+    "Kita-Platz ab 7 Uhr gesucht", "Hausaufgabenhilfe endet um 15 Uhr, Eltern arbeiten",
+    "Warteliste bis zum Sommer", "Schwimmkurs für Anfänger fehlt im Quartier",
+    "Beratung auf Arabisch gewünscht", "Abends fährt kein Bus zum Angebot",
+    "Kurs kostet 30 € im Monat", "Sprachkurs mit Kinderbetreuung gesucht",
+    "Mittagstisch auch in den Ferien gewünscht", "Eltern arbeiten im Schichtdienst",
+    "Angebot nur vormittags", "Sportverein ohne Beitrag gesucht",
+)
+# fmt: on
+
+
+def unmet_need_rows() -> list[dict[str, str]]:
+    """Plausible, invented reports, oldest first; no note says who or where exactly."""
+    rng = random.Random(f"{SEED}/unmet-needs")
+    offices = list(OFFICE_CATCHMENTS)
+    needs = list(REPORTED_NEEDS)
+    reports = []
+    for _ in range(UNMET_NEED_COUNT):
+        office = rng.choices(offices, [OFFICE_CATCHMENTS[o][0] for o in offices])[0]
+        catchment = OFFICE_CATCHMENTS[office][1]
+        if rng.random() < 0.05:
+            district = rng.choice(DISTRICTS).id
+        else:
+            district = rng.choices([d for d, _ in catchment], [w for _, w in catchment])[0]
+        chosen = sorted(set(rng.choices(needs, [REPORTED_NEEDS[n][0] for n in needs],
+                                        k=rng.choice((1, 1, 2)))), key=needs.index)  # fmt: skip
+        ages = sorted({rng.choice(REPORTED_NEEDS[n][1]) for n in chosen}, key=AGE_ORDER.index)
+        language = rng.choices(*zip(*REPORT_LANGUAGES))[0]
+        languages = ["de"] if language == "de" else [language] + (["de"] * rng.choice((0, 1)))
+        missing = {rng.choices(*zip(*MISSING_WEIGHTS))[0]}
+        if language != "de" and rng.random() < 0.4:
+            missing.add("sprache")
+        reports.append({
+            "datum": iso_date_between(rng, *REPORT_RANGE),
+            "quartiersbuero": office,
+            "bezirk": district,
+            "altersgruppen": ";".join(ages),
+            "bedarfe": ";".join(chosen),
+            "sprachen": ";".join(languages),
+            "fehlte": ";".join(sorted(missing, key=[m for m, _ in MISSING_WEIGHTS].index)),
+            "notiz": rng.choice(REPORT_NOTES) if rng.random() < 0.3 else "",
+            "demo": "ja",
+        })  # fmt: skip
+    reports.sort(key=lambda r: r["datum"])
+    return [{"id": f"demo-bedarf-{n:03d}"} | r for n, r in enumerate(reports, start=1)]
+
+
+# --------------------------------------------------------------------------------------
 # Output
 # --------------------------------------------------------------------------------------
 
@@ -948,6 +1030,7 @@ def generate(out: Path, outline_path: Path) -> None:
     offers = [real_row(t, OFFER_COLUMNS, REAL_OFFER_DEFAULTS) for t in REAL_OFFERS]
     offers += demo_offers(cells)
     write_csv(out / "offers.csv", OFFER_COLUMNS, offers)
+    write_csv(out / "unmet_needs.csv", UNMET_NEED_COLUMNS, unmet_need_rows())
     outline = shapely.union_all(list(cells.values()))
     write_csv(out / "addresses.csv", ADDRESS_COLUMNS, demo_addresses(offices + offers, outline))
 

@@ -22,6 +22,7 @@ from services.io.errors import ImportFailed, ImportProblem
 from services.io.limits import limits
 from services.texts import validation as t
 
+log = logging.getLogger(__name__)
 EXIT_OK, EXIT_ERROR, EXIT_INVALID, EXIT_DATABASE = 0, 1, 2, 3
 
 
@@ -117,6 +118,8 @@ def _import(importer, args: argparse.Namespace, repo) -> list[str]:
             repo, args.file, args.id_field, args.name_field, args.stadtbezirk_field)
         summary = t.CLI_DONE_DISTRICTS.format(count=result.count, offers=result.offers,
                                               offices=result.offices)
+        if result.outside:
+            summary += "\n" + t.CLI_OUTSIDE_AFTER_SWAP.format(outside=result.outside)
         if result.notes:
             summary += "\n" + "\n".join([t.CLI_VALUES_AFTER_SWAP, *(f"  {n}" for n in result.notes)])
     elif args.kind == "indicators":
@@ -169,10 +172,11 @@ def main(argv: list[str] | None = None) -> int:
         print(t.CLI_DATABASE_FAULT.format(message=fault.message), file=sys.stderr)
         return EXIT_DATABASE
     except Exception as exc:  # the CLI's last line of defence: say it in German, exit 1
-        logging.getLogger(__name__).debug("unexpected error", exc_info=exc)
+        log.debug("unexpected error", exc_info=exc)
         print(t.CLI_UNEXPECTED.format(message=exc), file=sys.stderr)
         return EXIT_ERROR
     print("\n".join(lines))
+    log.info("%s done", " ".join(filter(None, (args.command, getattr(args, "kind", None)))))
     return EXIT_OK
 
 

@@ -1,20 +1,27 @@
 """Imports, all or nothing: read and check the whole file, derive districts, write once.
 
 Every import first builds everything it will write (a file with one bad row writes
-nothing), then makes ONE repository call, which is one transaction. Offers and offices get
+nothing), then writes in ONE transaction. Offers and offices get
 their district from their position; one outside every district keeps None and is reported
 as a warning, because a contact point just beyond the city line is still worth showing.
 Replacing the district layer re-derives every offer's and office's district.
+
+Everything an import derives from the database (districts of offers, district ids of
+indicator values) is read and written inside one write transaction (Repository.writing),
+so two imports started together run one after the other and never mix their states.
 """
 
 from __future__ import annotations
 
+import logging
+
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 import geopandas as gpd
 import pandas as pd
@@ -29,9 +36,11 @@ from services.io.errors import ImportProblem
 from services.io.indicators import read_indicators
 from services.io.offers import read_offers, write_offers
 from services.io.offices import read_offices
+from services.io.unmet_needs import read_unmet_needs
 from services.storage.repository import Repository, create_engine_for, migrate
 from services.texts import validation as t
 
+log = logging.getLogger(__name__)
 Located = TypeVar("Located")  # Offer or Office: both have id, name, lat, lon, district_id
 
 
@@ -98,7 +107,7 @@ def import_districts(
     notes = [k.note() for k in kept] + [d.note() for d in dropped]
     result = ImportResult(len(layer), warnings + offer_warnings + office_warnings, outside,
                           len(offers), len(offices), notes=notes)
-    return result
+    return _logged(path, result)
 
 
 @lru_cache(maxsize=1)
@@ -159,7 +168,13 @@ def import_indicators(repo: Repository, path: Path, today: date | None = None) -
         tx.upsert_indicator_values(values)
     years = tuple(sorted({v.year for v in values}))
     districts = len({v.district_id for v in values})
-    return ImportResult(len(values), warnings, districts=districts, years=years)
+    return _logged(path, ImportResult(len(values), warnings, districts=districts, years=years))
+
+
+def _logged(path: Path, result: ImportResult) -> ImportResult:
+    """One log line per import: file name and counts only, never row contents."""
+    log.info("imported %s: %d records, %d warnings", Path(path).name, result.count, len(result.warnings))
+    return result
 
 
 def _import_located(reader: Callable, write: Callable, repo: Repository, path: Path):
@@ -169,7 +184,7 @@ def _import_located(reader: Callable, write: Callable, repo: Repository, path: P
         records, warnings = locate(records, tx.districts(), Path(path).name)
         write(tx, records)
     outside = sum(r.district_id is None for r in records)
-    return ImportResult(len(records), warnings, outside=outside)
+    return _logged(Path(path), ImportResult(len(records), warnings, outside=outside))
 
 
 def import_offers(repo: Repository, path: Path) -> ImportResult:
@@ -203,22 +218,25 @@ class SeedResult:
     indicators: int
     offices: int
     offers: int
+    unmet_needs: int
     addresses: int
 
 
 def seed_demo(repo: Repository, geodata_dir: Path = GEODATA_DIR) -> SeedResult:
     """Clear the database and load the demo files through the same readers as imports.
 
-    All five files are read and checked first, then written in one transaction, so a
+    All files are read and checked first, then written in one transaction, so a
     broken demo file or a failure half-way leaves the database as it was.
     """
     layer, _ = read_districts(geodata_dir / "districts.geojson", outline=city_outline())
     values, _ = read_indicators(geodata_dir / "indicators.csv", layer)
     offices, _ = locate(read_offices(geodata_dir / "offices.csv"), layer)
     offers, _ = locate(read_offers(geodata_dir / "offers.csv"), layer)
+    unmet_needs = read_unmet_needs(geodata_dir / "unmet_needs.csv")
     addresses = read_addresses(geodata_dir / "addresses.csv").addresses
-    repo.replace_all(layer, values, offices, offers, addresses)
-    return SeedResult(len(layer), len(values), len(offices), len(offers), len(addresses))
+    repo.replace_all(layer, values, offices, offers, unmet_needs, addresses)
+    return SeedResult(len(layer), len(values), len(offices), len(offers), len(unmet_needs),
+                      len(addresses))
 
 
 _SHARED: dict[str, Repository] = {}

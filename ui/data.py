@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from datetime import date
 
 import streamlit as st
 
@@ -23,6 +24,7 @@ from services.nearest import OfferIndex
 from services.snapshot import Snapshot, shared_snapshot
 from services.storage.errors import DatabaseError
 from services.texts import ui
+from services.unmet_needs import Period, UnmetNeed, office_listing
 
 RETRY_SECONDS = 5
 
@@ -81,3 +83,18 @@ def nearby_indexes(snap: Snapshot) -> NearbyIndexes:
             current = NearbyIndexes(snap.version, addresses, OfferIndex(snap.offers))
             _NEARBY[settings.database_url] = current
         return current
+
+
+def add_unmet_need(record: UnmetNeed) -> str | None:
+    """Store a reported need („Bedarf anmelden“): None when stored, else the German message
+    of the database fault (the form shows it and keeps its fields)."""
+    try:
+        shared_repository(load_settings()).add_unmet_need(record)
+    except DatabaseError as error:
+        return error.message
+    return None
+
+
+def office_unmet_needs(office_id: str, today: date) -> list[tuple[Period, list[UnmetNeed]]]:
+    """An office's reported needs of this and last month, read fresh (not in the snapshot)."""
+    return office_listing(shared_repository(load_settings()), office_id, today)

@@ -13,7 +13,7 @@ import zipfile
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from services.io.errors import ImportFailed, file_problem
+from services.io.errors import ImportFailed, file_problem, unreadable
 from services.texts import validation as t
 
 MB = 1024 * 1024
@@ -64,7 +64,7 @@ def check_unpacked_size(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             size = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError) as exc:
-        raise ImportFailed([file_problem(path, t.FILE_UNREADABLE.format(reason=exc))]) from exc
+        raise unreadable(path, exc) from exc
     if size > limit * MB:
         message = t.LIMIT_UNPACKED_SIZE.format(size=_mb(size), limit=_mb(limit * MB))
         raise ImportFailed([file_problem(path, message)])

@@ -12,18 +12,17 @@ import codecs
 import csv
 import io
 import re
-from xml.etree import ElementTree
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
+from xml.etree import ElementTree
 
 import numpy as np
 import pandas as pd
-
 from openpyxl.utils.cell import coordinate_to_tuple
 
 from services.io.cells import restore_formula_text
-from services.io.errors import ImportFailed, ImportProblem, file_problem
+from services.io.errors import ImportFailed, ImportProblem, file_problem, unreadable
 from services.io.limits import check_file_size, check_unpacked_size, limits
 from services.texts import validation as t
 
@@ -163,14 +162,14 @@ def _xlsx_tables(path: Path, first_only: bool) -> list[Table]:
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for broken files
-        raise ImportFailed([file_problem(path, t.FILE_UNREADABLE.format(reason=exc))]) from exc
+        raise unreadable(path, exc) from exc
     try:
         sheets = book.worksheets[:1] if first_only else book.worksheets
         tables = [_sheet_table(path, book, ws) for ws in sheets]
     except ImportFailed:
         raise
     except Exception as exc:  # damaged sheet XML
-        raise ImportFailed([file_problem(path, t.FILE_UNREADABLE.format(reason=exc))]) from exc
+        raise unreadable(path, exc) from exc
     finally:
         book.close()
     tables = [tb for tb in tables if tb.columns or first_only]
@@ -185,8 +184,13 @@ def _sheet_table(path: Path, book, ws) -> Table:
     max_records = limits().rows + 1
     records: list[list[str]] = []
     bad_cells: dict[tuple[int, int], str] = {}
+    used = 0  # rows with a value: formatted but empty rows do not count against the limit
     for line, row in enumerate(ws.iter_rows(), start=1):
-        if line > max_records:
+        if all(cell.value is None for cell in row):
+            records.append([])  # keeps the line numbers, costs nothing
+            continue
+        used += 1
+        if used > max_records:
             _too_many_rows(path)
         record = []
         for position, cell in enumerate(row):
@@ -217,12 +221,20 @@ def _uncalculated_formulas(book, ws) -> list[tuple[int, int]]:
     with book._archive.open(ws._worksheet_path) as source:
         for _, element in ElementTree.iterparse(source):
             if element.tag == f"{_SHEET_NS}c":
-                if (element.find(f"{_SHEET_NS}f") is not None
-                        and element.find(f"{_SHEET_NS}v") is None and element.get("r")):
+                if _uncalculated(element) and element.get("r"):
                     row, column = coordinate_to_tuple(element.get("r"))
                     found.append((row, column - 1))
                 element.clear()
     return found
+
+
+def _uncalculated(cell: ElementTree.Element) -> bool:
+    """A formula without <v>, or with an empty one in a cell not typed as text (openpyxl
+    writes <v/>; Excel writes an empty <v> only for text results, with t="str")."""
+    if cell.find(f"{_SHEET_NS}f") is None:
+        return False
+    value = cell.find(f"{_SHEET_NS}v")
+    return value is None or (not value.text and cell.get("t", "n") not in ("str", "s"))
 
 
 def _has_formula(source, chunk: int = 1 << 20) -> bool:

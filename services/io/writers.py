@@ -37,24 +37,30 @@ def write_csv(rows: list[dict[str, Any]], columns: list[str], path: Path) -> Non
 
 def write_xlsx(rows: list[dict[str, Any]], columns: list[str], path: Path, title: str) -> None:
     """Numbers stay numbers and dates dates, so Excel can sort and filter them."""
+    write_xlsx_sheets([(title, columns, rows)], path)
+
+
+def write_xlsx_sheets(sheets: list[tuple[str, list[str], list[dict[str, Any]]]], path: Path) -> None:
+    """One workbook with a sheet per (title, columns, rows), e.g. a table and its metadata."""
     import openpyxl
     from openpyxl.styles import Font
 
     book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = title
-    sheet.append(columns)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append([row.get(c) for c in columns])
-    for cells in sheet.iter_rows(min_row=2):
-        for cell in cells:
-            if isinstance(cell.value, date):
-                cell.number_format = DATE_FORMAT_XLSX
-            elif cell.data_type == "f":  # openpyxl takes any text starting with "=" as formula
-                cell.data_type = "s"
-    sheet.freeze_panes = "A2"
+    book.remove(book.active)
+    for title, columns, rows in sheets:
+        sheet = book.create_sheet(title)
+        sheet.append(columns)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            sheet.append([row.get(c) for c in columns])
+        for cells in sheet.iter_rows(min_row=2):
+            for cell in cells:
+                if isinstance(cell.value, date):
+                    cell.number_format = DATE_FORMAT_XLSX
+                elif cell.data_type == "f":  # openpyxl takes any text starting with "=" as formula
+                    cell.data_type = "s"
+        sheet.freeze_panes = "A2"
     book.save(path)
 
 

@@ -18,7 +18,11 @@ FILE_NOT_FOUND = "Datei nicht gefunden: {path}"
 UNSUPPORTED_FORMAT = (
     "Dateiformat '{suffix}' wird nicht unterstützt; erlaubt sind: {allowed}"
 )
-FILE_UNREADABLE = "Datei lässt sich nicht lesen ({reason})"
+FILE_UNREADABLE = (
+    "Datei lässt sich nicht lesen: sie ist beschädigt oder hat nicht das Format, das ihre "
+    "Endung '{suffix}' verspricht"
+)
+JSON_INVALID = "Die Datei ist kein gültiges JSON (Zeile {line}, Spalte {column})"
 FILE_EMPTY = "Die Datei enthält keine Daten"
 SHEET_SKIPPED = "Blatt ohne Spalte 'bezirk' wurde übersprungen"
 EMPTY_HEADER = "Spalte {position} hat keine Überschrift, enthält aber Werte"
@@ -176,11 +180,18 @@ LAYER_LOCATION = (
     "Die Flächen liegen um {lat}° N, {lon}° O, etwa {distance} km vom Bottroper Rathaus "
     "entfernt."
 )
-LAYER_NOWHERE = "Die Koordinaten ergeben keinen gültigen Ort auf der Erde."
+LAYER_NOWHERE = (
+    "Die Bezirksebene passt nicht zu Bottrop: ihre Koordinaten ergeben keinen gültigen Ort "
+    "auf der Erde. {cause}"
+)
 CAUSE_DEGREES_AS_METRES = (
     "Wahrscheinliche Ursache: die Koordinaten sind Längen-/Breitengrade (WGS84), die Datei "
     "gibt aber ein metrisches Bezugssystem ({crs}) an – bitte das Bezugssystem EPSG:4326 "
     "zuweisen statt umzurechnen."
+)
+POINTS_DEGREES_AS_METRES = (
+    "Die Koordinaten sind Längen-/Breitengrade (WGS84), die Datei gibt aber ein metrisches "
+    "Bezugssystem ({crs}) an; bitte den Eintrag 'crs' entfernen oder EPSG:4326 angeben"
 )
 CAUSE_METRES_AS_DEGREES = (
     "Wahrscheinliche Ursache: die Koordinaten sind Meter (z. B. EPSG:25832), die Datei gibt "
@@ -254,9 +265,13 @@ CLI_DONE_ADDRESSES = (
 CLI_DONE_EXPORT = "{count} Angebote nach {path} geschrieben."
 CLI_DONE_SEED = (
     "Demo-Daten geladen: {districts} Bezirke, {indicators} Indikatorwerte, "
-    "{offices} Büros, {offers} Angebote, {addresses} Adressen."
+    "{offices} Büros, {offers} Angebote, {unmet_needs} gemeldete Bedarfe, {addresses} Adressen."
 )
 CLI_WARNINGS = "{count} Hinweis(e):"
+CLI_OUTSIDE_AFTER_SWAP = (
+    "Achtung: {outside} Angebote und Büros liegen in keinem Bezirk der neuen Ebene "
+    "(einzeln in den Hinweisen); die Karte zeigt sie ohne Bezirk."
+)
 CLI_VALUES_AFTER_SWAP = "Indikatorwerte nach dem Wechsel der Bezirksebene:"
 CLI_DATABASE_FAULT = "Datenbankfehler: {message}"
 

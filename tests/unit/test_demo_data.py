@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from services.addresses import AddressIndex, MatchKind
 from services.indicators import INDICATORS
 from services.io.addresses import ADDRESS_COLUMNS, read_addresses
 from services.io.columns import INDICATOR_COLUMNS, OFFER_COLUMNS, OFFICE_COLUMNS
+from services.io.unmet_needs import read_unmet_needs
 from services.model import ANALYSIS_CRS, WEB_CRS
 from services.taxonomy import AGE_GROUPS, AUDIENCES, NEEDS, PARENTS_GROUP, matches_age_groups
 
@@ -30,6 +32,7 @@ GENERATED = (
     "indicators.csv",
     "offices.csv",
     "offers.csv",
+    "unmet_needs.csv",
     "addresses.csv",
 )
 YEARS = {"2019", "2020", "2021", "2022", "2023"}
@@ -267,6 +270,28 @@ def test_demo_addresses_answer_the_lotses_examples():
     assert gladbecker.house_number % 2 == 0  # the same side of the street as 50
     assert any(c.suffix for c in (index.search(f"Feuerbachstraße {n}a")[0] for n in range(60)))
     assert index.search("Borsigweg")[0].match is MatchKind.STREET_MIDDLE
+
+
+# Reported unmet needs -------------------------------------------------------------------
+
+
+def test_demo_unmet_needs_read_and_point_to_real_offices_and_districts(offices, districts):
+    records = read_unmet_needs(GEODATA / "unmet_needs.csv")
+    assert len(records) >= 100
+    assert all(r.is_demo and r.id.startswith("demo-bedarf-") for r in records)
+    assert {r.office_id for r in records} <= {o["id"] for o in offices}
+    assert {r.district_id for r in records} <= {props["id"] for props, _ in districts}
+    dates = [r.reported_on for r in records]
+    assert dates == sorted(dates) and (dates[-1] - dates[0]).days > 300
+    assert all(r.needs and r.missing and r.languages and r.age_groups for r in records)
+    assert any(r.note for r in records) and sum(bool(r.note) for r in records) < len(records) / 2
+
+
+def test_demo_unmet_needs_gather_where_child_poverty_is_highest(districts):
+    counts = Counter(r.district_id for r in read_unmet_needs(GEODATA / "unmet_needs.csv"))
+    names = {props["id"]: props["name"] for props, _ in districts}
+    top = [names[d] for d, _ in counts.most_common(3)]
+    assert set(top) == {"Batenbrock-Süd", "Batenbrock-Nord", "Altstadt"}
 
 
 # Indicators -----------------------------------------------------------------------------

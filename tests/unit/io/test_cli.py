@@ -14,7 +14,13 @@ import pytest
 from services.config import PROJECT_ROOT
 from services.storage.repository import Repository, create_engine_for
 from tests.unit.io.helpers import (
-    LONG_HEADER, OFFER_HEADER, centre, city_layer, csv_text, offer_row, write_text,
+    LONG_HEADER,
+    OFFER_HEADER,
+    centre,
+    city_layer,
+    csv_text,
+    offer_row,
+    write_text,
 )
 from tests.unit.io.test_gebref import GLADBECK, row15, row21
 

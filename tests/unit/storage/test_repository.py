@@ -20,8 +20,7 @@ from alembic.script import ScriptDirectory
 from shapely.geometry import box
 
 from services.model import ANALYSIS_CRS, Address, IndicatorValue, Offer, Office, OpeningSlot
-from services.storage import Repository, migrate
-from services.storage import schema
+from services.storage import Repository, migrate, schema
 from services.storage.errors import DatabaseError
 from services.storage.repository import MIGRATIONS_DIR
 from tests.factories import full_offer, sparse_offer
@@ -362,7 +361,7 @@ def test_addresses_twice_in_one_batch_are_refused(repo: Repository):
 
 
 def test_replace_all_and_clear_include_addresses(filled: Repository):
-    filled.replace_all(layer("C"), [], [], [], [Address("Hansastraße", 1, 51.5236, 6.924)])
+    filled.replace_all(layer("C"), [], [], [], addresses=[Address("Hansastraße", 1, 51.5236, 6.924)])
     assert len(filled.addresses()) == 1
     filled.clear()
     assert filled.addresses() == []

@@ -1,7 +1,7 @@
 """Addresses: the building addresses of the Lotse's offline address search.
 
 Revision ID: 0002
-Revises: 0001
+Revises: 0003 (chained after the migrations merged before it: 0001 -> 0005 -> 0003)
 Create Date: 2026-11-28
 
 Written out in full (not derived from schema.py), like 0001.
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0002"
-down_revision: Union[str, Sequence[str], None] = "0001"
+down_revision: Union[str, Sequence[str], None] = "0003"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
