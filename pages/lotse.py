@@ -4,6 +4,8 @@ Thin: the form's state -> services (address index, nearby search, map) -> render
 family's address and point stay in the session only (ui/nearby_state.py).
 """
 
+from datetime import date
+
 import streamlit as st
 
 from services.config import load_settings
@@ -13,6 +15,7 @@ from services.plaintext import markdown_literal
 from services.texts import nearby as t
 from services.texts import ui
 from ui import data, nearby_state, sidebar
+from ui.components.consultation import shortlist_and_sheet, unmet_needs
 from ui.components.map_frame import assets_ready, map_frame
 from ui.components.nearby_form import criteria
 from ui.components.nearby_results import result_list
@@ -37,6 +40,7 @@ def render() -> None:
         wanted = criteria(snap.filter_context.languages)
     if start is None:
         map_column.info(t.CHOOSE_START)
+        unmet_needs(snap, None, None, date.today())  # a need can be reported on its own
         return
     query = NearbyQuery(start.lat, start.lon, **wanted)
     result = indexes.offers.query(query)
@@ -49,6 +53,9 @@ def render() -> None:
                               snap.district_names, notice)
             map_frame(base, None, key="lotse", height=480)
         result_list(result, query.max_distance_m, snap)
+    with form_column:
+        shortlist_and_sheet(snap, start, query)
+    unmet_needs(snap, start, query, date.today())
 
 
 render()

@@ -140,6 +140,12 @@ def straight_radius_m(walking_m: float) -> float:
     return walking_m / DETOUR_FACTOR
 
 
+def walking_between(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Walking metres between two WGS84 points (lat, lon), by the same estimate as a search."""
+    (ax, ay), (bx, by) = to_metric(*a), to_metric(*b)
+    return walking_distance(float(np.hypot(ax - bx, ay - by)))
+
+
 def to_metric(lat: float, lon: float) -> tuple[float, float]:
     x, y = _TO_METRIC.transform(lon, lat)
     return float(x), float(y)

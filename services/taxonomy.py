@@ -126,6 +126,16 @@ def matches_age_groups(
     return False
 
 
+def age_groups_of(ages: Iterable[float]) -> tuple[str, ...]:
+    """The age groups the given children's ages fall in, in filter order (e.g. for 4 and 13:
+    "3-5", "10-13"); ages beyond every group add nothing."""
+    years = list(ages)
+    return tuple(
+        g.code for g in AGE_GROUPS
+        if g.code != PARENTS_GROUP and any(g.min_age <= age < g.max_age + 1 for age in years)
+    )
+
+
 def need_labels(codes: Iterable[str]) -> list[str]:
     """German labels for need codes, in the taxonomy's order."""
     wanted = set(codes)

@@ -25,6 +25,10 @@ OPEN = f"{PREFIX}open"
 WEEKDAY = f"{PREFIX}weekday"
 TIME = f"{PREFIX}time"
 DISTANCE = f"{PREFIX}distance"
+SHORTLIST = f"{PREFIX}shortlist"
+SHEET = f"{PREFIX}infoblatt"  # key prefix of the Infoblatt controls
+NEED_FORM = f"{PREFIX}bedarf"  # key prefix of the „Bedarf anmelden“ form
+NEED_LISTING = f"{PREFIX}bedarfe"
 
 
 def forget_candidate() -> None:

@@ -3,6 +3,7 @@ change with ages, needs and distance, other starting points, and „Neue Beratun
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,48 @@ def test_the_family_never_reaches_the_url(at_feuerbach):
     at.multiselect(key=keys.AGES).set_value([4]).run()
     url = " ".join(f"{k}={v}" for k, v in at.query_params.items())
     assert "Feuerbach" not in url and "51.52" not in url and "alter" not in url
+
+
+def plain(markdown: str) -> str:
+    """Markdown-escaped data text (services.plaintext) back to what a person reads."""
+    return re.sub(r"\\(.)", r"\1", markdown.translate(dict.fromkeys(map(ord, "\u2060\u2068\u2069"))))
+
+
+def shortlist_names(at: AppTest) -> list[str]:
+    return [m.value for m in at.markdown if re.match(r"\*\*\d+\.\*\* ", m.value)]
+
+
+def test_shortlist_add_reorder_note_remove_and_the_sheet_button(at_feuerbach):
+    at = at_feuerbach
+    sheet = at.get("download_button")[0]
+    assert sheet.proto.disabled  # nothing on the Merkliste yet
+    adds = [b for b in at.button if b.label == t.SHORTLIST_ADD]
+    adds[0].click().run()
+    next(b for b in at.button if b.label == t.SHORTLIST_ADD).click().run()
+    first, second = shortlist_names(at)
+    assert first.startswith("**1.**") and second.startswith("**2.**")
+    assert not at.get("download_button")[0].proto.disabled
+    assert t.SHORTLIST_ON in captions(at)
+    down = [b for b in at.button if b.label == t.SHORTLIST_DOWN]
+    down[0].click().run()
+    assert [n[7:] for n in shortlist_names(at)] == [second[7:], first[7:]]
+    note = next(ti for ti in at.text_input if ti.key and ti.key.startswith("lotse_note_"))
+    note.input("Dienstags mit der Mutter").run()
+    assert "Dienstags mit der Mutter" in [e.note for e in at.session_state[keys.SHORTLIST].entries]
+    next(b for b in at.button if b.label == t.SHORTLIST_REMOVE).click().run()
+    assert len(shortlist_names(at)) == 1
+    next(b for b in at.button if b.label == t.NEW_CONSULTATION).click().run()
+    assert keys.SHORTLIST not in at.session_state
+
+
+def test_need_is_recorded_with_the_district_of_the_point(at_feuerbach):
+    at = at_feuerbach
+    at.multiselect(key=keys.NEEDS).set_value(["ausbildung"]).run()
+    shown = [plain(c.value) for c in at.caption]
+    assert any("Bezirk: Batenbrock-Süd (aus der Lage berechnet" in c for c in shown), shown
+    assert at.multiselect(key=f"{keys.NEED_FORM}_needs").value == ["ausbildung"]
+    at.multiselect(key=f"{keys.NEED_FORM}_missing").set_value(["zu_weit"])  # in the form:
+    next(b for b in at.button if b.label == "Bedarf anmelden").click().run()  # sent on submit
+    assert not at.exception
+    saved = [s.value for s in at.success]
+    assert "Der Bedarf wurde anonym gespeichert. Danke!" in saved, [e.value for e in at.error]

@@ -20,6 +20,7 @@ from services.nearest import (
     reason_text,
     result_note,
     straight_radius_m,
+    walking_between,
     walking_minutes,
 )
 from services.opening import OpenAt
@@ -111,6 +112,7 @@ def test_walking_distance_is_straight_line_times_detour():
     assert found.offers[0].walking_m == pytest.approx(500.0 * DETOUR_FACTOR, abs=0.01)
     assert found.offers[0].minutes == 9
     assert straight_radius_m(650.0) == pytest.approx(500.0)
+    assert walking_between(HOME, north_of_home(500.0)) == pytest.approx(650.0, abs=0.01)
 
 
 def test_nothing_within_the_distance_gives_the_nearest_fitting_further_away():

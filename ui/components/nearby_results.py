@@ -11,6 +11,7 @@ from services.plaintext import markdown_literal
 from services.snapshot import Snapshot
 from services.texts import nearby as t
 from services.texts import ui
+from ui.components.shortlist import add_button
 
 
 def _reasons(template: str, reasons) -> str | None:
@@ -26,6 +27,7 @@ def _result(number: int, found: NearbyOffer, snap: Snapshot) -> None:
     for line in (_reasons(t.RESULT_FITS, found.fits), _reasons(t.RESULT_MISSES, found.misses)):
         if line:
             st.caption(line)
+    add_button(found.offer_id)
     offer = snap.offer(found.offer_id)
     if offer is not None:
         with st.expander(t.RESULT_DETAILS):

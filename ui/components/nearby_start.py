@@ -22,6 +22,7 @@ class Start:
     lon: float
     label: str  # shown on the page only
     notes: tuple[str, ...] = ()  # e.g. nearest house number, „Demo-Adressen (ungefähre Lage)“
+    office_id: str | None = None  # set when a Quartiersbüro is the starting point
 
 
 def starting_point(snap: Snapshot, addresses: AddressIndex) -> Start | None:
@@ -65,7 +66,7 @@ def _office(snap: Snapshot) -> Start | None:
     chosen = st.selectbox(t.OFFICE_CHOICE, list(offices), key=keys.OFFICE,
                           format_func=lambda i: isolate(offices[i].name))
     office = offices.get(chosen)
-    return Start(office.lat, office.lon, office.name) if office else None
+    return Start(office.lat, office.lon, office.name, office_id=office.id) if office else None
 
 
 def _offer(snap: Snapshot) -> Start | None:
