@@ -1,9 +1,11 @@
 """The Lotse page in Chromium: type an address, confirm the candidate, see numbered results
-on the map and in the list; the address reaches neither the URL nor the server log."""
+on the map and in the list, put one on the Merkliste and download the Arabic Infoblatt; the
+address reaches neither the URL nor the server log."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
@@ -34,6 +36,17 @@ def test_address_to_numbered_results_without_leaking_the_address(
     assert numbers.count() == 10
     assert frame.locator(".qa-lotse-number").all_inner_texts()[:3] == ["1", "2", "3"]
     expect(frame.locator(".qa-office").first).to_be_attached()
+
+    page.get_by_role("button", name="Auf die Merkliste").first.click()
+    expect(page.get_by_text("✓ auf der Merkliste")).to_be_visible(timeout=TIMEOUT)
+    page.get_by_role("combobox", name=re.compile("Sprache der Familie \\(Infoblatt\\)")).click()
+    page.get_by_role("option", name=re.compile("Arabisch")).click()
+    page.wait_for_timeout(500)  # the choice reruns the script; the button must see it
+    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=TIMEOUT)
+    with page.expect_download(timeout=TIMEOUT) as download:
+        page.get_by_role("button", name="Infoblatt erstellen (PDF)").click()
+    assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
+    assert download.value.suggested_filename == "infoblatt-ar.pdf"
 
     assert "feuerbach" not in page.url.lower() and "51.52" not in page.url
     logs = list(tmp_path_factory.getbasetemp().glob("appdata*/streamlit.log"))
