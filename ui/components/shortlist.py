@@ -53,9 +53,9 @@ def shortlist_panel(offers: Mapping[str, Offer], distances: Mapping[str, str]) -
     for number, entry in enumerate(shortlist.entries, start=1):
         offer = offers.get(entry.offer_id)
         name = offer.name if offer else entry.offer_id
-        text, up, down, remove = st.columns([6, 1, 1, 1])
         gone = "" if offer else f" {t.SHORTLIST_GONE}"
-        text.markdown(f"**{number}.** {markdown_literal(name)}{gone}")
+        st.markdown(f"**{number}.** {markdown_literal(name)}{gone}")
+        up, down, remove = st.columns(3)
         up.button(t.SHORTLIST_UP, key=f"{keys.PREFIX}up_{entry.offer_id}", help=t.SHORTLIST_UP_HELP,
                   on_click=_change, args=(lambda s, i=entry.offer_id: s.move(i, -1),))
         down.button(t.SHORTLIST_DOWN, key=f"{keys.PREFIX}down_{entry.offer_id}",
