@@ -15,9 +15,13 @@ TYPED = "Feuerbachstr. 13"
 
 
 def settled(page: Page) -> None:
-    """Wait until the script run a widget started has finished (Streamlit's status widget)."""
+    """Wait until the script run a widget started has finished.
+
+    Streamlit's status widget is hidden in production mode (client.toolbarMode = "minimal"),
+    so read the run state the app root carries instead."""
     page.wait_for_timeout(500)
-    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=TIMEOUT)
+    expect(page.locator('[data-testid="stApp"]')).to_have_attribute(
+        "data-test-script-state", "notRunning", timeout=TIMEOUT)
 
 
 def test_address_to_numbered_results_without_leaking_the_address(
