@@ -52,3 +52,11 @@ def trend_chart(trend: Trend, district_name: str, width: int = 420, height: int 
         .properties(width=width, height=height)
         .configure(locale=alt.Locale(number=GERMAN_NUMBERS))
     )
+
+
+def chart_svg(chart: alt.Chart) -> str:
+    """The chart as SVG text for the PDF, rendered offline by vl-convert (bundled Vega, no
+    browser, nothing fetched), so paper shows the very chart of the page."""
+    import vl_convert  # imported late: only the PDF reports need it
+
+    return vl_convert.vegalite_to_svg(chart.to_dict())
