@@ -122,3 +122,6 @@ REPORT_GAPS_CAPTION = (
 )
 DISTRICT_BOUNDARIES = "Bezirksgrenzen des Quartiersatlas"
 DISTRICT_BOUNDARIES_DEMO = "Demo-Gliederung, schematische Grenzen"
+COL_STADTBEZIRK = "Stadtbezirk"
+# Short column heads of the city overview's ranking (the full labels are in the catalogue)
+SHORT_LABELS: dict[str, str] = {"sgb2_u15": "SGB-II-Quote u. 15 J.", "kinder_bg_u18": "Kinder in BG u. 18 J."}
