@@ -35,7 +35,7 @@ def render() -> None:
     with picker:
         district_picker(snap.district_names)
     button.button(t.PRESENT, on_click=start_presentation, help=t.PRESENT_HELP,
-                  use_container_width=True)
+                  width="stretch")
     st.title(profile.name)
     st.caption(t.HEADER_META.format(stadtbezirk=profile.stadtbezirk, year=profile.year))
     if profile.is_demo:

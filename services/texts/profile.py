@@ -97,7 +97,7 @@ PDF_CITY_HELP = "Alle Bezirke im Vergleich und die Versorgungslücken je Bezirk.
 # Presentation mode
 PRESENT = "Präsentation starten"
 PRESENT_HELP = "Vollbild für Beamer: ein Bezirk je Folie, Pfeiltasten blättern."
-PRESENT_END = "Präsentation beenden"
+PRESENT_END = "Beenden"
 PREVIOUS = "Zurück"
 NEXT = "Weiter"
 SLIDE_OF = "Folie {n} von {total}"

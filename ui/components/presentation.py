@@ -23,7 +23,7 @@ from ui.components.profile import status_map
 from ui.components.profile_choice import end_presentation, show_district
 
 STYLE = Path(__file__).with_name("presentation.css").read_text(encoding="utf-8")
-MAP_HEIGHT = 760  # px before the stylesheet fits the map to the screen's height
+MAP_HEIGHT = 560  # px: fits a 720 px screen; taller screens zoom it (presentation.css)
 
 
 def _figures_html(figures: Sequence[Headline]) -> str:
@@ -41,12 +41,12 @@ def _slide_buttons(ids: Sequence[str], position: int) -> None:
     previous_id, next_id = ids[position - 1], ids[(position + 1) % len(ids)]
     back, counter, forward, end = st.columns([1, 1, 1, 1.2], vertical_alignment="center")
     back.button(f"◀ {t.PREVIOUS}", key="slide_previous", on_click=show_district,
-                args=(previous_id,), shortcut="Left", use_container_width=True)  # fmt: skip
+                args=(previous_id,), shortcut="Left", width="stretch")  # fmt: skip
     counter.markdown(t.SLIDE_OF.format(n=position + 1, total=len(ids)))
     forward.button(f"{t.NEXT} ▶", key="slide_next", on_click=show_district, args=(next_id,),
-                   shortcut="Right", use_container_width=True, type="primary")  # fmt: skip
+                   shortcut="Right", width="stretch", type="primary")  # fmt: skip
     end.button(t.PRESENT_END, key="slide_end", on_click=end_presentation, shortcut="Esc",
-               use_container_width=True)  # fmt: skip
+               width="stretch")  # fmt: skip
 
 
 def slide(snap: Snapshot, profile: DistrictProfile, classes: StatusDynamics,

@@ -99,7 +99,7 @@ def indicator_table(profile: DistrictProfile) -> None:
                          for r in profile.indicators],  # fmt: skip
         }
     )
-    st.dataframe(frame, hide_index=True, use_container_width=True)
+    st.dataframe(frame, hide_index=True, width="stretch")
     sources = "; ".join(profile.sources)
     st.caption(markdown_literal(f"{t.RANK_HELP} {t.AVERAGE_WEIGHTED_HELP} "
                                 + t.SOURCE_YEAR.format(source=sources, year=profile.year)))
@@ -116,7 +116,7 @@ def trend_charts(profile: DistrictProfile) -> None:
         with columns[i % TREND_COLUMNS]:
             st.markdown(f"**{trend.indicator.label}**")
             st.altair_chart(trend_chart(trend, profile.name, height=180, y_title=False),
-                            use_container_width=True)  # fmt: skip
+                            width="stretch")  # fmt: skip
     source = "; ".join(profile.sources)
     st.caption(markdown_literal(t.TREND_CAPTION.format(source=source, first=years[0],
                                                        last=years[-1])))  # fmt: skip
@@ -132,7 +132,7 @@ def offers_by_need(profile: DistrictProfile) -> None:
                              for n in profile.offers_by_need],  # fmt: skip
         }
     )
-    st.dataframe(frame, hide_index=True, use_container_width=True)
+    st.dataframe(frame, hide_index=True, width="stretch")
     st.caption(t.OFFERS_CAPTION.format(date=profile.offers_as_of.strftime("%d.%m.%Y"),
                                        year=profile.children.year))  # fmt: skip
 
@@ -157,7 +157,7 @@ def unmet_needs(profile: DistrictProfile, counts: Sequence[NeedCount] | None) ->
     frame = pd.DataFrame({t.COL_NEED: [labels.get(c.need, c.need) for c in mine],
                           t.COL_REPORTS: [c.count for c in mine]})  # fmt: skip
     st.dataframe(frame.sort_values(t.COL_REPORTS, ascending=False), hide_index=True,
-                 use_container_width=True)  # fmt: skip
+                 width="stretch")  # fmt: skip
     st.caption(t.UNMET_CAPTION)
 
 

@@ -1,4 +1,4 @@
-"""Which district the profile shows: the URL (?bezirk=41), a click on the profile's map,
+"""Which district the profile shows: the URL (?profil=41), a click on the profile's map,
 the picker, or the presentation's previous/next buttons.
 
 The choice lives in a plain session key (not the picker's widget key): the presentation
@@ -14,15 +14,16 @@ import streamlit as st
 from services.texts import profile as t
 from ui import state
 
-URL_DISTRICT, URL_MODE, PRESENTATION = "bezirk", "modus", "praesentation"
+# "profil", not "bezirk": ?bezirk= is the map's offer filter (services/filters.py)
+URL_DISTRICT, URL_MODE, PRESENTATION = "profil", "modus", "praesentation"
 CURRENT = "p_current"  # the district shown
 PICKER = "p_picker"  # the picker widget
-_URL_SEEN = "_p_url_seen"  # the ?bezirk value already taken over
+_URL_SEEN = "_p_url_seen"  # the ?profil value already taken over
 _CLICK_SEEN = "_p_click_seen"  # the map selection already taken over
 
 
 def current_district(names: Mapping[str, str]) -> str | None:
-    """The district to show: a new ?bezirk value or map click wins over the last choice."""
+    """The district to show: a new ?profil value or map click wins over the last choice."""
     if not names:
         return None
     ids = list(names)
@@ -60,7 +61,7 @@ def district_picker(names: Mapping[str, str]) -> None:
 
 
 def write_url(district_id: str) -> None:
-    """?bezirk= follows the choice (a shareable link); other parameters stay."""
+    """?profil= follows the choice (a shareable link); other parameters stay."""
     if st.query_params.get(URL_DISTRICT) != district_id:
         st.query_params[URL_DISTRICT] = district_id
     st.session_state[_URL_SEEN] = district_id
