@@ -12,6 +12,8 @@ st.set_page_config(page_title=ui.APP_TITLE, page_icon="🗺️", layout="wide")
 
 navigation = st.navigation([
     st.Page("pages/karte.py", title=ui.PAGE_MAP, icon="🗺️", default=True),
-    st.Page("pages/bezirke.py", title=profile.PAGE_TITLE, icon="📊"),
+    # url_path unlike the file name: Streamlit would run pages/bezirke.py on its own for a
+    # first visit to /bezirke (the pages/ folder convention), without app.py
+    st.Page("pages/bezirke.py", title=profile.PAGE_TITLE, icon="📊", url_path="bezirksprofil"),
 ])
 navigation.run()

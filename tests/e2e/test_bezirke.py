@@ -31,7 +31,7 @@ def test_profile_from_a_map_click_presentation_keys_and_pdf(page: Page, app_url:
     link.click()
 
     expect(page.get_by_role("heading", name="Batenbrock-Nord", level=1)).to_be_visible(timeout=TIMEOUT)
-    expect(page).to_have_url(re.compile(r"/bezirke\?.*profil=41"))
+    expect(page).to_have_url(re.compile(r"/bezirksprofil\?.*profil=41"))
 
     page.get_by_role("button", name=t.PRESENT).click()
     title = page.locator(SLIDE_TITLE)
