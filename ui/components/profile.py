@@ -19,7 +19,7 @@ from services.analysis.headlines import Headline
 from services.analysis.profiles import DistrictProfile
 from services.analysis.status_dynamics import StatusDynamics
 from services.config import load_settings
-from services.formatting import format_number
+from services.formatting import NO_VALUE, format_number
 from services.map import layers
 from services.map.base import bounds_of, new_map
 from services.plaintext import markdown_literal
@@ -36,6 +36,7 @@ from ui.components.map_frame import assets_ready, map_frame
 from ui.components.profile_choice import show_district
 
 TREND_COLUMNS = 3
+CHART_HEIGHT = 170  # px of the plot area
 
 
 def status_map(snap: Snapshot, classes: StatusDynamics, district_id: str, key: str,
@@ -115,8 +116,8 @@ def trend_charts(profile: DistrictProfile) -> None:
     for i, trend in enumerate(trends):
         with columns[i % TREND_COLUMNS]:
             st.markdown(f"**{trend.indicator.label}**")
-            st.altair_chart(trend_chart(trend, profile.name, height=180, y_title=False),
-                            width="stretch")  # fmt: skip
+            st.altair_chart(trend_chart(trend, profile.name, height=CHART_HEIGHT, y_title=False),
+                            width="stretch", height=CHART_HEIGHT + 90)  # + axis and legend
     source = "; ".join(profile.sources)
     st.caption(markdown_literal(t.TREND_CAPTION.format(source=source, first=years[0],
                                                        last=years[-1])))  # fmt: skip
@@ -128,7 +129,7 @@ def offers_by_need(profile: DistrictProfile) -> None:
         {
             t.COL_NEED: [n.label for n in profile.offers_by_need],
             t.COL_OFFERS: [n.offers for n in profile.offers_by_need],
-            t.COL_PER_1000: [None if n.per_1000 is None else round(n.per_1000, 1)
+            t.COL_PER_1000: [NO_VALUE if n.per_1000 is None else format_number(n.per_1000, 1)
                              for n in profile.offers_by_need],  # fmt: skip
         }
     )
