@@ -6,6 +6,7 @@ state lives in st.session_state and the URL (ui/state.py, ui/urlparams.py).
 
 import streamlit as st
 
+from services.heap import freeze_after_startup
 from services.texts import profile, ui
 
 st.set_page_config(page_title=ui.APP_TITLE, page_icon="🗺️", layout="wide")
@@ -17,3 +18,4 @@ navigation = st.navigation([
     st.Page("pages/bezirke.py", title=profile.PAGE_TITLE, icon="📊", url_path="bezirksprofil"),
 ])
 navigation.run()
+freeze_after_startup()  # once per process, now that the page's modules are imported

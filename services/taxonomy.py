@@ -27,14 +27,15 @@ class Need:
 
 # Marker colour and symbol per need, in the taxonomy's order (the order of filters and
 # legends). Labels come from texts/catalogue.py, so they can be translated in one place.
+# White letters on each colour reach 4.5:1 (WCAG AA; tests/unit/test_contrast.py).
 _NEED_MARKERS: dict[str, tuple[str, str]] = {
     "lernen": ("#1f78b4", "L"),
-    "sprache": ("#33a02c", "S"),
+    "sprache": ("#2a7d23", "S"),
     "fruehe_hilfen": ("#e31a1c", "FH"),
-    "familienberatung": ("#ff7f00", "FB"),
+    "familienberatung": ("#b35300", "FB"),
     "gesundheit": ("#6a3d9a", "G"),
-    "ernaehrung": ("#b15928", "E"),
-    "bewegung": ("#00838f", "B"),
+    "ernaehrung": ("#7f4a1c", "E"),
+    "bewegung": ("#007b86", "B"),
     "freizeit": ("#c51b7d", "F"),
     "notlagen": ("#444444", "N"),
     "ausbildung": ("#4d7c0f", "A"),

@@ -19,6 +19,7 @@ from services.analysis.profiles import DistrictProfile
 from services.analysis.status_dynamics import StatusDynamics
 from services.snapshot import Snapshot
 from services.texts import profile as t
+from ui import page
 from ui.components.profile import status_map
 from ui.components.profile_choice import end_presentation, show_district
 
@@ -52,6 +53,7 @@ def _slide_buttons(ids: Sequence[str], position: int) -> None:
 def slide(snap: Snapshot, profile: DistrictProfile, classes: StatusDynamics,
           figures: Sequence[Headline]) -> None:  # fmt: skip
     """One district's slide: map left, name and figures right, source in the corner."""
+    page.setup()  # the page language and layout CSS the sidebar would otherwise add
     st.html(f"<style>{STYLE}</style>")
     ids = list(snap.district_names)
     map_column, text_column = st.columns([1.35, 1], gap="medium")

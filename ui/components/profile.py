@@ -58,7 +58,7 @@ def status_map(snap: Snapshot, classes: StatusDynamics, district_id: str, key: s
         elements.append(layers.notice(ui.DEMO_DISTRICTS))
     base = new_map(load_settings(), bounds_of(geometries), elements)
     frame = layers.highlight_layer(district_id, snap.district_names[district_id], geometries)
-    map_frame(base, frame, key=key, height=height)
+    map_frame(base, [frame], key=key, height=height)
 
 
 def headline_metrics(figures: Sequence[Headline]) -> None:
