@@ -26,7 +26,7 @@ from services.analysis.profiles import (
     city_averages,
     district_profile,
 )
-from services.analysis.status_dynamics import StatusDynamics, status_dynamics
+from services.analysis.status_dynamics import status_dynamics
 from services.formatting import NO_VALUE, format_number
 from services.indicators import DEFAULT_INDICATOR, INDICATORS_BY_KEY
 from services.model import Office
@@ -164,9 +164,9 @@ def city_overview_pdf(snapshot: Snapshot, created: date) -> bytes:
     return render_pdf(city_overview_html(snapshot, created), "report.css", "Stadtübersicht")
 
 
-def _rank_of(profile: DistrictProfile, key: str) -> tuple[int, str]:
+def _rank_of(profile: DistrictProfile, key: str) -> tuple[float, str]:
     row = next(r for r in profile.indicators if r.indicator.key == key)
-    return (row.rank or len(profile.indicators) + 999, profile.name)
+    return (row.rank if row.rank is not None else float("inf"), profile.name)  # no value: last
 
 
 def _overview_row(snapshot: Snapshot, profile: DistrictProfile) -> OverviewRow:
