@@ -7,14 +7,16 @@ state lives in st.session_state and the URL (ui/state.py, ui/urlparams.py).
 import streamlit as st
 
 from services.heap import freeze_after_startup
-from services.texts import profile, ui
+from services.texts import nearby, profile, ui
 
 st.set_page_config(page_title=ui.APP_TITLE, page_icon="🗺️", layout="wide")
 
+# Streamlit resolves a direct visit against the legacy pages/ folder before this navigation
+# exists: "/lotse" would run pages/lotse.py alone (no page config, old menu). A distinct path
+# runs the right page (after a "Page not found" notice). Renaming pages/ would fix both.
 navigation = st.navigation([
     st.Page("pages/karte.py", title=ui.PAGE_MAP, icon="🗺️", default=True),
-    # url_path unlike the file name: Streamlit would run pages/bezirke.py on its own for a
-    # first visit to /bezirke (the pages/ folder convention), without app.py
+    st.Page("pages/lotse.py", title=nearby.PAGE_TITLE, icon="🧭", url_path="angebote-in-der-naehe"),
     st.Page("pages/bezirke.py", title=profile.PAGE_TITLE, icon="📊", url_path="bezirksprofil"),
 ])
 navigation.run()

@@ -15,7 +15,7 @@ from typing import Any, Literal, NamedTuple
 import numpy as np
 import pandas as pd
 
-from services.taxonomy import AGE_GROUPS_BY_CODE, NEEDS, PARENTS_GROUP
+from services.taxonomy import AGE_GROUPS_BY_CODE, NEEDS, PARENTS_GROUP, age_range_overlaps
 from services.texts import ui
 
 SEARCH_COLUMN = "_search"
@@ -90,7 +90,7 @@ def _age_mask(offers: pd.DataFrame, codes: tuple[str, ...]) -> np.ndarray:
         if code == PARENTS_GROUP:
             mask |= offers["audience"].map(lambda a: "eltern" in a or "familien" in a).to_numpy(bool)
         else:
-            mask |= (lo < group.max_age + 1) & (hi >= group.min_age)
+            mask |= age_range_overlaps(lo, hi, group.min_age, group.max_age)
     return mask
 
 

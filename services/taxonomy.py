@@ -94,7 +94,17 @@ def overlaps_age_group(
         raise ValueError("the parents group matches by audience, not by age")
     lo = 0.0 if min_age is None else float(min_age)
     hi = float("inf") if max_age is None else float(max_age)
-    return lo < group.max_age + 1 and hi >= group.min_age
+    return bool(age_range_overlaps(lo, hi, group.min_age, group.max_age))
+
+
+def age_range_overlaps(lo, hi, first_year, last_year):
+    """The one age rule: an offer for ages lo..hi fits years first_year..last_year.
+
+    Years are whole years of life: "13" covers 13.0 up to 13.99…, so an offer up to 10.75
+    fits a 10-year-old. Works on floats and on numpy arrays alike (vectorised filters, the
+    nearby search); missing ends must be given as 0 and infinity.
+    """
+    return (lo < last_year + 1) & (hi >= first_year)
 
 
 def matches_age_groups(
@@ -115,6 +125,16 @@ def matches_age_groups(
         elif overlaps_age_group(group, min_age, max_age):
             return True
     return False
+
+
+def age_groups_of(ages: Iterable[float]) -> tuple[str, ...]:
+    """The age groups the given children's ages fall in, in filter order (e.g. for 4 and 13:
+    "3-5", "10-13"); ages beyond every group add nothing."""
+    years = list(ages)
+    return tuple(
+        g.code for g in AGE_GROUPS
+        if g.code != PARENTS_GROUP and any(g.min_age <= age < g.max_age + 1 for age in years)
+    )
 
 
 def need_labels(codes: Iterable[str]) -> list[str]:

@@ -96,7 +96,7 @@ def _map_page(settings):
     """Base map + offer layer + layer control, as one standalone page."""
     offers = _offers()
     # clear of the legend in the top left corner (it grows with its lines)
-    office = Office("b&1", EVIL[2], "Stadt", 51.515, 6.915)
+    office = Office("b&1", EVIL[2], "Stadt", 51.509, 6.921)  # off the district centres (hovered)
     boxes = [(6.90, 51.50, 6.93, 51.53), (6.93, 51.50, 6.96, 51.53)]
     m = _base_map(settings, ["Altstadt", EVIL[0]], boxes, [office])
     offers_group = offer_layer(offers)
