@@ -83,10 +83,12 @@
     }
   });
 
-  // data.rows: [id, name, fill colour, tooltip lines, GeoJSON geometry]
+  // data.rows: [id, name, fill colour, tooltip lines, GeoJSON geometry]; data.style
+  // (optional) overrides the outline, e.g. a thick frame around a highlighted district.
   function addDistricts(target, data) {
+    var style = L.extend({}, DISTRICT_STYLE, data.style || {});
     var layer = L.geoJSON(null, {
-      style: function (f) { return L.extend({ fillColor: f.properties.colour }, DISTRICT_STYLE); },
+      style: function (f) { return L.extend({ fillColor: f.properties.colour }, style); },
       onEachFeature: function (f, item) {
         var p = f.properties;
         item.bindTooltip(tip(p.name, p.lines, "d", p.id), { sticky: true });

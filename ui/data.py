@@ -24,7 +24,7 @@ from services.nearest import OfferIndex
 from services.snapshot import Snapshot, shared_snapshot
 from services.storage.errors import DatabaseError
 from services.texts import ui
-from services.unmet_needs import Period, UnmetNeed, office_listing
+from services.unmet_needs import NeedCount, Period, UnmetNeed, office_listing
 
 RETRY_SECONDS = 5
 
@@ -98,3 +98,13 @@ def add_unmet_need(record: UnmetNeed) -> str | None:
 def office_unmet_needs(office_id: str, today: date) -> list[tuple[Period, list[UnmetNeed]]]:
     """An office's reported needs of this and last month, read fresh (not in the snapshot)."""
     return office_listing(shared_repository(load_settings()), office_id, today)
+
+
+def unmet_need_counts() -> list[NeedCount] | None:
+    """Reported needs per district and need, read fresh (a small grouped query, not in the
+    snapshot); None with a German warning on the page when the database fails."""
+    try:
+        return shared_repository(load_settings()).unmet_need_counts()
+    except DatabaseError as error:
+        st.warning(error.message)
+        return None

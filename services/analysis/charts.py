@@ -19,8 +19,11 @@ CITY_COLOUR = "#737373"
 GERMAN_NUMBERS = alt.NumberLocale(decimal=",", thousands=".", grouping=[3], currency=["", " €"])
 
 
-def trend_chart(trend: Trend, district_name: str, width: int = 420, height: int = 220) -> alt.Chart:
-    """Lines over the years: the district against the city average."""
+def trend_chart(
+    trend: Trend, district_name: str, width: int = 420, height: int = 220, y_title: bool = True
+) -> alt.Chart:
+    """Lines over the years: the district against the city average. Small multiples (the
+    PDF) leave out the value axis' title (`y_title`): the heading above names it."""
     frame = trend.frame(district_name)
     unit = trend.indicator.unit
     value_title = f"{trend.indicator.label} ({unit})" if unit == "%" else trend.indicator.label
@@ -39,8 +42,9 @@ def trend_chart(trend: Trend, district_name: str, width: int = 420, height: int 
         alt.Chart(frame)
         .mark_line(point=True)
         .encode(
-            x=alt.X("year:O", title=t.CHART_YEAR),
-            y=alt.Y("value:Q", title=value_title, scale=alt.Scale(zero=unit != "%")),
+            x=alt.X("year:O", title=t.CHART_YEAR, axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("value:Q", title=value_title if y_title else None,
+                    scale=alt.Scale(zero=unit != "%")),
             color=series,
             strokeDash=dash,
             tooltip=[
@@ -52,3 +56,11 @@ def trend_chart(trend: Trend, district_name: str, width: int = 420, height: int 
         .properties(width=width, height=height)
         .configure(locale=alt.Locale(number=GERMAN_NUMBERS))
     )
+
+
+def chart_svg(chart: alt.Chart) -> str:
+    """The chart as SVG text for the PDF, rendered offline by vl-convert (bundled Vega, no
+    browser, nothing fetched), so paper shows the very chart of the page."""
+    import vl_convert  # imported late: only the PDF reports need it
+
+    return vl_convert.vegalite_to_svg(chart.to_dict())

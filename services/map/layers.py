@@ -19,12 +19,15 @@ import numpy as np
 import pandas as pd
 from shapely.geometry import shape
 
+from services.analysis.status_dynamics import STATUS_COLOURS, STATUS_NUMBERS, StatusDynamics
 from services.choropleth import ALL_YEARS, NO_DATA_COLOUR, ChoroplethData, DistrictShade
 from services.formatting import format_value
 from services.map.jsbridge import QaCall, QaDataCall, js_json, qa_layer
 from services.model import Office
 from services.taxonomy import NEEDS
+from services.texts import analysis as analysis_texts
 from services.texts import mapping as texts
+from services.texts import profile as profile_texts
 
 NEED_INDEX: dict[str, int] = {need.code: i for i, need in enumerate(NEEDS)}
 _REMARK = re.compile(r"\s*\([^()]*\)")  # "BA (Statistik, Stand Mai)" -> "BA"
@@ -229,3 +232,38 @@ def need_key_html() -> str:
         f'<li style="list-style:none;margin:6px 0 2px"><b>Q</b> {escape(texts.OFFICE_KIND)}</li>'
     )
     return f'<ul style="padding:0;margin:0;font-size:14px">{items}{office}</ul>'
+
+
+HIGHLIGHT_STYLE = {"color": "#000000", "weight": 5, "fillOpacity": 0}
+
+
+def status_layer(classes: StatusDynamics, geometries: Mapping[str, dict]) -> folium.FeatureGroup:
+    """The 12 status × dynamics groups: filled by status colour, the group in the tooltip
+    (the MSS notation „2 −“ names the dynamics, so the groups never rest on colour alone)."""
+    rows = [
+        [d.district_id, d.district, d.colour,
+         [profile_texts.MAP_STATUS_LINE.format(year=classes.year, label=d.label), d.short],
+         geometries[d.district_id]]
+        for d in classes.districts
+        if d.district_id in geometries
+    ]  # fmt: skip
+    return qa_layer(profile_texts.LAYER_STATUS, "addDistricts", {"rows": rows})
+
+
+def highlight_layer(district_id: str, name: str, geometries: Mapping[str, dict]) -> folium.FeatureGroup:
+    """A thick black frame around one district (drawn above the fill layer, fill transparent)."""
+    rows = [[district_id, name, NO_DATA_COLOUR, [], geometries[district_id]]]
+    return qa_layer(profile_texts.LAYER_HIGHLIGHT, "addDistricts",
+                    {"rows": rows, "style": HIGHLIGHT_STYLE})
+
+
+def status_legend(classes: StatusDynamics) -> QaCall:
+    """Legend of the status colours; the dynamics sign is explained in its line."""
+    return QaCall("addLegend", {
+        "title": profile_texts.LEGEND_STATUS_TITLE,
+        "lines": [profile_texts.LEGEND_STATUS_LINE.format(year=classes.year)],
+        "classes": [[STATUS_COLOURS[code], f"{number} {analysis_texts.STATUS_LABELS[code]}"]
+                    for code, number in STATUS_NUMBERS.items()],
+        "noData": [NO_DATA_COLOUR, analysis_texts.NOT_CLASSIFIED],
+        "source": _source_line(classes.sources),
+    })  # fmt: skip

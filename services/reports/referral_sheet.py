@@ -8,6 +8,7 @@ Arabic and Farsi letters correctly; fonts are Debian's Noto fonts (fonts-noto-co
 
 Every data text is also put in a Unicode bidi isolate (services/plaintext.py), so a
 direction override inside a name cannot reverse the sheet's own text beside it.
+Template environment and the PDF call are shared with the other reports (render.py).
 
 Nothing about the family is in the sheet unless the Lotse typed it into a note, and nothing
 of it is stored: the PDF exists only as the returned bytes. WeasyPrint fetches nothing: the
@@ -20,27 +21,21 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 import geopandas as gpd
 import segno
-from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from services.formatting import format_hours
 from services.model import Offer, Office
 from services.plaintext import isolate
+from services.reports.render import ENVIRONMENT, render_pdf
 from services.reports.sheet_map import MapPoint, SheetMap, build_sheet_map
 from services.shortlist import Shortlist
 from services.texts.translations import SheetTexts, sheet_texts
 
-TEMPLATES = Path(__file__).with_name("templates")
 GERMAN = sheet_texts("de")
 OFFICE_LABEL = "Q"
-
-_ENVIRONMENT = Environment(
-    loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +76,8 @@ def referral_sheet_pdf(
     created: date,
 ) -> bytes:
     """The Infoblatt as PDF bytes (A4)."""
-    from weasyprint import CSS, HTML  # imported late: loading Pango takes a moment
-
     html = referral_sheet_html(entries, office, districts, language, created)
-    document = HTML(string=html, url_fetcher=_refuse_fetch)
-    return document.write_pdf(stylesheets=[CSS(filename=str(TEMPLATES / "referral_sheet.css"))])
+    return render_pdf(html, "referral_sheet.css", "Infoblatt")
 
 
 def referral_sheet_html(
@@ -100,7 +92,7 @@ def referral_sheet_html(
         raise ValueError("an Infoblatt needs at least one offer")
     texts = sheet_texts(language)
     bilingual = texts.code != GERMAN.code
-    return _ENVIRONMENT.get_template("referral_sheet.html").render(
+    return ENVIRONMENT.get_template("referral_sheet.html").render(
         de=GERMAN,
         tr=texts if bilingual else None,
         created=created.strftime("%d.%m.%Y"),
@@ -217,7 +209,3 @@ def _map(
         points.append(MapPoint(OFFICE_LABEL, office.lat, office.lon, "office"))
     return build_sheet_map(points, districts)
 
-
-def _refuse_fetch(url: str, *args, **kwargs):
-    """The sheet has no external resources; anything that asks for one is a bug or an attack."""
-    raise ValueError(f"Infoblatt: external resource refused: {url[:80]}")

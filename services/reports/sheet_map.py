@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import geopandas as gpd
@@ -64,22 +64,26 @@ class SheetMap:
     scale_length: float  # drawing units of the scale bar
     scale_text: str  # e.g. "500 m"
     radius: float = MARKER_RADIUS
+    highlight: str = ""  # SVG path data of one district drawn emphasised (district profile)
 
 
 class _Frame:
     """Metres in EPSG:25832 -> drawing units, north up, the points' extent filling it."""
 
-    def __init__(self, xs: Sequence[float], ys: Sequence[float]):
+    def __init__(
+        self, xs: Sequence[float], ys: Sequence[float], width: float = WIDTH, height: float = HEIGHT
+    ):
         min_x, max_x = min(xs) - PADDING_M, max(xs) + PADDING_M
         min_y, max_y = min(ys) - PADDING_M, max(ys) + PADDING_M
         span_x = max(max_x - min_x, MIN_SPAN_M)
         span_y = max(max_y - min_y, MIN_SPAN_M)
-        self.scale = min(WIDTH / span_x, HEIGHT / span_y)
+        self.width, self.height = width, height
+        self.scale = min(width / span_x, height / span_y)
         centre_x, centre_y = (min_x + max_x) / 2, (min_y + max_y) / 2
-        self.min_x = centre_x - WIDTH / self.scale / 2
-        self.max_y = centre_y + HEIGHT / self.scale / 2
-        self.box = (self.min_x, self.max_y - HEIGHT / self.scale,
-                    self.min_x + WIDTH / self.scale, self.max_y)  # fmt: skip
+        self.min_x = centre_x - width / self.scale / 2
+        self.max_y = centre_y + height / self.scale / 2
+        self.box = (self.min_x, self.max_y - height / self.scale,
+                    self.min_x + width / self.scale, self.max_y)  # fmt: skip
 
     def x(self, metres: float) -> float:
         return round((metres - self.min_x) * self.scale, 1)
@@ -98,8 +102,38 @@ def build_sheet_map(points: Sequence[MapPoint], districts: gpd.GeoDataFrame) -> 
     markers = _spread(
         [Marker(p.label, frame.x(x), frame.y(y), p.kind) for p, x, y in zip(points, xs, ys)]
     )
-    scale_m = _scale_step(WIDTH / frame.scale)
-    return SheetMap(WIDTH, HEIGHT, outlines, names, tuple(markers),
+    return _sheet_map(frame, outlines, names, markers)
+
+
+def build_district_map(
+    district_id: str,
+    districts: gpd.GeoDataFrame,
+    points: Sequence[MapPoint] = (),
+    width: float = WIDTH,
+    height: float = HEIGHT,
+) -> SheetMap:
+    """One district emphasised in its surroundings (the district profile's map), with the
+    points that fall into the drawing (e.g. Quartiersbüros as „Q“)."""
+    chosen = districts.loc[districts["id"].astype(str) == district_id]
+    if chosen.empty:
+        raise KeyError(district_id)
+    geometry = chosen.to_crs(ANALYSIS_CRS).geometry.iloc[0]
+    west, south, east, north = geometry.bounds
+    frame = _Frame([west, east], [south, north], width, height)
+    outlines, names = _districts(districts, frame)
+    xs, ys = _TO_METRIC.transform([p.lon for p in points], [p.lat for p in points])
+    inside = [
+        Marker(p.label, frame.x(x), frame.y(y), p.kind)
+        for p, x, y in zip(points, xs, ys)
+        if 0 <= frame.x(x) <= width and 0 <= frame.y(y) <= height
+    ]
+    sheet = _sheet_map(frame, outlines, names, _spread(inside))
+    return replace(sheet, highlight=_path(geometry, frame))
+
+
+def _sheet_map(frame: _Frame, outlines, names, markers: Sequence[Marker]) -> SheetMap:
+    scale_m = _scale_step(frame.width / frame.scale)
+    return SheetMap(frame.width, frame.height, outlines, names, tuple(markers),
                     round(scale_m * frame.scale, 1), f"{scale_m:,} m".replace(",", "."))  # fmt: skip
 
 

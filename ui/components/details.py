@@ -14,10 +14,13 @@ from services.details import Rows, district_rows, offer_rows, office_rows
 from services.plaintext import markdown_literal
 from services.selection import Selection
 from services.snapshot import Snapshot
+from services.texts import profile as profile_texts
 from services.texts import ui
 from ui import page, state
+from ui.components.profile_choice import URL_DISTRICT
 
 DETAILS_ANCHOR = "details"  # on phones the panel is below the map: scrolled to
+PROFILE_PAGE = "pages/bezirke.py"
 
 
 def _render_rows(title: str, rows: Rows, badge: str) -> None:
@@ -44,6 +47,8 @@ def _show(snap: Snapshot, selected: Selection, choropleth: ChoroplethData, shown
     elif selected.kind == "district" and (rows := district_rows(choropleth, selected.id, shown)):
         badge = ui.DEMO_DISTRICTS if snap.demo_districts else ""
         _render_rows(snap.district_names[selected.id], rows, badge)
+        st.page_link(PROFILE_PAGE, label=profile_texts.OPEN_PROFILE, icon="📊",
+                     query_params={URL_DISTRICT: selected.id})
     else:
         return False
     return True

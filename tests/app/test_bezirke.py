@@ -1,0 +1,95 @@
+"""The district profile page and its presentation mode through Streamlit's AppTest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from services.texts import profile as t
+from ui.components.profile_choice import PICKER
+
+TIMEOUT = 90
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+PAGE = "pages/bezirke.py"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def demo_database(tmp_path_factory):
+    """One embedded demo database for the module: the app seeds it on first start."""
+    data_dir = tmp_path_factory.mktemp("bezirke")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("DATABASE_URL", raising=False)
+        patch.delenv("QA_TILES_URL", raising=False)
+        patch.setenv("QA_DATA_DIR", str(data_dir))
+        yield
+
+
+def open_profile(**params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    at.switch_page(PAGE)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def html_text(at: AppTest) -> str:
+    return " ".join(str(element.proto) for element in at.get("html"))
+
+
+def test_profile_from_a_link_shows_figures_against_the_city():
+    at = open_profile(profil="41")
+    assert not at.exception
+    assert at.main.title[0].value == "Batenbrock-Nord"
+    assert any(t.DEMO_NOTE in w.value for w in at.warning)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["SGB-II-Quote unter 15 J."] == "21,8 %"
+    assert metrics[t.HEADLINE_STATUS] == "2 −"
+    indicators = at.dataframe[0].value
+    row = indicators[indicators[t.COL_INDICATOR] == "Alleinerziehende"].iloc[0]
+    assert (row[t.COL_VALUE], row[t.COL_AVERAGE], row[t.COL_DIFFERENCE]) == ("23,0 %", "21,6 %", "+1,4 Pp.")
+    assert row[t.COL_RANK] == "6 von 17"
+    markdown = " ".join(m.value for m in at.markdown)
+    assert "Status mittel, Dynamik negativ" in markdown
+    assert "Stadtteilbüro Batenbrock" in markdown
+    assert sum("Stadtdurchschnitt" in str(e.proto) for e in at.get("vega_lite_chart")) == 6
+    labels = [b.label for b in at.button]
+    assert t.PRESENT in labels and any("Boy" in label for label in labels)  # similar district
+    assert at.query_params["profil"] == "41"
+
+
+def test_picker_and_similar_districts_change_the_profile_and_the_link():
+    at = open_profile(profil="41")
+    at.selectbox(key=PICKER).set_value("11").run()
+    assert at.main.title[0].value == "Altstadt"
+    assert at.query_params["profil"] == "11"
+    similar = next(b for b in at.button if b.key and b.key.startswith("similar_"))
+    similar.click().run()
+    assert at.main.title[0].value != "Altstadt"
+
+
+def test_unknown_district_in_the_link_is_replaced_and_said():
+    at = open_profile(profil="999")
+    assert not at.exception
+    assert any("„999“" in i.value for i in at.info)
+    assert at.main.title[0].value == "Altstadt"
+
+
+def test_presentation_mode_steps_through_the_districts_without_sidebar():
+    at = open_profile(profil="41")
+    next(b for b in at.button if b.label == t.PRESENT).click().run()
+    assert at.query_params["modus"] == "praesentation"
+    assert not at.main.title and len(at.sidebar.children) == 0
+    assert "Batenbrock-Nord" in html_text(at) and t.DEMO_NOTE in html_text(at)
+    assert any("Folie 8 von 17" in m.value for m in at.markdown)
+    at.button(key="slide_next").click().run()
+    assert "Batenbrock-Süd" in html_text(at)
+    assert at.query_params["profil"] == "42"
+    at.button(key="slide_previous").click().run()
+    at.button(key="slide_previous").click().run()
+    assert "Eigen" in html_text(at)
+    at.button(key="slide_end").click().run()
+    assert "modus" not in at.query_params
+    assert at.main.title[0].value == "Eigen"
