@@ -20,10 +20,18 @@ from pathlib import Path
 from services.io import columns as c
 from services.io.errors import ImportFailed, ImportProblem
 from services.io.limits import limits
+from services.taxonomy import NEEDS
 from services.texts import validation as t
 
 log = logging.getLogger(__name__)
 EXIT_OK, EXIT_ERROR, EXIT_INVALID, EXIT_DATABASE = 0, 1, 2, 3
+CRS_CODES = ("25832", "4326")  # the layers' systems (services.analysis.exports.LAYER_CRS)
+NEED_CODES = tuple(need.code for need in NEEDS)
+EXPORT_SUFFIXES = (".csv", ".xlsx", ".geojson", ".gpkg")
+
+
+class Refused(Exception):
+    """A request the CLI cannot carry out as asked (German message; exit 2, nothing written)."""
 
 
 class _GermanFormatter(argparse.HelpFormatter):
@@ -76,6 +84,16 @@ def build_parser() -> argparse.ArgumentParser:
     offers = export_kinds.add_parser("offers", help=t.CLI_EXPORT_OFFERS,
                                      description=t.CLI_EXPORT_OFFERS)
     offers.add_argument("file", metavar="DATEI", type=Path, help=t.CLI_FILE)
+    districts = export_kinds.add_parser("districts", help=t.CLI_EXPORT_DISTRICTS,
+                                        description=t.CLI_EXPORT_DISTRICTS)
+    districts.add_argument("file", metavar="DATEI", type=Path, help=t.CLI_FILE)
+    districts.add_argument("--jahr", metavar="JAHR", type=int, help=t.CLI_YEAR)
+    gaps = export_kinds.add_parser("gaps", help=t.CLI_EXPORT_GAPS, description=t.CLI_EXPORT_GAPS)
+    gaps.add_argument("file", metavar="DATEI", type=Path, help=t.CLI_FILE)
+    gaps.add_argument("--bedarf", metavar="CODE", choices=NEED_CODES, help=t.CLI_NEED)
+    for sub in (districts, gaps):
+        sub.add_argument("--crs", metavar="EPSG", choices=CRS_CODES, default=CRS_CODES[0],
+                         help=t.CLI_CRS)
     commands.add_parser("seed-demo", help=t.CLI_SEED_DEMO, description=t.CLI_SEED_DEMO)
     return parser
 
@@ -105,10 +123,38 @@ def _run(args: argparse.Namespace) -> list[str]:
     repo = Repository(engine)
     if args.command == "seed-demo":
         return [t.CLI_DONE_SEED.format(**vars(importer.seed_demo(repo)))]
-    if args.command == "export":
+    if args.command == "export" and args.kind == "offers":
         count = importer.export_offers(repo, args.file)
         return [t.CLI_DONE_EXPORT.format(count=count, path=args.file)]
+    if args.command == "export":
+        return [_export_analysis(repo, args)]
     return _import(importer, args, repo)
+
+
+def _export_analysis(repo, args: argparse.Namespace) -> str:
+    """`export districts|gaps`: the planning tables or layers (services/analysis/exports.py)."""
+    from services.analysis import exports
+    from services.analysis.supply import SupplyOptions, analyse_supply
+    from services.snapshot import load_snapshot
+
+    if args.file.suffix.lower() not in EXPORT_SUFFIXES:
+        raise Refused(t.CLI_EXPORT_FORMAT.format(suffix=args.file.suffix or "–",
+                                                 allowed=", ".join(EXPORT_SUFFIXES)))
+    if not args.file.parent.is_dir():
+        raise Refused(t.CLI_NO_FOLDER.format(folder=args.file.parent))
+    snapshot = load_snapshot(repo)
+    if snapshot.districts.empty:
+        raise Refused(t.CLI_NO_DISTRICTS)
+    crs = f"EPSG:{args.crs}"
+    if args.kind == "districts":
+        years = sorted(set(snapshot.indicator_values["year"].astype(int)))
+        if not years or (args.jahr is not None and args.jahr not in years):
+            raise Refused(t.CLI_NO_YEAR.format(year=args.jahr, years=", ".join(map(str, years)) or "–"))
+        count = exports.export_districts(snapshot, args.file, args.jahr, crs)
+        return t.CLI_DONE_EXPORT_DISTRICTS.format(count=count, path=args.file)
+    options = SupplyOptions(needs=(args.bedarf,)) if args.bedarf else SupplyOptions()
+    count = exports.export_gaps(snapshot, args.file, analyse_supply(snapshot, options), crs)
+    return t.CLI_DONE_EXPORT_GAPS.format(count=count, path=args.file)
 
 
 def _import(importer, args: argparse.Namespace, repo) -> list[str]:
@@ -160,6 +206,9 @@ def main(argv: list[str] | None = None) -> int:
     except ImportFailed as failed:
         print(t.CLI_INVALID_INPUT.format(count=len(failed.problems)), file=sys.stderr)
         print("\n".join(_listed(failed.problems)), file=sys.stderr)
+        return EXIT_INVALID
+    except Refused as refused:
+        print(t.CLI_ERROR.format(message=refused), file=sys.stderr)
         return EXIT_INVALID
     except DatabaseError as fault:
         print(t.CLI_DATABASE_FAULT.format(message=fault.message), file=sys.stderr)
