@@ -20,13 +20,19 @@ from services.importer import shared_repository
 from services.snapshot import Snapshot, shared_snapshot
 from services.storage.errors import DatabaseError
 from services.texts import ui
-from services.unmet_needs import Period, UnmetNeed, office_listing
+from services.scenario import Scenario
+from services.storage.scenarios import ScenarioSummary
+from services.unmet_needs import NeedCount, Period, UnmetNeed, office_listing
 
 RETRY_SECONDS = 5
 
 
+def _repository():
+    return shared_repository(load_settings())
+
+
 def _load() -> Snapshot:
-    return shared_snapshot(shared_repository(load_settings()))
+    return shared_snapshot(_repository())
 
 
 @st.fragment(run_every=RETRY_SECONDS)
@@ -59,7 +65,7 @@ def add_unmet_need(record: UnmetNeed) -> str | None:
     """Store a reported need („Bedarf anmelden“): None when stored, else the German message
     of the database fault (the form shows it and keeps its fields)."""
     try:
-        shared_repository(load_settings()).add_unmet_need(record)
+        _repository().add_unmet_need(record)
     except DatabaseError as error:
         return error.message
     return None
@@ -67,4 +73,39 @@ def add_unmet_need(record: UnmetNeed) -> str | None:
 
 def office_unmet_needs(office_id: str, today: date) -> list[tuple[Period, list[UnmetNeed]]]:
     """An office's reported needs of this and last month, read fresh (not in the snapshot)."""
-    return office_listing(shared_repository(load_settings()), office_id, today)
+    return office_listing(_repository(), office_id, today)
+
+
+def unmet_need_counts(start: date, end: date) -> list[NeedCount] | None:
+    """Reported needs per district and need in a period, read fresh (small indexed query);
+    None when the database cannot answer (the layer is then left out, the page goes on)."""
+    try:
+        return _repository().unmet_need_counts(start, end)
+    except DatabaseError:
+        return None
+
+
+def saved_scenarios() -> list[ScenarioSummary]:
+    """The stored planning scenarios, newest first (read fresh: few and small)."""
+    return _repository().scenarios.list()
+
+
+def open_scenario(scenario_id: str) -> Scenario | None:
+    return _repository().scenarios.get(scenario_id)
+
+
+def save_scenario(scenario: Scenario) -> tuple[Scenario | None, str | None]:
+    """(the stored scenario, None), or (None, the German message of the database fault)."""
+    try:
+        return _repository().scenarios.save(scenario), None
+    except DatabaseError as error:
+        return None, error.message
+
+
+def delete_scenario(scenario_id: str) -> str | None:
+    """None when deleted, else the German message of the database fault."""
+    try:
+        _repository().scenarios.delete(scenario_id)
+    except DatabaseError as error:
+        return error.message
+    return None

@@ -27,3 +27,16 @@ LEGEND_AVERAGE_MEAN = "Ø Stadt: {value} (Bezirksmittel)"
 OFFICE_KIND = "Quartiersbüro"
 DEMO_TAG = "Demo-Eintrag (erfunden)"
 CLUSTER_TIP = "{n} Angebote – zum Vergrößern klicken"
+
+# Planning maps (pages/planung.py, the map page's optional layer)
+LAYER_GAPS = "Versorgungslücken (Lückenwert)"
+LAYER_SCENARIO = "Szenario: angenommene Angebote"
+LAYER_REPORTED = "Gemeldete Bedarfe"
+GAP_LEGEND_TITLE = "Versorgungslücke: {need}"
+GAP_LEGEND_LINES = ("Lückenwert = z(Bedarf) − z(Abdeckung)", "Fußweg bis {distance} m · {ages}")
+GAP_TIP_SCORE = "Lückenwert: {score} (Rang {rank} von {total})"
+GAP_TIP_COVERAGE = "Abdeckung: {coverage} · {per_1000} Angebote je 1.000 Kinder"
+SCENARIO_TAG = "Szenario – angenommenes Angebot, kein echtes"
+SCENARIO_MARK = "S"
+REPORTED_TITLE = "Gemeldete Bedarfe: {count}"
+REPORTED_DETAIL = "{district}, {period}"
