@@ -16,6 +16,9 @@ from ui import sidebar, state, urlparams
 from ui.components.chips import filter_chips
 from ui.components.details import details_panel
 from ui.components.map_frame import assets_ready, map_frame
+from ui.components.reported_needs import reported_layer, reported_toggle
+
+REPORTED_KEY = "karte_reported"
 
 
 def _apply_valid_choice(snap: Snapshot) -> None:
@@ -43,7 +46,9 @@ def _map(snap: Snapshot, choropleth: ChoroplethData, shown) -> None:
         return
     notice = ui.DEMO_DISTRICTS if snap.demo_districts else None
     base = build_base_map(choropleth, snap.districts_web_geojson, snap.offices, load_settings(), notice)
-    map_frame(base, offer_layer(shown, snap.position_of(state.selection())), key="karte")
+    offers = offer_layer(shown, snap.position_of(state.selection()))
+    reported = reported_layer(snap) if st.session_state.get(REPORTED_KEY) else None
+    map_frame(base, [offers, reported] if reported else offers, key="karte")
 
 
 def _figure_notes(snap: Snapshot, choropleth: ChoroplethData) -> None:
@@ -80,6 +85,7 @@ def render() -> None:
         _figure_notes(snap, choropleth)
     with side_column:
         details_panel(snap, choropleth, shown)
+        reported_toggle(REPORTED_KEY)
         with st.expander(ui.MAP_NEED_KEY):
             st.html(need_key_html())
 

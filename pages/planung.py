@@ -13,19 +13,19 @@ from ui.components.reported_needs import reported_layer, reported_toggle
 
 def render() -> None:
     snap = sidebar.render()
-    st.header(t.PAGE_GAPS)
     st.caption(t.GAPS_INTRO)
     if snap.districts.empty:
         st.info(t.GAPS_NO_DISTRICTS)
         return
-    choice = gap_analysis.gap_choice(snap)
+    choice, reported_column = gap_analysis.gap_choice(snap)
+    with reported_column:
+        show_reported = reported_toggle("plan_reported")
     result = gap_analysis.supply(snap, choice)
     scenario = scenario_editor.current()
     comparison = None
     if scenario.offers:
         points = gap_analysis.sample_points(snap)
         comparison = compare_scenario(snap, scenario, choice.options, points, before=result)
-    show_reported = reported_toggle("plan_reported")
 
     map_column, side_column = st.columns([3, 2])
     with map_column:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from services.analysis.scenarios import ScenarioComparison
 from services.analysis.supply import (
@@ -41,12 +42,13 @@ class GapChoice:
     need: str  # the need shown on map and table (a code or ALL_CHOSEN)
 
 
-def gap_choice(snap: Snapshot) -> GapChoice:
-    """The controls above the map; needs and ages from the sidebar filters."""
+def gap_choice(snap: Snapshot) -> tuple[GapChoice, DeltaGenerator]:
+    """The controls above the map (and a free column for the page's own toggle); needs and
+    ages from the sidebar filters."""
     filters = state.current_filters(snap.filter_context)
     needs = tuple(filters.needs) or tuple(n.code for n in NEEDS)
     shown = [*needs, ALL_CHOSEN] if len(needs) > 1 and filters.needs else list(needs)
-    left, middle, right = st.columns([2, 2, 2])
+    left, middle, right, free = st.columns([3, 3, 3, 2], vertical_alignment="bottom")
     need = left.selectbox(t.GAPS_NEED, shown, key=NEED, format_func=need_label)
     low, high, step = DISTANCE_RANGE
     distance = middle.slider(t.GAPS_DISTANCE, low, high, int(DEFAULT_DISTANCE_M), step, key=DISTANCE)
@@ -56,7 +58,7 @@ def gap_choice(snap: Snapshot) -> GapChoice:
     options = SupplyOptions(needs=needs, age_groups=tuple(filters.age_groups),
                             distance_m=float(distance), indicator_key=indicator,
                             combined=ALL_CHOSEN in shown)  # fmt: skip
-    return GapChoice(options, need or needs[0])
+    return GapChoice(options, need or needs[0]), free
 
 
 def need_label(code: str) -> str:

@@ -24,6 +24,8 @@ from services.texts import ui
 from ui.components.gap_analysis import need_label
 from ui.components.map_frame import assets_ready, position_map_frame
 
+MAP_HEIGHT = 560  # below the controls, the whole map fits a 1366×768 laptop screen
+
 
 def _lines(rows: pd.DataFrame) -> dict[str, list[str]]:
     """Tooltip lines per district: score with rank, coverage and per 1,000."""
@@ -84,4 +86,4 @@ def gap_map_frame(
     dynamic = [layers.scenario_layer(scenario_rows(scenario))]
     if reported is not None:
         dynamic.append(reported)
-    return position_map_frame(base, dynamic, key="planung")
+    return position_map_frame(base, dynamic, key="planung", height=MAP_HEIGHT)

@@ -48,7 +48,8 @@ def assets_ready() -> bool:
     return not missing
 
 
-def map_frame(base: folium.Map, dynamic: folium.FeatureGroup | None, key: str, height: int = 620) -> None:
+def map_frame(base: folium.Map, dynamic: folium.FeatureGroup | list[folium.FeatureGroup] | None,
+              key: str, height: int = 620) -> None:
     """Draw the map; a click on one of our items selects it (and reruns the page)."""
     result = _draw(base, dynamic, key, height, _RETURNED)
     _remember_click(key, result)

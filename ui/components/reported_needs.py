@@ -24,7 +24,7 @@ PERIOD_DAYS = 365
 
 def reported_toggle(key: str) -> bool:
     """The checkbox that shows the layer (off by default: it is an extra on both maps)."""
-    return st.toggle(t.GAPS_REPORTED, key=key)
+    return st.toggle(t.GAPS_REPORTED, key=key, help=t.GAPS_REPORTED_HELP)
 
 
 def reported_layer(

@@ -137,6 +137,9 @@ def _placing(snap: Snapshot, need: str) -> None:
                                            district=where))  # fmt: skip
     if need in NEEDS_BY_CODE:
         st.session_state.setdefault(OFFER_NEEDS, [need])
+    if not st.session_state.get(OFFER_NAME):
+        number = len(st.session_state.get(OFFERS, ())) + 1
+        st.session_state[OFFER_NAME] = t.SCENARIO_OFFER_DEFAULT.format(number=number)
     st.text_input(t.SCENARIO_OFFER_NAME, key=OFFER_NAME)
     st.multiselect(t.SCENARIO_OFFER_NEEDS, [n.code for n in NEEDS], key=OFFER_NEEDS,
                    format_func=lambda c: NEEDS_BY_CODE[c].label)  # fmt: skip
