@@ -1,10 +1,11 @@
-"""Admin CLI: `python -m services.cli import|export|seed-demo ...`.
+"""Admin CLI: `python -m services.cli import|export|seed-demo|backup|restore ...`.
 
 The database comes from DATABASE_URL (default: the embedded SQLite file, services.config).
 Exit codes: 0 done (German summary and any hints on stdout); 2 invalid input (the
 problems on stderr with file, row and column, the first 50 and a count of the rest; the
 database is unchanged); 3 the database cannot be used (unreachable, read-only, disk full,
-busy with another import: a German message, nothing changed); 1 anything else.
+busy with another import: a German message, nothing changed); 130 interrupted (Ctrl+C,
+nothing changed); 1 anything else.
 QA_LOG_LEVEL=DEBUG logs details (also the SQL of a database error) to stderr.
 """
 
@@ -21,10 +22,12 @@ from services.io import columns as c
 from services.io.errors import ImportFailed, ImportProblem
 from services.io.limits import limits
 from services.taxonomy import NEEDS
+from services.texts import exchange as x
 from services.texts import validation as t
 
 log = logging.getLogger(__name__)
 EXIT_OK, EXIT_ERROR, EXIT_INVALID, EXIT_DATABASE = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # the shell's code for Ctrl+C
 CRS_CODES = ("25832", "4326")  # the layers' systems (services.analysis.exports.LAYER_CRS)
 NEED_CODES = tuple(need.code for need in NEEDS)
 EXPORT_SUFFIXES = (".csv", ".xlsx", ".geojson", ".gpkg")
@@ -78,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("file", metavar="DATEI", type=Path, help=t.CLI_FILE)
         if kind == "districts":
             _district_fields(sub)
+    _directory_command(kinds, "hsds", x.CLI_IMPORT_HSDS)
     export = commands.add_parser("export", help=t.CLI_EXPORT, description=t.CLI_EXPORT)
     export_kinds = export.add_subparsers(dest="kind", required=True, title=t.CLI_EXPORT_KIND,
                                          metavar="ART", parser_class=_Parser)
@@ -94,8 +98,17 @@ def build_parser() -> argparse.ArgumentParser:
     for sub in (districts, gaps):
         sub.add_argument("--crs", metavar="EPSG", choices=CRS_CODES, default=CRS_CODES[0],
                          help=t.CLI_CRS)
+    _directory_command(export_kinds, "hsds", x.CLI_EXPORT_HSDS)
+    for name, help_text in (("backup", x.CLI_BACKUP), ("restore", x.CLI_RESTORE)):
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("file", metavar="DATEI", type=Path, help=t.CLI_FILE)
     commands.add_parser("seed-demo", help=t.CLI_SEED_DEMO, description=t.CLI_SEED_DEMO)
     return parser
+
+
+def _directory_command(kinds, name: str, help_text: str) -> None:
+    sub = kinds.add_parser(name, help=help_text, description=help_text)
+    sub.add_argument("directory", metavar="VERZEICHNIS", type=Path, help=x.CLI_DIRECTORY)
 
 
 def _district_fields(sub: argparse.ArgumentParser) -> None:
@@ -123,6 +136,12 @@ def _run(args: argparse.Namespace) -> list[str]:
     repo = Repository(engine)
     if args.command == "seed-demo":
         return [t.CLI_DONE_SEED.format(**vars(importer.seed_demo(repo)))]
+    if args.command in ("backup", "restore"):
+        return [_backup_or_restore(args, engine)]
+    if args.command == "export" and args.kind == "hsds":
+        offers, offices = importer.export_hsds(repo, args.directory)
+        return [x.CLI_DONE_HSDS_EXPORT.format(offers=offers, offices=offices,
+                                              path=args.directory)]
     if args.command == "export" and args.kind == "offers":
         count = importer.export_offers(repo, args.file)
         return [t.CLI_DONE_EXPORT.format(count=count, path=args.file)]
@@ -155,6 +174,15 @@ def _export_analysis(repo, args: argparse.Namespace) -> str:
     options = SupplyOptions(needs=(args.bedarf,)) if args.bedarf else SupplyOptions()
     count = exports.export_gaps(snapshot, args.file, analyse_supply(snapshot, options), crs)
     return t.CLI_DONE_EXPORT_GAPS.format(count=count, path=args.file)
+def _backup_or_restore(args: argparse.Namespace, engine) -> str:
+    from services.storage import backup
+
+    if args.command == "backup":
+        done = backup.backup(engine, args.file)
+        return x.CLI_DONE_BACKUP.format(path=done.path, tables=done.tables, rows=done.rows)
+    done = backup.restore(engine, args.file)
+    return x.CLI_DONE_RESTORE.format(path=done.path, created=done.created_at,
+                                     tables=done.tables, rows=done.rows)
 
 
 def _import(importer, args: argparse.Namespace, repo) -> list[str]:
@@ -167,6 +195,10 @@ def _import(importer, args: argparse.Namespace, repo) -> list[str]:
             summary += "\n" + t.CLI_OUTSIDE_AFTER_SWAP.format(outside=result.outside)
         if result.notes:
             summary += "\n" + "\n".join([t.CLI_VALUES_AFTER_SWAP, *(f"  {n}" for n in result.notes)])
+    elif args.kind == "hsds":
+        result = importer.import_hsds(repo, args.directory)
+        summary = x.CLI_DONE_HSDS_IMPORT.format(offers=result.count, offices=result.offices,
+                                                outside=result.outside)
     elif args.kind == "indicators":
         result = importer.import_indicators(repo, args.file)
         years = ", ".join(map(str, result.years)) or "–"
@@ -213,6 +245,9 @@ def main(argv: list[str] | None = None) -> int:
     except DatabaseError as fault:
         print(t.CLI_DATABASE_FAULT.format(message=fault.message), file=sys.stderr)
         return EXIT_DATABASE
+    except KeyboardInterrupt:  # Ctrl+C: the open transaction was rolled back
+        print(t.CLI_INTERRUPTED, file=sys.stderr)
+        return EXIT_INTERRUPTED
     except Exception as exc:  # the CLI's last line of defence: say it in German, exit 1
         log.debug("unexpected error", exc_info=exc)
         print(t.CLI_UNEXPECTED.format(message=exc), file=sys.stderr)

@@ -14,7 +14,6 @@ so two imports started together run one after the other and never mix their stat
 from __future__ import annotations
 
 import logging
-
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -32,9 +31,11 @@ from services.io import columns as c
 from services.io.cells import fold
 from services.io.districts import read_districts
 from services.io.errors import ImportProblem
+from services.io.hsds import ORGANIZATIONS, SERVICES, read_hsds, to_hsds, write_hsds
 from services.io.indicators import read_indicators
 from services.io.offers import read_offers, write_offers
 from services.io.offices import read_offices
+from services.io.tables import read_sheets
 from services.io.unmet_needs import read_unmet_needs
 from services.storage.repository import Repository, create_engine_for, migrate
 from services.texts import validation as t
@@ -157,11 +158,12 @@ def match_values(old: pd.DataFrame, values: pd.DataFrame, new: pd.DataFrame):
 def import_indicators(repo: Repository, path: Path, today: date | None = None) -> ImportResult:
     """Add or replace indicator values; districts are matched against the database.
 
-    Matching and writing happen in one transaction, so a district layer swapped in
-    meanwhile cannot receive values meant for the old one.
+    The file is read first; matching and writing happen in one transaction, so a district
+    layer swapped in meanwhile cannot receive values meant for the old one.
     """
+    tables = read_sheets(path)
     with repo.writing() as tx:
-        values, warnings = read_indicators(path, tx.districts(), today)
+        values, warnings = read_indicators(path, tx.districts(), today, tables)
         tx.upsert_indicator_values(values)
     years = tuple(sorted({v.year for v in values}))
     districts = len({v.district_id for v in values})
@@ -257,3 +259,28 @@ def ensure_seeded(settings: Settings | None = None) -> Repository:
     if settings.is_default_database and repo.is_empty():
         seed_demo(repo)
     return repo
+
+
+def import_hsds(repo: Repository, directory: Path) -> ImportResult:
+    """Add or replace offers and offices from an HSDS 3.0 directory, in ONE transaction.
+
+    `count` is the number of offers, `offices` that of offices; both are located like
+    the file imports.
+    """
+    offers, offices = read_hsds(directory)
+    with repo.writing() as tx:
+        districts = tx.districts()
+        offers, offer_warnings = locate(offers, districts, SERVICES)
+        offices, office_warnings = locate(offices, districts, ORGANIZATIONS)
+        tx.upsert_offices(offices)
+        tx.upsert_offers(offers)
+    outside = sum(r.district_id is None for r in [*offers, *offices])
+    return ImportResult(len(offers), offer_warnings + office_warnings, outside=outside,
+                        offices=len(offices))
+
+
+def export_hsds(repo: Repository, directory: Path) -> tuple[int, int]:
+    """Write all offers and offices as an HSDS 3.0 directory; (offers, offices) counts."""
+    offers, offices = repo.offers(), repo.offices()
+    write_hsds(to_hsds(offers, offices), directory)
+    return len(offers), len(offices)
