@@ -96,8 +96,14 @@ def ranked_table(result: SupplyResult, need: str) -> None:
     rows = result.for_need(need)
     shown = rows[list(t.GAPS_COLUMNS)].assign(coverage=rows["coverage"] * 100)
     st.markdown(f"**{t.GAPS_RANKED}** – {need_label(need)}")
-    st.dataframe(rounded(shown).rename(columns=t.GAPS_COLUMNS), hide_index=True,
-                 width="stretch")  # fmt: skip
+    german_table(rounded(shown).rename(columns=t.GAPS_COLUMNS))
+
+
+def german_table(frame: pd.DataFrame) -> None:
+    """Numbers in the browser's format (German: decimal comma) instead of "1.5"."""
+    numbers = {c: st.column_config.NumberColumn(format="localized")
+               for c in frame.select_dtypes("number").columns}  # fmt: skip
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=numbers)
 
 
 def rounded(frame: pd.DataFrame) -> pd.DataFrame:
@@ -117,5 +123,4 @@ def comparison_table(comparison: ScenarioComparison, need: str) -> None:
     shown = rows[list(t.COMPARE_COLUMNS)].assign(
         coverage_before=rows["coverage_before"] * 100, coverage_after=rows["coverage_after"] * 100
     )
-    st.dataframe(rounded(shown).rename(columns=t.COMPARE_COLUMNS), hide_index=True,
-                 width="stretch")  # fmt: skip
+    german_table(rounded(shown).rename(columns=t.COMPARE_COLUMNS))
