@@ -31,7 +31,8 @@ def render() -> None:
     with map_column:
         shown, shown_scenario = result, None
         if comparison and st.radio(t.GAPS_MAP_SHOWS, [t.GAPS_MAP_TODAY, t.GAPS_MAP_SCENARIO],
-                                   horizontal=True, key="plan_map_shows") == t.GAPS_MAP_SCENARIO:
+                                   horizontal=True, key="plan_map_shows",
+                                   label_visibility="collapsed") == t.GAPS_MAP_SCENARIO:
             shown, shown_scenario = comparison.after, scenario
         need = choice.need if choice.need in NEEDS_BY_CODE else None
         reported = reported_layer(snap, need) if show_reported else None

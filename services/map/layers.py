@@ -177,8 +177,10 @@ def gap_layer(
 
 
 def gap_legend(title: str, lines: Sequence[str], sources: Sequence[str]) -> QaCall:
-    """The gap map's legend: the fixed diverging classes of gap_map.legend()."""
+    """The gap map's legend: the fixed diverging classes of gap_map.legend(), short labels."""
     classes = [list(pair) for pair in gap_legend_classes()]
+    for pair, label in zip(classes, texts.GAP_LEGEND_CLASSES):
+        pair[1] = label
     return QaCall("addLegend", {"title": title, "lines": list(lines), "classes": classes[:-1],
                                 "noData": classes[-1], "source": _source_line(sources)})  # fmt: skip
 

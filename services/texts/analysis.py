@@ -145,8 +145,8 @@ GAPS_REPORTED_HELP = (
     "für den kein passendes Angebot gefunden wurde („Bedarf anmelden“, anonym)."
 )
 GAPS_MAP_SHOWS = "Die Karte zeigt den Lückenwert"
-GAPS_MAP_TODAY = "heute"
-GAPS_MAP_SCENARIO = "mit Szenario"
+GAPS_MAP_TODAY = "Karte: Lücken heute"
+GAPS_MAP_SCENARIO = "Karte: Lücken mit Szenario"
 GAPS_METHOD = "**Methode:** {spread}. {children} Abdeckung: Luftlinie bis {distance} m."
 GAPS_SOURCE = "Quellen: {sources}; Kennzahl {indicator} {year}, Kinder {children_year}."
 GAPS_DEMO = "Demo-Daten: Werte und Angebote sind erfunden bzw. synthetisch, keine amtlichen Zahlen."

@@ -33,6 +33,16 @@ LAYER_GAPS = "Versorgungslücken (Lückenwert)"
 LAYER_SCENARIO = "Szenario: angenommene Angebote"
 LAYER_REPORTED = "Gemeldete Bedarfe"
 GAP_LEGEND_TITLE = "Versorgungslücke: {need}"
+GAP_LEGEND_SCENARIO = "mit Szenario „{name}“ (angenommene Angebote)"
+# The legend's short class labels (the long ones, services/texts/analysis.GAP_CLASS_LABELS,
+# are in tooltips and exports): a legend that covers the map helps nobody on a laptop.
+GAP_LEGEND_CLASSES = (
+    "unter −1,5: deutlich kleiner",
+    "−1,5 bis −0,5: kleiner",
+    "−0,5 bis +0,5: mittel",
+    "+0,5 bis +1,5: größer",
+    "über +1,5: deutlich größer",
+)
 GAP_LEGEND_LINES = ("Lückenwert = z(Bedarf) − z(Abdeckung)", "Fußweg bis {distance} m · {ages}")
 GAP_TIP_SCORE = "Lückenwert: {score} (Rang {rank} von {total})"
 GAP_TIP_COVERAGE = "Abdeckung: {coverage} · {per_1000} Angebote je 1.000 Kinder"

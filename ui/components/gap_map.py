@@ -47,10 +47,10 @@ def _legend(result: SupplyResult, need: str, scenario: Scenario | None):
     options = result.options
     ages = ", ".join(AGE_GROUPS_BY_CODE[c].label for c in options.age_groups) or t.ALL_AGES
     title = texts.GAP_LEGEND_TITLE.format(need=need_label(need))
-    if scenario is not None:
-        title = f"{t.SCENARIO} „{scenario.name}“ – {title}"
     first, second = texts.GAP_LEGEND_LINES
     lines = [first, second.format(distance=format_number(options.distance_m), ages=ages)]
+    if scenario is not None:
+        lines.insert(0, texts.GAP_LEGEND_SCENARIO.format(name=scenario.name))
     return layers.gap_legend(title, lines, result.sources)
 
 
