@@ -6,12 +6,18 @@ state lives in st.session_state and the URL (ui/state.py, ui/urlparams.py).
 
 import streamlit as st
 
-from services.texts import analysis, ui
+from services.heap import freeze_after_startup
+from services.texts import analysis, nearby, ui
 
 st.set_page_config(page_title=ui.APP_TITLE, page_icon="🗺️", layout="wide")
 
+# Streamlit resolves a direct visit against the legacy pages/ folder before this navigation
+# exists: "/lotse" would run pages/lotse.py alone (no page config, old menu). A distinct path
+# runs the right page (after a "Page not found" notice). Renaming pages/ would fix both.
 navigation = st.navigation([
     st.Page("pages/karte.py", title=ui.PAGE_MAP, icon="🗺️", default=True),
-    st.Page("pages/planung.py", title=analysis.PAGE_GAPS, icon="📊", url_path="planung"),
+    st.Page("pages/lotse.py", title=nearby.PAGE_TITLE, icon="🧭", url_path="angebote-in-der-naehe"),
+    st.Page("pages/planung.py", title=analysis.PAGE_GAPS, icon="📊", url_path="versorgungsluecken"),
 ])
 navigation.run()
+freeze_after_startup()  # once per process, now that the page's modules are imported
