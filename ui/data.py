@@ -15,6 +15,7 @@ import threading
 from dataclasses import dataclass
 from datetime import date
 
+import pandas as pd
 import streamlit as st
 
 from services.addresses import AddressIndex
@@ -89,6 +90,22 @@ def nearby_indexes(snap: Snapshot) -> NearbyIndexes:
             current = NearbyIndexes(snap.version, addresses, OfferIndex(snap.offers))
             _NEARBY[settings.database_url] = current
         return current
+
+
+_ADDRESS_POINTS: dict[str, tuple[int, pd.DataFrame]] = {}
+
+
+def address_points(snap: Snapshot) -> pd.DataFrame:
+    """WGS84 `lat`/`lon` of the stored building addresses, where the gap analysis spreads
+    children (services/analysis/supply.child_points); read once per data version."""
+    settings = load_settings()
+    with _NEARBY_LOCK:
+        kept = _ADDRESS_POINTS.get(settings.database_url)
+        if kept is None or kept[0] != snap.version:
+            rows = [(a.lat, a.lon) for a in shared_repository(settings).addresses()]
+            kept = (snap.version, pd.DataFrame(rows, columns=["lat", "lon"], dtype=float))
+            _ADDRESS_POINTS[settings.database_url] = kept
+    return kept[1]
 
 
 def add_unmet_need(record: UnmetNeed) -> str | None:

@@ -55,7 +55,7 @@ def test_page_shows_ranked_gaps_method_and_map():
     assert len(table) == 17 and table["Rang"].tolist()[0] == 1
     assert table["Lückenwert"].is_monotonic_decreasing
     captions = " ".join(c.value for c in at.caption)
-    assert t.SPREAD_LABELS["area_grid"] in captions and t.GAPS_DEMO in captions
+    assert t.SPREAD_LABELS["addresses"] in captions and t.GAPS_DEMO in captions  # demo addresses
     assert "addDistricts" in map_args(at)["script"]
 
 

@@ -29,7 +29,7 @@ from services.plaintext import markdown_literal
 from services.snapshot import Snapshot
 from services.taxonomy import NEEDS, NEEDS_BY_CODE
 from services.texts import analysis as t
-from ui import state
+from ui import data, state
 
 NEED, DISTANCE, INDICATOR = "plan_need", "plan_distance", "plan_indicator"
 DISTANCE_RANGE = (250, 3000, 250)  # min, max, step in metres
@@ -66,11 +66,11 @@ def need_label(code: str) -> str:
 
 
 def sample_points(snap: Snapshot) -> ChildPoints:
-    """Where children are assumed to live, built once per snapshot and session (no address
-    table yet: a regular grid over each district, see docs/methods.md)."""
+    """Where children are assumed to live, built once per snapshot and session: the stored
+    building addresses, a regular grid in districts without any (docs/methods.md)."""
     kept = st.session_state.get(_POINTS)
     if kept is None or kept[0] is not snap:
-        kept = (snap, child_points(snap.districts))
+        kept = (snap, child_points(snap.districts, data.address_points(snap)))
         st.session_state[_POINTS] = kept
     return kept[1]
 
