@@ -7,7 +7,7 @@ state lives in st.session_state and the URL (ui/state.py, ui/urlparams.py).
 import streamlit as st
 
 from services.heap import freeze_after_startup
-from services.texts import nearby, profile, ui
+from services.texts import analysis, nearby, profile, ui
 
 st.set_page_config(page_title=ui.APP_TITLE, page_icon="🗺️", layout="wide")
 
@@ -18,6 +18,7 @@ navigation = st.navigation([
     st.Page("pages/karte.py", title=ui.PAGE_MAP, icon="🗺️", default=True),
     st.Page("pages/lotse.py", title=nearby.PAGE_TITLE, icon="🧭", url_path="angebote-in-der-naehe"),
     st.Page("pages/bezirke.py", title=profile.PAGE_TITLE, icon="📊", url_path="bezirksprofil"),
+    st.Page("pages/planung.py", title=analysis.PAGE_GAPS, icon="🧮", url_path="versorgungsluecken"),
 ])
 navigation.run()
 freeze_after_startup()  # once per process, now that the page's modules are imported

@@ -24,6 +24,9 @@ from ui.components.chips import filter_chips, no_results_hint
 from ui.components.details import details_panel
 from ui.components.map_frame import assets_ready, map_frame
 from ui.components.offer_table import TABLE_ANCHOR, offer_table, take_row_click
+from ui.components.reported_needs import reported_layer, reported_toggle
+
+REPORTED_KEY = "karte_reported"
 
 
 def _apply_valid_choice(snap: Snapshot) -> None:
@@ -73,6 +76,8 @@ def _map(snap: Snapshot, choropleth: ChoroplethData, shown: pd.DataFrame, view: 
         offer_selection(snap.offers, shown, snap.version, snap.position_of(state.selection())),
         district_outline(geometries, _chosen_districts(view)),
     ]
+    if st.session_state.get(REPORTED_KEY):
+        dynamic += [layer for layer in (reported_layer(snap),) if layer]
     map_frame(base, dynamic, key="karte")
 
 
@@ -116,6 +121,7 @@ def render() -> None:
             _map(snap, choropleth, shown, view)
         with side_column:
             details_panel(snap, choropleth, shown)
+            reported_toggle(REPORTED_KEY)
             with st.expander(ui.MAP_NEED_KEY):
                 st.html(need_key_html())
     _figure_notes(snap, choropleth)

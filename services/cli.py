@@ -21,12 +21,20 @@ from pathlib import Path
 from services.io import columns as c
 from services.io.errors import ImportFailed, ImportProblem
 from services.io.limits import limits
+from services.taxonomy import NEEDS
 from services.texts import exchange as x
 from services.texts import validation as t
 
 log = logging.getLogger(__name__)
 EXIT_OK, EXIT_ERROR, EXIT_INVALID, EXIT_DATABASE = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130  # the shell's code for Ctrl+C
+CRS_CODES = ("25832", "4326")  # the layers' systems (services.analysis.exports.LAYER_CRS)
+NEED_CODES = tuple(need.code for need in NEEDS)
+EXPORT_SUFFIXES = (".csv", ".xlsx", ".geojson", ".gpkg")
+
+
+class Refused(Exception):
+    """A request the CLI cannot carry out as asked (German message; exit 2, nothing written)."""
 
 
 class _GermanFormatter(argparse.HelpFormatter):
@@ -81,6 +89,16 @@ def build_parser() -> argparse.ArgumentParser:
     offers = export_kinds.add_parser("offers", help=t.CLI_EXPORT_OFFERS,
                                      description=t.CLI_EXPORT_OFFERS)
     offers.add_argument("file", metavar="DATEI", type=Path, help=t.CLI_FILE)
+    districts = export_kinds.add_parser("districts", help=t.CLI_EXPORT_DISTRICTS,
+                                        description=t.CLI_EXPORT_DISTRICTS)
+    districts.add_argument("file", metavar="DATEI", type=Path, help=t.CLI_FILE)
+    districts.add_argument("--jahr", metavar="JAHR", type=int, help=t.CLI_YEAR)
+    gaps = export_kinds.add_parser("gaps", help=t.CLI_EXPORT_GAPS, description=t.CLI_EXPORT_GAPS)
+    gaps.add_argument("file", metavar="DATEI", type=Path, help=t.CLI_FILE)
+    gaps.add_argument("--bedarf", metavar="CODE", choices=NEED_CODES, help=t.CLI_NEED)
+    for sub in (districts, gaps):
+        sub.add_argument("--crs", metavar="EPSG", choices=CRS_CODES, default=CRS_CODES[0],
+                         help=t.CLI_CRS)
     _directory_command(export_kinds, "hsds", x.CLI_EXPORT_HSDS)
     for name, help_text in (("backup", x.CLI_BACKUP), ("restore", x.CLI_RESTORE)):
         sub = commands.add_parser(name, help=help_text, description=help_text)
@@ -125,12 +143,38 @@ def _run(args: argparse.Namespace) -> list[str]:
         offers, offices = importer.export_hsds(repo, args.directory)
         return [x.CLI_DONE_HSDS_EXPORT.format(offers=offers, offices=offices,
                                               path=args.directory)]
-    if args.command == "export":
+    if args.command == "export" and args.kind == "offers":
         count = importer.export_offers(repo, args.file)
         return [t.CLI_DONE_EXPORT.format(count=count, path=args.file)]
+    if args.command == "export":
+        return [_export_analysis(repo, args)]
     return _import(importer, args, repo)
 
 
+def _export_analysis(repo, args: argparse.Namespace) -> str:
+    """`export districts|gaps`: the planning tables or layers (services/analysis/exports.py)."""
+    from services.analysis import exports
+    from services.analysis.supply import SupplyOptions, analyse_supply
+    from services.snapshot import load_snapshot
+
+    if args.file.suffix.lower() not in EXPORT_SUFFIXES:
+        raise Refused(t.CLI_EXPORT_FORMAT.format(suffix=args.file.suffix or "–",
+                                                 allowed=", ".join(EXPORT_SUFFIXES)))
+    if not args.file.parent.is_dir():
+        raise Refused(t.CLI_NO_FOLDER.format(folder=args.file.parent))
+    snapshot = load_snapshot(repo)
+    if snapshot.districts.empty:
+        raise Refused(t.CLI_NO_DISTRICTS)
+    crs = f"EPSG:{args.crs}"
+    if args.kind == "districts":
+        years = sorted(set(snapshot.indicator_values["year"].astype(int)))
+        if not years or (args.jahr is not None and args.jahr not in years):
+            raise Refused(t.CLI_NO_YEAR.format(year=args.jahr, years=", ".join(map(str, years)) or "–"))
+        count = exports.export_districts(snapshot, args.file, args.jahr, crs)
+        return t.CLI_DONE_EXPORT_DISTRICTS.format(count=count, path=args.file)
+    options = SupplyOptions(needs=(args.bedarf,)) if args.bedarf else SupplyOptions()
+    count = exports.export_gaps(snapshot, args.file, analyse_supply(snapshot, options), crs)
+    return t.CLI_DONE_EXPORT_GAPS.format(count=count, path=args.file)
 def _backup_or_restore(args: argparse.Namespace, engine) -> str:
     from services.storage import backup
 
@@ -201,6 +245,9 @@ def main(argv: list[str] | None = None) -> int:
     except ImportFailed as failed:
         print(t.CLI_INVALID_INPUT.format(count=len(failed.problems)), file=sys.stderr)
         print("\n".join(_listed(failed.problems)), file=sys.stderr)
+        return EXIT_INVALID
+    except Refused as refused:
+        print(t.CLI_ERROR.format(message=refused), file=sys.stderr)
         return EXIT_INVALID
     except DatabaseError as fault:
         print(t.CLI_DATABASE_FAULT.format(message=fault.message), file=sys.stderr)

@@ -208,9 +208,11 @@ def import_addresses(repo: Repository, path: Path) -> ImportResult:
 
 
 def export_offers(repo: Repository, path: Path) -> int:
-    """Write all offers; the format follows the extension (.csv, .xlsx, .geojson)."""
+    """Write all offers with their district (read-only columns); the format follows the
+    extension (.csv, .xlsx, .geojson)."""
     offers = repo.offers()
-    write_offers(offers, path)
+    districts = repo.districts()
+    write_offers(offers, path, dict(zip(districts["id"].astype(str), districts["name"])))
     return len(offers)
 
 

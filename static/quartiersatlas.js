@@ -420,7 +420,23 @@
     return map;
   }
 
+
+  // Round marks with a short text, tooltip without click marker (not selectable):
+  // a scenario's hypothetical offers, the counts of reported needs.
+  // data: {className, size, rows: [[lat, lon, text, title, [detail lines]]]}
+  function addMarks(group, data) {
+    data.rows.forEach(function (r) {
+      var icon = L.divIcon({ className: data.className, html: "<span>" + esc(r[2]) + "</span>",
+        iconSize: [data.size, data.size] });
+      var lines = r[4].map(function (d) { return "<br>" + esc(d); }).join("");
+      var marker = L.marker([r[0], r[1]], { icon: icon, zIndexOffset: 2000 });
+      group.addLayer(marker.bindTooltip("<strong>" + esc(r[3]) + "</strong>" + lines));
+    });
+    return group;
+  }
+
   window.QA = {
+    addMarks: addMarks,
     esc: esc,
     addDistricts: addDistricts,
     addDistrictLabels: addDistrictLabels,

@@ -15,6 +15,7 @@ import threading
 from dataclasses import dataclass
 from datetime import date
 
+import pandas as pd
 import streamlit as st
 
 from services.addresses import AddressIndex
@@ -24,13 +25,19 @@ from services.nearest import OfferIndex
 from services.snapshot import Snapshot, shared_snapshot
 from services.storage.errors import DatabaseError
 from services.texts import ui
+from services.scenario import Scenario
+from services.storage.scenarios import ScenarioSummary
 from services.unmet_needs import NeedCount, Period, UnmetNeed, office_listing
 
 RETRY_SECONDS = 5
 
 
+def _repository():
+    return shared_repository(load_settings())
+
+
 def _load() -> Snapshot:
-    return shared_snapshot(shared_repository(load_settings()))
+    return shared_snapshot(_repository())
 
 
 @st.fragment(run_every=RETRY_SECONDS)
@@ -85,11 +92,27 @@ def nearby_indexes(snap: Snapshot) -> NearbyIndexes:
         return current
 
 
+_ADDRESS_POINTS: dict[str, tuple[int, pd.DataFrame]] = {}
+
+
+def address_points(snap: Snapshot) -> pd.DataFrame:
+    """WGS84 `lat`/`lon` of the stored building addresses, where the gap analysis spreads
+    children (services/analysis/supply.child_points); read once per data version."""
+    settings = load_settings()
+    with _NEARBY_LOCK:
+        kept = _ADDRESS_POINTS.get(settings.database_url)
+        if kept is None or kept[0] != snap.version:
+            rows = [(a.lat, a.lon) for a in shared_repository(settings).addresses()]
+            kept = (snap.version, pd.DataFrame(rows, columns=["lat", "lon"], dtype=float))
+            _ADDRESS_POINTS[settings.database_url] = kept
+    return kept[1]
+
+
 def add_unmet_need(record: UnmetNeed) -> str | None:
     """Store a reported need („Bedarf anmelden“): None when stored, else the German message
     of the database fault (the form shows it and keeps its fields)."""
     try:
-        shared_repository(load_settings()).add_unmet_need(record)
+        _repository().add_unmet_need(record)
     except DatabaseError as error:
         return error.message
     return None
@@ -97,14 +120,41 @@ def add_unmet_need(record: UnmetNeed) -> str | None:
 
 def office_unmet_needs(office_id: str, today: date) -> list[tuple[Period, list[UnmetNeed]]]:
     """An office's reported needs of this and last month, read fresh (not in the snapshot)."""
-    return office_listing(shared_repository(load_settings()), office_id, today)
+    return office_listing(_repository(), office_id, today)
 
 
-def unmet_need_counts() -> list[NeedCount] | None:
-    """Reported needs per district and need, read fresh (a small grouped query, not in the
-    snapshot); None with a German warning on the page when the database fails."""
+def unmet_need_counts(start: date | None = None, end: date | None = None) -> list[NeedCount] | None:
+    """Reported needs per district and need (in a period), read fresh (a small indexed query,
+    not in the snapshot); None with a German warning when the database cannot answer (the
+    layer or figure is then left out, the page goes on)."""
     try:
-        return shared_repository(load_settings()).unmet_need_counts()
+        return _repository().unmet_need_counts(start, end)
     except DatabaseError as error:
         st.warning(error.message)
         return None
+
+
+def saved_scenarios() -> list[ScenarioSummary]:
+    """The stored planning scenarios, newest first (read fresh: few and small)."""
+    return _repository().scenarios.list()
+
+
+def open_scenario(scenario_id: str) -> Scenario | None:
+    return _repository().scenarios.get(scenario_id)
+
+
+def save_scenario(scenario: Scenario) -> tuple[Scenario | None, str | None]:
+    """(the stored scenario, None), or (None, the German message of the database fault)."""
+    try:
+        return _repository().scenarios.save(scenario), None
+    except DatabaseError as error:
+        return None, error.message
+
+
+def delete_scenario(scenario_id: str) -> str | None:
+    """None when deleted, else the German message of the database fault."""
+    try:
+        _repository().scenarios.delete(scenario_id)
+    except DatabaseError as error:
+        return error.message
+    return None

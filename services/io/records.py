@@ -32,6 +32,9 @@ class RecordSpec:
     required: tuple[str, ...]
     checks: tuple[Check, ...] = ()
     sheet_title: str = "Daten"
+    # written on export for the reader's information, ignored on import (e.g. an offer's
+    # district, which the importer derives from the position)
+    read_only: tuple[str, ...] = ()
     id_column: str = "id"  # where a duplicate id is reported
     duplicate_message: str = t.DUPLICATE_ID  # {value}, {first}
 
@@ -92,7 +95,8 @@ def _unknown_columns(table: Table, spec: RecordSpec) -> list[ImportProblem]:
     """Typo protection: a misspelt "max_alterr" would otherwise be dropped silently."""
     where = Where(table.file, None, table.sheet, table.kind)
     message = t.UNKNOWN_COLUMN.format(allowed=", ".join(spec.columns))
-    return [where.problem(col, message) for col in table.columns if col.lower() not in spec.columns]
+    known = {*spec.columns, *spec.read_only}
+    return [where.problem(col, message) for col in table.columns if col.lower() not in known]
 
 
 def _parse_row(row: Row, lookup: dict[str, str], spec: RecordSpec, where: Where):
@@ -124,17 +128,25 @@ def record_cells(record: Any, spec: RecordSpec) -> dict[str, Any]:
     return out
 
 
-def write_records(records: list, path: Path, spec: RecordSpec) -> None:
-    """Write by extension: .csv (German Excel), .xlsx or .geojson."""
+def write_records(
+    records: list, path: Path, spec: RecordSpec, read_only: list[dict[str, Any]] | None = None
+) -> None:
+    """Write by extension: .csv (German Excel), .xlsx or .geojson.
+
+    `read_only`: per record, the values of `spec.read_only` (columns after the others)."""
     path = Path(path)
     suffix = path.suffix.lower()
     rows = [record_cells(r, spec) for r in records]
+    columns = list(spec.columns)
+    if read_only is not None:
+        rows = [row | extra for row, extra in zip(rows, read_only, strict=True)]
+        columns += list(spec.read_only)
     if suffix in CSV_SUFFIXES:
-        writers.write_csv(rows, list(spec.columns), path)
+        writers.write_csv(rows, columns, path)
     elif suffix in XLSX_SUFFIXES:
-        writers.write_xlsx(rows, list(spec.columns), path, spec.sheet_title)
+        writers.write_xlsx(rows, columns, path, spec.sheet_title)
     elif suffix in GEOJSON_SUFFIXES:
-        writers.write_point_geojson(rows, list(spec.columns), path)
+        writers.write_point_geojson(rows, columns, path)
     else:
         allowed = ", ".join(CSV_SUFFIXES + XLSX_SUFFIXES + GEOJSON_SUFFIXES)
         message = t.UNSUPPORTED_FORMAT.format(suffix=suffix, allowed=allowed)

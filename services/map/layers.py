@@ -19,6 +19,8 @@ import numpy as np
 import pandas as pd
 from shapely.geometry import shape
 
+from services.analysis.gap_map import GapShade
+from services.analysis.gap_map import legend as gap_legend_classes
 from services.analysis.status_dynamics import STATUS_COLOURS, STATUS_NUMBERS, StatusDynamics
 from services.choropleth import ALL_YEARS, NO_DATA_COLOUR, ChoroplethData, DistrictShade
 from services.formatting import format_value
@@ -267,3 +269,51 @@ def status_legend(classes: StatusDynamics) -> QaCall:
         "noData": [NO_DATA_COLOUR, analysis_texts.NOT_CLASSIFIED],
         "source": _source_line(classes.sources),
     })  # fmt: skip
+
+
+def gap_layer(
+    shades: Sequence[GapShade], lines: Mapping[str, list[str]], geometries: Mapping[str, dict]
+) -> folium.FeatureGroup:
+    """The districts filled by gap class (services/analysis/gap_map.py), with their figures."""
+    rows = [
+        [s.district_id, s.district, s.colour, [s.label, *lines.get(s.district_id, [])],
+         geometries[s.district_id]]
+        for s in shades
+        if s.district_id in geometries
+    ]  # fmt: skip
+    return qa_layer(texts.LAYER_GAPS, "addDistricts", {"rows": rows})
+
+
+def gap_legend(title: str, lines: Sequence[str], sources: Sequence[str]) -> QaCall:
+    """The gap map's legend: the fixed diverging classes of gap_map.legend(), short labels."""
+    classes = [list(pair) for pair in gap_legend_classes()]
+    for pair, label in zip(classes, texts.GAP_LEGEND_CLASSES):
+        pair[1] = label
+    return QaCall("addLegend", {"title": title, "lines": list(lines), "classes": classes[:-1],
+                                "noData": classes[-1], "source": _source_line(sources)})  # fmt: skip
+
+
+def scenario_layer(rows: Sequence[tuple[float, float, str, list[str]]]) -> folium.FeatureGroup:
+    """A scenario's hypothetical offers (lat, lon, name, detail lines): purple „S“ marks,
+    each tooltip saying „Szenario“, so that they never pass for real offers."""
+    marks = [[round(lat, 5), round(lon, 5), texts.SCENARIO_MARK, name,
+              [*details, texts.SCENARIO_TAG]] for lat, lon, name, details in rows]  # fmt: skip
+    return qa_layer(texts.LAYER_SCENARIO, "addMarks",
+                    {"className": "qa-scenario", "size": 26, "rows": marks})  # fmt: skip
+
+
+def reported_needs_layer(
+    counts: Mapping[str | None, int], names: Mapping[str, str], geometries: Mapping[str, dict],
+    period: str,
+) -> folium.FeatureGroup:  # fmt: skip
+    """Reported unmet needs („Gemeldete Bedarfe“) as a count in each district's middle."""
+    rows = []
+    for district_id, count in counts.items():
+        if district_id not in geometries or not count:
+            continue
+        point = shape(geometries[district_id]).representative_point()
+        detail = texts.REPORTED_DETAIL.format(district=names.get(district_id, ""), period=period)
+        rows.append([round(point.y, 5), round(point.x, 5), str(count),
+                     texts.REPORTED_TITLE.format(count=count), [detail]])  # fmt: skip
+    return qa_layer(texts.LAYER_REPORTED, "addMarks",
+                    {"className": "qa-reported", "size": 28, "rows": rows})  # fmt: skip

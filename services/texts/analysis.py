@@ -127,3 +127,99 @@ NO_GAP_DATA = "keine Daten"
 # Trend chart (charts.py)
 CHART_YEAR = "Jahr"
 CHART_SERIES = "Reihe"
+
+# Page „Versorgungslücken“ (pages/planung.py, ui/components/gap_*.py, scenario_editor.py)
+PAGE_GAPS = "Versorgungslücken"
+GAPS_INTRO = (
+    "Wo ist der Bedarf hoch und sind passende Angebote fern? Je Bezirk: Kinder der gewählten "
+    "Altersgruppen, Angebote, Angebote je 1.000 Kinder, Abdeckung im Fußweg und der "
+    "Lückenwert. Bedarfe und Altersgruppen kommen aus den Filtern links."
+)
+GAPS_NEED = "Bedarf für Karte und Tabelle"
+GAPS_NEED_ALL = "alle Bedarfe (ohne Filter links)"
+GAPS_DISTANCE = "Fußweg (Luftlinie) bis zum Angebot, in Metern"
+GAPS_INDICATOR = "Bedarf gemessen an"
+GAPS_REPORTED = "Gemeldete Bedarfe"
+GAPS_REPORTED_HELP = (
+    "Zeigt je Bezirk, wie oft Familien in den letzten 12 Monaten einen Bedarf gemeldet haben, "
+    "für den kein passendes Angebot gefunden wurde („Bedarf anmelden“, anonym)."
+)
+GAPS_MAP_SHOWS = "Die Karte zeigt den Lückenwert"
+GAPS_MAP_TODAY = "Karte: Lücken heute"
+GAPS_MAP_SCENARIO = "Karte: Lücken mit Szenario"
+GAPS_METHOD = "**Methode:** {spread}. {children} Abdeckung: Luftlinie bis {distance} m."
+GAPS_SOURCE = "Quellen: {sources}; Kennzahl {indicator} {year}, Kinder {children_year}."
+GAPS_DEMO = "Demo-Daten: Werte und Angebote sind erfunden bzw. synthetisch, keine amtlichen Zahlen."
+GAPS_NO_DISTRICTS = "Es sind noch keine Bezirke geladen; ohne Bezirke gibt es keine Versorgungsanalyse."
+GAPS_RANKED = "Rangliste: größte Lücke zuerst"
+GAPS_REPORTED_UNAVAILABLE = "Die gemeldeten Bedarfe sind gerade nicht abrufbar (Datenbank)."
+GAPS_REPORTED_PERIOD = "{start} bis {end}"
+GAPS_COLUMNS: dict[str, str] = {
+    "gap_rank": "Rang",
+    "district": "Bezirk",
+    "children": "Kinder",
+    "offers": "Angebote",
+    "per_1000": "je 1.000 Kinder",
+    "coverage": "Abdeckung %",
+    "children_in_reach": "Kinder in Reichweite",
+    "need_value": "Bedarfskennzahl",
+    "gap_score": "Lückenwert",
+}
+COMPARE_COLUMNS: dict[str, str] = {
+    "district": "Bezirk",
+    "coverage_before": "Abdeckung % heute",
+    "coverage_after": "Abdeckung % Szenario",
+    "per_1000_before": "je 1.000 heute",
+    "per_1000_after": "je 1.000 Szenario",
+    "gap_score_before": "Lückenwert heute",
+    "gap_score_after": "Lückenwert Szenario",
+    "gap_rank_before": "Rang heute",
+    "gap_rank_after": "Rang Szenario",
+    "newly_in_reach": "neu erreichte Kinder",
+}
+
+# Scenario editor („Was wäre, wenn“)
+SCENARIO_HEADING = "Was wäre, wenn? Szenario"
+SCENARIO_HELP = (
+    "Klicken Sie in die Karte oder wählen Sie einen Quartiersbüro-Standort, um ein "
+    "angenommenes Angebot zu setzen. Angenommene Angebote sind keine echten: Sie erscheinen "
+    "lila mit „S“ und nur auf dieser Seite."
+)
+SCENARIO_NAME = "Name des Szenarios"
+SCENARIO_DEFAULT_NAME = "Neues Szenario"
+SCENARIO_POSITION = "Standort: {lat}, {lon} ({district})"
+SCENARIO_NO_POSITION = "Noch kein Standort: in die Karte klicken oder ein Quartiersbüro wählen."
+SCENARIO_OUTSIDE = "außerhalb der Bezirke"
+SCENARIO_AT_OFFICE = "Standort wie Quartiersbüro"
+SCENARIO_OFFER_NAME = "Name des angenommenen Angebots"
+SCENARIO_OFFER_DEFAULT = "Angenommenes Angebot {number}"
+SCENARIO_OFFER_NEEDS = "Bedarf(e)"
+SCENARIO_OFFER_AGES = "Alter von/bis (Jahre)"
+SCENARIO_ADD = "Angenommenes Angebot hinzufügen"
+SCENARIO_OFFERS = "Szenario „{name}“: angenommene Angebote"
+SCENARIO_REMOVE = "✕ {name}"
+SCENARIO_CLEAR = "Szenario leeren"
+SCENARIO_SAVE = "Szenario speichern"
+SCENARIO_SAVED = "Szenario „{name}“ gespeichert."
+SCENARIO_SAVED_LIST = "Gespeicherte Szenarien"
+SCENARIO_NONE_SAVED = "Noch keine Szenarien gespeichert."
+SCENARIO_OPEN = "Öffnen"
+SCENARIO_DELETE = "Löschen"
+SCENARIO_DELETED = "Szenario „{name}“ gelöscht."
+SCENARIO_GONE = "Dieses Szenario gibt es nicht mehr."
+SCENARIO_LIST_ITEM = "{name} ({offers} Angebote, {created})"
+SCENARIO_COMPARE = "Szenario „{name}“ im Vergleich mit heute: {need}"
+SCENARIO_NEWLY = "**{count}** Kinder hätten neu ein passendes Angebot in Reichweite ({need})."
+SCENARIO_EMPTY = "Das Szenario enthält noch keine angenommenen Angebote."
+
+# Downloads on the page
+EXPORT_HEADING = "Export für Excel und QGIS"
+EXPORT_TABLE_CSV = "Tabelle als CSV (Excel)"
+EXPORT_TABLE_XLSX = "Tabelle als XLSX"
+EXPORT_METADATA_CSV = "Metadaten als CSV"
+EXPORT_LAYER = "Karte als {format} ({crs})"
+EXPORT_SCENARIO_CSV = "Szenario-Vergleich als CSV"
+EXPORT_SCENARIO_XLSX = "Szenario-Vergleich als XLSX"
+EXPORT_SCENARIO_OFFERS = "Angebote mit Szenario als GeoJSON ({crs})"
+EXPORT_FILE_GAPS = "versorgungsluecken"
+EXPORT_FILE_SCENARIO = "szenario"

@@ -37,3 +37,26 @@ LEGEND_CLASSES_ONE_YEAR = "Klassen je Jahr: nur aus den Werten von {year}"
 OFFICE_KIND = "Quartiersbüro"
 DEMO_TAG = "Demo-Eintrag (erfunden)"
 CLUSTER_TIP = "{n} Angebote – zum Vergrößern klicken"
+
+# Planning maps (pages/planung.py, the map page's optional layer)
+LAYER_GAPS = "Versorgungslücken (Lückenwert)"
+LAYER_SCENARIO = "Szenario: angenommene Angebote"
+LAYER_REPORTED = "Gemeldete Bedarfe"
+GAP_LEGEND_TITLE = "Versorgungslücke: {need}"
+GAP_LEGEND_SCENARIO = "mit Szenario „{name}“ (angenommene Angebote)"
+# The legend's short class labels (the long ones, services/texts/analysis.GAP_CLASS_LABELS,
+# are in tooltips and exports): a legend that covers the map helps nobody on a laptop.
+GAP_LEGEND_CLASSES = (
+    "unter −1,5: deutlich kleiner",
+    "−1,5 bis −0,5: kleiner",
+    "−0,5 bis +0,5: mittel",
+    "+0,5 bis +1,5: größer",
+    "über +1,5: deutlich größer",
+)
+GAP_LEGEND_LINES = ("Lückenwert = z(Bedarf) − z(Abdeckung)", "Fußweg bis {distance} m · {ages}")
+GAP_TIP_SCORE = "Lückenwert: {score} (Rang {rank} von {total})"
+GAP_TIP_COVERAGE = "Abdeckung: {coverage} · {per_1000} Angebote je 1.000 Kinder"
+SCENARIO_TAG = "Szenario – angenommenes Angebot, kein echtes"
+SCENARIO_MARK = "S"
+REPORTED_TITLE = "Gemeldete Bedarfe: {count}"
+REPORTED_DETAIL = "{district}, {period}"

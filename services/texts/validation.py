@@ -232,6 +232,23 @@ CLI_IMPORT_ADDRESSES = (
 CLI_EXPORT = "Daten aus der Datenbank in eine Datei schreiben"
 CLI_EXPORT_KIND = "was exportiert wird"
 CLI_EXPORT_OFFERS = "alle Angebote exportieren; Format nach Endung: .csv, .xlsx, .geojson"
+CLI_EXPORT_DISTRICTS = (
+    "Bezirkstabelle (alle Kennzahlen, Status und Dynamik) exportieren; Format nach Endung: "
+    ".csv, .xlsx (Tabelle mit Metadaten), .geojson, .gpkg (Karte für QGIS)"
+)
+CLI_EXPORT_GAPS = (
+    "Versorgungslücken je Bezirk und Bedarf (1 km Fußweg, alle Altersgruppen) exportieren; "
+    "Format nach Endung: .csv, .xlsx, .geojson, .gpkg"
+)
+CLI_YEAR = "Datenjahr (Standard: das neueste)"
+CLI_NEED = "nur dieser Bedarf (Code, z. B. lernen; Standard: alle)"
+CLI_CRS = "Koordinatensystem der Karte: 25832 (UTM, Standard) oder 4326 (WGS84)"
+CLI_EXPORT_FORMAT = "Unbekanntes Format „{suffix}“. Möglich: {allowed}."
+CLI_NO_FOLDER = "Der Ordner {folder} existiert nicht."
+CLI_NO_DISTRICTS = "Es sind keine Bezirke geladen; erst `import districts` ausführen."
+CLI_NO_YEAR = "Für das Jahr {year} gibt es keine Kennzahlen. Vorhanden: {years}."
+CLI_DONE_EXPORT_DISTRICTS = "{count} Bezirke nach {path} geschrieben."
+CLI_DONE_EXPORT_GAPS = "{count} Zeilen (Bezirk × Bedarf) nach {path} geschrieben."
 CLI_SEED_DEMO = (
     "Datenbank leeren und die Demo-Daten aus geodata/ laden (nur für Test und Vorführung)"
 )
@@ -246,6 +263,7 @@ CLI_ARGPARSE_ERRORS = (  # (argparse's English message as regex, German template
      "{}: {} ist nicht möglich (erlaubt: {})"),
     (r"unrecognized arguments: (.*)", "Unbekannte Angaben: {}"),
     (r"argument (.*?): expected one argument", "{}: ein Wert fehlt"),
+    (r"argument (.*?): invalid int value: (.*)", "{}: {} ist keine ganze Zahl"),
 )
 CLI_INVALID_INPUT = (
     "{count} Problem(e) gefunden; die Datenbank wurde nicht verändert:"

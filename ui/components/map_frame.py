@@ -82,9 +82,30 @@ def map_frame(
     `height` is only the frame's first size: static/page.css sizes the frame to the window
     (what is left below the controls), and the map fills its frame.
     """
-    result = st_folium(
+    result = _draw(base, dynamic, key, height, _RETURNED)
+    _remember_click(key, result)
+
+
+def _draw(base: folium.Map, dynamic, key: str, height: int, returned: list[str]) -> dict | None:
+    return st_folium(
         base, key=key, height=height, use_container_width=True,
         feature_group_to_add=dynamic, layer_control=layer_control(),
-        returned_objects=_RETURNED,
+        returned_objects=returned,
     )
-    _remember_click(key, result)
+
+
+def position_map_frame(
+    base: folium.Map, dynamic: list[folium.FeatureGroup], key: str, height: int = FALLBACK_HEIGHT
+) -> tuple[float, float] | None:
+    """Draw a map whose clicks are positions (a planner placing an offer), not selections.
+
+    Returns (lat, lon) of a NEW click once, else None: st_folium keeps reporting the last
+    click on every rerun, so the one already handled is remembered.
+    """
+    result = _draw(base, dynamic, key, height, ["last_clicked"]) or {}
+    clicked = result.get("last_clicked")
+    position = (float(clicked["lat"]), float(clicked["lng"])) if clicked else None
+    if position is None or position == st.session_state.get(_last_click_key(key)):
+        return None
+    st.session_state[_last_click_key(key)] = position
+    return position

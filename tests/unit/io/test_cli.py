@@ -140,3 +140,53 @@ def _layer_file(tmp_path: Path) -> Path:
     path = tmp_path / "bezirke.geojson"
     city_layer().to_file(path, driver="GeoJSON")
     return path
+
+
+def test_export_districts_and_gaps_as_tables_and_layers(cli, tmp_path):
+    import geopandas as gpd
+    import pyogrio
+
+    assert cli("seed-demo").returncode == 0
+    done = cli("export", "districts", tmp_path / "bezirke.csv", "--jahr", "2022")
+    assert (done.returncode, done.stdout) == (0, f"17 Bezirke nach {tmp_path / 'bezirke.csv'} geschrieben.\n")
+    table = (tmp_path / "bezirke.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert table[0].startswith("bezirk_id;bezirk;stadtbezirk;jahr;") and ";2022;" in table[1]
+    assert "Datenjahr;2022" in (tmp_path / "bezirke_metadaten.csv").read_text(encoding="utf-8-sig")
+    done = cli("export", "districts", tmp_path / "bezirke.gpkg", "--crs", "4326")
+    assert done.returncode == 0
+    layer = gpd.read_file(tmp_path / "bezirke.gpkg", layer="Bezirke")
+    assert layer.crs.to_epsg() == 4326 and len(layer) == 17
+    assert "metadaten" in [name for name, _ in pyogrio.list_layers(tmp_path / "bezirke.gpkg")]
+    done = cli("export", "gaps", tmp_path / "luecken.geojson", "--bedarf", "lernen")
+    assert done.stdout == f"17 Zeilen (Bezirk × Bedarf) nach {tmp_path / 'luecken.geojson'} geschrieben.\n"
+    collection = json.loads((tmp_path / "luecken.geojson").read_text("utf-8"))
+    assert collection["crs"]["properties"]["name"] == "urn:ogc:def:crs:EPSG::25832"
+    assert {f["properties"]["bedarf"] for f in collection["features"]} == {"lernen"}
+    assert "1.000 m" in collection["metadaten"]["Methode"]
+    assert cli("export", "gaps", tmp_path / "luecken.xlsx").stdout.startswith("187 Zeilen")
+
+
+def test_export_errors_are_german_and_exit_2(cli, tmp_path):
+    assert cli("seed-demo").returncode == 0
+    cases = {
+        ("districts", tmp_path / "x.txt"): "Fehler: Unbekanntes Format „.txt“.",
+        ("districts", tmp_path / "x.csv", "--jahr", "1999"):
+            "Fehler: Für das Jahr 1999 gibt es keine Kennzahlen. Vorhanden: 2019,",
+        ("districts", tmp_path / "x.csv", "--jahr", "neu"): "Fehler: --jahr: 'neu' ist keine ganze Zahl",
+        ("gaps", tmp_path / "x.csv", "--bedarf", "lesen"): "Fehler: --bedarf: 'lesen' ist nicht möglich",
+        ("gaps", tmp_path / "x.gpkg", "--crs", "3857"): "Fehler: --crs: '3857' ist nicht möglich",
+        ("gaps", tmp_path / "fehlt" / "x.csv"): "Fehler: Der Ordner",
+    }
+    for args, message in cases.items():
+        done = cli("export", *args)
+        assert done.returncode == 2, args
+        assert message in done.stderr, (args, done.stderr)
+    assert not list(tmp_path.glob("x.*"))
+
+
+def test_offers_export_names_the_district(cli, tmp_path):
+    assert cli("seed-demo").returncode == 0
+    assert cli("export", "offers", tmp_path / "a.csv").returncode == 0
+    header, first = (tmp_path / "a.csv").read_text(encoding="utf-8-sig").splitlines()[:2]
+    assert header.endswith(";bezirk_id;bezirk")
+    assert first.split(";")[-2:][0] != ""

@@ -177,6 +177,22 @@ def test_export_imports_again_unchanged(tmp_path, suffix):
     assert read_offers(path) == offers
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".geojson"])
+def test_district_columns_are_written_and_ignored_on_import(tmp_path, suffix):
+    """`bezirk_id`/`bezirk` are for the reader; the importer derives the district itself,
+    so an edited district name in the file changes nothing."""
+    offers = [full_offer(district_id="B2"), sparse_offer()]
+    path = tmp_path / f"export{suffix}"
+    write_offers(offers, path, {"B2": "Batenbrock Süd"})
+    if suffix == ".csv":
+        text = path.read_text(encoding="utf-8-sig")
+        assert text.splitlines()[0].endswith(";bezirk_id;bezirk")
+        assert ";B2;Batenbrock Süd\r\n" in text or ";B2;Batenbrock Süd\n" in text
+    again = read_offers(path)
+    assert [o.district_id for o in again] == [None, None]
+    assert again == [replace(o, district_id=None) for o in offers]
+
+
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_export_defuses_spreadsheet_formulas_and_imports_them_back(tmp_path, suffix):
     """An offer named like a formula must not run in the planners' Excel (CSV injection)."""

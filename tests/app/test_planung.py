@@ -1,0 +1,142 @@
+"""The page „Versorgungslücken“ through Streamlit's AppTest: filters change table and map,
+a scenario is placed, compared, saved, reopened and deleted."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from services.taxonomy import NEEDS_BY_CODE
+from services.texts import analysis as t
+from ui import state
+from ui.components import scenario_editor as editor
+
+TIMEOUT = 60
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+ALTSTADT = (51.53785, 6.92825)  # inside the demo district Altstadt
+
+
+@pytest.fixture(scope="module", autouse=True)
+def demo_database(tmp_path_factory):
+    """One embedded demo database for the module: the app seeds it on first start."""
+    data_dir = tmp_path_factory.mktemp("planung")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("DATABASE_URL", raising=False)
+        patch.delenv("QA_TILES_URL", raising=False)
+        patch.setenv("QA_DATA_DIR", str(data_dir))
+        yield
+
+
+def open_page() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.switch_page("pages/planung.py")
+    return at.run()
+
+
+def ranked(at: AppTest):
+    """The ranked table (the last table on the page)."""
+    return at.dataframe[-1].value
+
+
+def map_args(at: AppTest) -> dict:
+    """What the page handed to the map component: base script and swapped layers."""
+    (component,) = at.get("component_instance")
+    return json.loads(component.proto.json_args)
+
+
+def test_page_shows_ranked_gaps_method_and_map():
+    at = open_page()
+    assert not at.exception
+    table = ranked(at)
+    assert list(table.columns) == list(t.GAPS_COLUMNS.values())
+    assert len(table) == 17 and table["Rang"].tolist()[0] == 1
+    assert table["Lückenwert"].is_monotonic_decreasing
+    captions = " ".join(c.value for c in at.caption)
+    assert t.SPREAD_LABELS["addresses"] in captions and t.GAPS_DEMO in captions  # demo addresses
+    assert "addDistricts" in map_args(at)["script"]
+
+
+def test_need_and_age_filters_change_table_and_map():
+    at = open_page()
+    before, script = ranked(at), map_args(at)["script"]
+    at.selectbox(key="plan_need").set_value("sprache").run()
+    assert not ranked(at).equals(before)
+    assert map_args(at)["script"] != script
+    assert NEEDS_BY_CODE["sprache"].label in map_args(at)["script"].replace("\\u0026", "&")
+    children = ranked(at).set_index("Bezirk")["Kinder"]
+    at.multiselect(key=state.widget_key("age_groups")).set_value(["14-17"]).run()
+    fewer = ranked(at).set_index("Bezirk")["Kinder"]
+    assert (fewer.loc[children.index] < children).all()
+    assert "14–17" in map_args(at)["script"]
+    at.multiselect(key=state.widget_key("needs")).set_value(["lernen", "bewegung"]).run()
+    assert at.selectbox(key="plan_need").options == [
+        NEEDS_BY_CODE["lernen"].label, NEEDS_BY_CODE["bewegung"].label, t.ALL_CHOSEN_LABEL]
+
+
+def test_distance_slider_changes_coverage():
+    at = open_page()
+    near = ranked(at)["Abdeckung %"].sum()
+    at.slider(key="plan_distance").set_value(2500).run()
+    assert ranked(at)["Abdeckung %"].sum() > near
+
+
+def place_offer(at: AppTest, name: str) -> AppTest:
+    """A click on the map, as position_map_frame reports it, then „hinzufügen“."""
+    at.session_state[editor.POSITION] = ALTSTADT
+    at.run()
+    assert any("Altstadt" in m.value for m in at.markdown if m.value.startswith("Standort"))
+    at.text_input(key=editor.OFFER_NAME).set_value(name)
+    at.multiselect(key=editor.OFFER_NEEDS).set_value(["lernen"])
+    return at.button(key="plan_add").click().run()
+
+
+def test_scenario_placed_saved_reopened_and_deleted():
+    at = open_page()
+    today = ranked(at)
+    place_offer(at, "Lernwerkstatt <b>Altstadt</b>")
+    assert not at.exception
+    compare = at.dataframe[0].value
+    assert list(compare.columns) == list(t.COMPARE_COLUMNS.values())
+    newly = next(m.value for m in at.markdown if "neu ein passendes Angebot" in m.value)
+    assert not newly.startswith("**0**")
+    assert ranked(at).equals(today)  # today's ranking never mixes with the scenario
+    layers = json.dumps(map_args(at)["feature_group"])
+    assert "addMarks" in layers and "qa-scenario" in layers and t.SCENARIO in layers
+
+    at.text_input(key=editor.NAME).set_value("Lernorte Süd").run()
+    at.button(key="plan_save").click().run()
+    assert [s.value for s in at.success] == [t.SCENARIO_SAVED.format(name="Lernorte Süd")]
+    at.button(key="plan_clear").click().run()
+    assert len(at.dataframe) == 1 and at.text_input(key=editor.NAME).value == t.SCENARIO_DEFAULT_NAME
+
+    saved = at.selectbox(key=editor.SAVED)
+    assert saved.options[0].startswith("Lernorte Süd (1 Angebote")
+    at.button(key="plan_open").click().run()
+    assert at.text_input(key=editor.NAME).value == "Lernorte Süd"
+    assert len(at.dataframe) == 2  # the comparison is back
+    at.button(key="plan_delete").click().run()
+    assert [s.value for s in at.success] == [t.SCENARIO_DELETED.format(name="Lernorte Süd")]
+    assert t.SCENARIO_NONE_SAVED in [c.value for c in at.caption]
+
+
+def test_a_hypothetical_offer_without_need_is_refused():
+    at = open_page()
+    at.session_state[editor.POSITION] = ALTSTADT
+    at.run()
+    at.multiselect(key=editor.OFFER_NEEDS).set_value([])
+    at.button(key="plan_add").click().run()
+    assert any("mindestens einen Bedarf" in e.value for e in at.error)
+    assert len(at.dataframe) == 1
+
+
+def test_reported_needs_layer_on_this_page_and_the_map_page():
+    at = open_page()
+    at.toggle(key="plan_reported").set_value(True).run()
+    assert "qa-reported" in json.dumps(map_args(at)["feature_group"])
+    karte = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert "qa-reported" not in json.dumps(map_args(karte).get("feature_group"))
+    karte.toggle(key="karte_reported").set_value(True).run()
+    assert "qa-reported" in json.dumps(map_args(karte)["feature_group"])
