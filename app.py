@@ -7,10 +7,16 @@ state lives in st.session_state and the URL (ui/state.py, ui/urlparams.py).
 import streamlit as st
 
 from services.heap import freeze_after_startup
-from services.texts import ui
+from services.texts import nearby, ui
 
 st.set_page_config(page_title=ui.APP_TITLE, page_icon="🗺️", layout="wide")
 
-navigation = st.navigation([st.Page("pages/karte.py", title=ui.PAGE_MAP, icon="🗺️", default=True)])
+# Streamlit resolves a direct visit against the legacy pages/ folder before this navigation
+# exists: "/lotse" would run pages/lotse.py alone (no page config, old menu). A distinct path
+# runs the right page (after a "Page not found" notice). Renaming pages/ would fix both.
+navigation = st.navigation([
+    st.Page("pages/karte.py", title=ui.PAGE_MAP, icon="🗺️", default=True),
+    st.Page("pages/lotse.py", title=nearby.PAGE_TITLE, icon="🧭", url_path="angebote-in-der-naehe"),
+])
 navigation.run()
 freeze_after_startup()  # once per process, now that the page's modules are imported

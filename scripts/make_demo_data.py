@@ -1,4 +1,5 @@
-"""Regenerate the demo data in geodata/: districts, indicators, offices and offers.
+"""Regenerate the demo data in geodata/: districts, indicators, offices, offers, unmet needs,
+addresses.
 
     .venv/bin/python scripts/make_demo_data.py [--out DIR] [--outline FILE]
 
@@ -16,7 +17,9 @@ import csv
 import json
 import math
 import random
+import re
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -30,11 +33,13 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT))
 
 from services.indicators import INDICATORS  # noqa: E402
+from services.io.addresses import ADDRESS_COLUMNS  # noqa: E402
 from services.io.columns import (  # noqa: E402
     INDICATOR_COLUMNS,
     OFFER_COLUMNS,
     OFFICE_COLUMNS,
 )
+from services.io.unmet_needs import UNMET_NEED_COLUMNS  # noqa: E402
 from services.model import ANALYSIS_CRS, WEB_CRS, WEEKDAYS  # noqa: E402
 
 DEFAULT_OUT = PROJECT_ROOT / "geodata"
@@ -811,6 +816,190 @@ def demo_offers(cells: dict[str, shapely.Geometry]) -> list[dict[str, str]]:
 
 
 # --------------------------------------------------------------------------------------
+# Demo addresses (for the Lotse's address search)
+# --------------------------------------------------------------------------------------
+
+SYNTHETIC_NUMBERS_PER_STREET = 10
+STREET_LENGTH_M = 700.0  # each demo street is a straight line this long through its anchor
+SIDE_OFFSET_M = 10.0  # odd numbers on one side, even ones on the other
+SUFFIX_SHARE = 0.08  # share of synthetic numbers that also get an "a" house
+_NUMBERED = re.compile(r"^(.*\S)\s+(\d+)\s*([a-z]?)$")
+
+
+@dataclass(frozen=True, slots=True)
+class DemoAddress:
+    street: str
+    number: int
+    suffix: str
+    postcode: str
+    point: Point  # metric CRS
+
+
+def known_addresses(rows: list[dict[str, str]]) -> list[DemoAddress]:
+    """The numbered addresses of offices and offers (first one wins), at their positions."""
+    found: dict[tuple[str, int, str], DemoAddress] = {}
+    for row in rows:
+        match = _NUMBERED.match(row["adresse"].strip())
+        if match:
+            street, number, suffix = match.group(1), int(match.group(2)), match.group(3)
+            point = to_metric(float(row["lat"]), float(row["lon"]))
+            found.setdefault((street, number, suffix),
+                             DemoAddress(street, number, suffix, row.get("plz", ""), point))
+    return list(found.values())
+
+
+def street_names(rows: list[dict[str, str]]) -> list[str]:
+    """Every street the demo uses: district streets and those of the real contact points."""
+    names = {street for spec in DISTRICTS for street in spec.streets}
+    for row in rows:
+        match = _NUMBERED.match(row["adresse"].strip())
+        names.add(match.group(1) if match else row["adresse"].strip())
+    return sorted(n for n in names if n)
+
+
+def street_anchor(street: str, known: list[DemoAddress], rows: list[dict[str, str]]) -> Point:
+    """Where a demo street runs: the middle of its known places, else its district point."""
+    points = [a.point for a in known if a.street == street]
+    points += [to_metric(float(r["lat"]), float(r["lon"])) for r in rows
+               if r["adresse"].strip() == street]  # unnumbered, e.g. "Borsigweg"
+    if not points:
+        spec = next(d for d in DISTRICTS if street in d.streets)
+        points = [to_metric(spec.lat, spec.lon)]
+    return Point(sum(p.x for p in points) / len(points), sum(p.y for p in points) / len(points))
+
+
+def synthetic_street(
+    rng: random.Random, street: str, anchor: Point, known: list[DemoAddress],
+    outline: shapely.Geometry,
+) -> list[DemoAddress]:
+    """A few house numbers along a straight line through the anchor, inside the city."""
+    own = [a for a in known if a.street == street]
+    postcodes = Counter(a.postcode for a in own if a.postcode)
+    postcode = postcodes.most_common(1)[0][0] if postcodes else ""
+    top = max([60] + [a.number + 10 for a in own])
+    taken = {a.number for a in own}
+    numbers = rng.sample([n for n in range(1, top + 1) if n not in taken],
+                         SYNTHETIC_NUMBERS_PER_STREET)
+    angle = rng.uniform(0.0, math.pi)
+    along = (math.cos(angle), math.sin(angle))
+    across = (-along[1], along[0])
+    result = []
+    for number in sorted(numbers):
+        offset = (number / top - 0.5) * STREET_LENGTH_M
+        side = SIDE_OFFSET_M if number % 2 else -SIDE_OFFSET_M
+        point = Point(anchor.x + along[0] * offset + across[0] * side,
+                      anchor.y + along[1] * offset + across[1] * side)
+        if not outline.contains(point):
+            continue
+        result.append(DemoAddress(street, number, "", postcode, point))
+        if rng.random() < SUFFIX_SHARE:
+            beside = Point(point.x + along[0] * 6, point.y + along[1] * 6)
+            result.append(DemoAddress(street, number, "a", postcode, beside))
+    return result
+
+
+def demo_addresses(
+    places: list[dict[str, str]], outline: shapely.Geometry
+) -> list[dict[str, str]]:
+    """The address table of the demo: every numbered office and offer address at its
+    position, plus synthetic numbers on every street the demo uses. All positions are
+    approximate, so every row is demo ("Demo-Adressen (ungefähre Lage)")."""
+    rng = random.Random(f"{SEED}/addresses")
+    known = known_addresses(places)
+    addresses = list(known)
+    for street in street_names(places):
+        anchor = street_anchor(street, known, places)
+        addresses += synthetic_street(rng, street, anchor, known, outline)
+    rows = []
+    for a in sorted(addresses, key=lambda a: (a.street, a.number, a.suffix)):
+        lon, lat = TO_WEB.transform(a.point.x, a.point.y)
+        rows.append({"strasse": a.street, "hausnummer": str(a.number), "zusatz": a.suffix,
+                     "plz": a.postcode, "lat": f"{lat:.6f}", "lon": f"{lon:.6f}",
+                     "demo": "ja"})
+    return rows
+
+
+# --------------------------------------------------------------------------------------
+# Reported unmet needs („Bedarf anmelden“), invented
+# --------------------------------------------------------------------------------------
+
+UNMET_NEED_COUNT = 140
+REPORT_RANGE = ("2025-12-01", "2026-11-27")  # twelve months up to the data's reference day
+# Which districts each real office's families mostly come from (its quarter first), and how
+# busy the office is; about one report in twenty comes from anywhere else in the city.
+# fmt: off
+OFFICE_CATCHMENTS: dict[str, tuple[int, tuple[tuple[str, int], ...]]] = {
+    "real-quartiersbuero-feuerbachstrasse": (5, (("42", 6), ("41", 2), ("12", 1))),
+    "real-quartiersbuero-morianstrasse": (3, (("42", 5), ("12", 2), ("11", 1))),
+    "real-stadtteilbuero-batenbrock": (3, (("41", 5), ("42", 2), ("13", 2), ("51", 1))),
+    "real-innenstadtbuero-rathausviertel": (2, (("11", 5), ("12", 3), ("13", 2))),
+}
+REPORTED_NEEDS: dict[str, tuple[int, tuple[str, ...]]] = {  # weight, age groups it concerns
+    "lernen": (6, ("6-9", "10-13", "14-17")),
+    "sprache": (5, ("3-5", "6-9", "eltern")),
+    "fruehe_hilfen": (3, ("0-2", "3-5")),
+    "familienberatung": (2, ("eltern", "6-9", "10-13")),
+    "gesundheit": (1, ("0-2", "3-5", "6-9")),
+    "ernaehrung": (1, ("3-5", "6-9")),
+    "bewegung": (3, ("6-9", "10-13")),
+    "freizeit": (2, ("10-13", "14-17")),
+    "notlagen": (3, ("eltern",)),
+    "ausbildung": (2, ("14-17", "18-26")),
+    "teilhabe": (1, ("eltern", "14-17")),
+}
+AGE_ORDER = ("0-2", "3-5", "6-9", "10-13", "14-17", "18-26", "eltern")
+REPORT_LANGUAGES = (("de", 40), ("ar", 14), ("tr", 12), ("uk", 9), ("fa", 7), ("ru", 5),
+                    ("ku", 4), ("pl", 3), ("ro", 3), ("bg", 3))
+MISSING_WEIGHTS = (("voll", 4), ("zu_weit", 3), ("kein_angebot", 3), ("zeit", 2),
+                   ("sprache", 1), ("kosten", 1))
+REPORT_NOTES = (
+    "Kita-Platz ab 7 Uhr gesucht", "Hausaufgabenhilfe endet um 15 Uhr, Eltern arbeiten",
+    "Warteliste bis zum Sommer", "Schwimmkurs für Anfänger fehlt im Quartier",
+    "Beratung auf Arabisch gewünscht", "Abends fährt kein Bus zum Angebot",
+    "Kurs kostet 30 € im Monat", "Sprachkurs mit Kinderbetreuung gesucht",
+    "Mittagstisch auch in den Ferien gewünscht", "Eltern arbeiten im Schichtdienst",
+    "Angebot nur vormittags", "Sportverein ohne Beitrag gesucht",
+)
+# fmt: on
+
+
+def unmet_need_rows() -> list[dict[str, str]]:
+    """Plausible, invented reports, oldest first; no note says who or where exactly."""
+    rng = random.Random(f"{SEED}/unmet-needs")
+    offices = list(OFFICE_CATCHMENTS)
+    needs = list(REPORTED_NEEDS)
+    reports = []
+    for _ in range(UNMET_NEED_COUNT):
+        office = rng.choices(offices, [OFFICE_CATCHMENTS[o][0] for o in offices])[0]
+        catchment = OFFICE_CATCHMENTS[office][1]
+        if rng.random() < 0.05:
+            district = rng.choice(DISTRICTS).id
+        else:
+            district = rng.choices([d for d, _ in catchment], [w for _, w in catchment])[0]
+        chosen = sorted(set(rng.choices(needs, [REPORTED_NEEDS[n][0] for n in needs],
+                                        k=rng.choice((1, 1, 2)))), key=needs.index)  # fmt: skip
+        ages = sorted({rng.choice(REPORTED_NEEDS[n][1]) for n in chosen}, key=AGE_ORDER.index)
+        language = rng.choices(*zip(*REPORT_LANGUAGES))[0]
+        languages = ["de"] if language == "de" else [language] + (["de"] * rng.choice((0, 1)))
+        missing = {rng.choices(*zip(*MISSING_WEIGHTS))[0]}
+        if language != "de" and rng.random() < 0.4:
+            missing.add("sprache")
+        reports.append({
+            "datum": iso_date_between(rng, *REPORT_RANGE),
+            "quartiersbuero": office,
+            "bezirk": district,
+            "altersgruppen": ";".join(ages),
+            "bedarfe": ";".join(chosen),
+            "sprachen": ";".join(languages),
+            "fehlte": ";".join(sorted(missing, key=[m for m, _ in MISSING_WEIGHTS].index)),
+            "notiz": rng.choice(REPORT_NOTES) if rng.random() < 0.3 else "",
+            "demo": "ja",
+        })  # fmt: skip
+    reports.sort(key=lambda r: r["datum"])
+    return [{"id": f"demo-bedarf-{n:03d}"} | r for n, r in enumerate(reports, start=1)]
+
+
+# --------------------------------------------------------------------------------------
 # Output
 # --------------------------------------------------------------------------------------
 
@@ -836,13 +1025,14 @@ def generate(out: Path, outline_path: Path) -> None:
     (out / "outline.geojson").write_bytes(outline_bytes)
     (out / "districts.geojson").write_text(districts_geojson(cells), encoding="utf-8")
     write_csv(out / "indicators.csv", INDICATOR_COLUMNS, indicator_rows())
-    write_csv(
-        out / "offices.csv",
-        OFFICE_COLUMNS,
-        [real_row(t, OFFICE_COLUMNS, {}) for t in REAL_OFFICES],
-    )
-    real = [real_row(t, OFFER_COLUMNS, REAL_OFFER_DEFAULTS) for t in REAL_OFFERS]
-    write_csv(out / "offers.csv", OFFER_COLUMNS, real + demo_offers(cells))
+    offices = [real_row(t, OFFICE_COLUMNS, {}) for t in REAL_OFFICES]
+    write_csv(out / "offices.csv", OFFICE_COLUMNS, offices)
+    offers = [real_row(t, OFFER_COLUMNS, REAL_OFFER_DEFAULTS) for t in REAL_OFFERS]
+    offers += demo_offers(cells)
+    write_csv(out / "offers.csv", OFFER_COLUMNS, offers)
+    write_csv(out / "unmet_needs.csv", UNMET_NEED_COLUMNS, unmet_need_rows())
+    outline = shapely.union_all(list(cells.values()))
+    write_csv(out / "addresses.csv", ADDRESS_COLUMNS, demo_addresses(offices + offers, outline))
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,10 +1,11 @@
-"""Admin CLI: `python -m services.cli import|export|seed-demo ...`.
+"""Admin CLI: `python -m services.cli import|export|seed-demo|backup|restore ...`.
 
 The database comes from DATABASE_URL (default: the embedded SQLite file, services.config).
 Exit codes: 0 done (German summary and any hints on stdout); 2 invalid input (the
 problems on stderr with file, row and column, the first 50 and a count of the rest; the
 database is unchanged); 3 the database cannot be used (unreachable, read-only, disk full,
-busy with another import: a German message, nothing changed); 1 anything else.
+busy with another import: a German message, nothing changed); 130 interrupted (Ctrl+C,
+nothing changed); 1 anything else.
 QA_LOG_LEVEL=DEBUG logs details (also the SQL of a database error) to stderr.
 """
 
@@ -20,9 +21,12 @@ from pathlib import Path
 from services.io import columns as c
 from services.io.errors import ImportFailed, ImportProblem
 from services.io.limits import limits
+from services.texts import exchange as x
 from services.texts import validation as t
 
+log = logging.getLogger(__name__)
 EXIT_OK, EXIT_ERROR, EXIT_INVALID, EXIT_DATABASE = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # the shell's code for Ctrl+C
 
 
 class _GermanFormatter(argparse.HelpFormatter):
@@ -64,19 +68,30 @@ def build_parser() -> argparse.ArgumentParser:
     for kind, help_text in (("districts", t.CLI_IMPORT_DISTRICTS),
                             ("indicators", t.CLI_IMPORT_INDICATORS),
                             ("offers", t.CLI_IMPORT_OFFERS),
-                            ("offices", t.CLI_IMPORT_OFFICES)):
+                            ("offices", t.CLI_IMPORT_OFFICES),
+                            ("addresses", t.CLI_IMPORT_ADDRESSES)):
         sub = kinds.add_parser(kind, help=help_text, description=help_text)
         sub.add_argument("file", metavar="DATEI", type=Path, help=t.CLI_FILE)
         if kind == "districts":
             _district_fields(sub)
+    _directory_command(kinds, "hsds", x.CLI_IMPORT_HSDS)
     export = commands.add_parser("export", help=t.CLI_EXPORT, description=t.CLI_EXPORT)
     export_kinds = export.add_subparsers(dest="kind", required=True, title=t.CLI_EXPORT_KIND,
                                          metavar="ART", parser_class=_Parser)
     offers = export_kinds.add_parser("offers", help=t.CLI_EXPORT_OFFERS,
                                      description=t.CLI_EXPORT_OFFERS)
     offers.add_argument("file", metavar="DATEI", type=Path, help=t.CLI_FILE)
+    _directory_command(export_kinds, "hsds", x.CLI_EXPORT_HSDS)
+    for name, help_text in (("backup", x.CLI_BACKUP), ("restore", x.CLI_RESTORE)):
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("file", metavar="DATEI", type=Path, help=t.CLI_FILE)
     commands.add_parser("seed-demo", help=t.CLI_SEED_DEMO, description=t.CLI_SEED_DEMO)
     return parser
+
+
+def _directory_command(kinds, name: str, help_text: str) -> None:
+    sub = kinds.add_parser(name, help=help_text, description=help_text)
+    sub.add_argument("directory", metavar="VERZEICHNIS", type=Path, help=x.CLI_DIRECTORY)
 
 
 def _district_fields(sub: argparse.ArgumentParser) -> None:
@@ -104,10 +119,27 @@ def _run(args: argparse.Namespace) -> list[str]:
     repo = Repository(engine)
     if args.command == "seed-demo":
         return [t.CLI_DONE_SEED.format(**vars(importer.seed_demo(repo)))]
+    if args.command in ("backup", "restore"):
+        return [_backup_or_restore(args, engine)]
+    if args.command == "export" and args.kind == "hsds":
+        offers, offices = importer.export_hsds(repo, args.directory)
+        return [x.CLI_DONE_HSDS_EXPORT.format(offers=offers, offices=offices,
+                                              path=args.directory)]
     if args.command == "export":
         count = importer.export_offers(repo, args.file)
         return [t.CLI_DONE_EXPORT.format(count=count, path=args.file)]
     return _import(importer, args, repo)
+
+
+def _backup_or_restore(args: argparse.Namespace, engine) -> str:
+    from services.storage import backup
+
+    if args.command == "backup":
+        done = backup.backup(engine, args.file)
+        return x.CLI_DONE_BACKUP.format(path=done.path, tables=done.tables, rows=done.rows)
+    done = backup.restore(engine, args.file)
+    return x.CLI_DONE_RESTORE.format(path=done.path, created=done.created_at,
+                                     tables=done.tables, rows=done.rows)
 
 
 def _import(importer, args: argparse.Namespace, repo) -> list[str]:
@@ -116,13 +148,25 @@ def _import(importer, args: argparse.Namespace, repo) -> list[str]:
             repo, args.file, args.id_field, args.name_field, args.stadtbezirk_field)
         summary = t.CLI_DONE_DISTRICTS.format(count=result.count, offers=result.offers,
                                               offices=result.offices)
+        if result.outside:
+            summary += "\n" + t.CLI_OUTSIDE_AFTER_SWAP.format(outside=result.outside)
         if result.notes:
             summary += "\n" + "\n".join([t.CLI_VALUES_AFTER_SWAP, *(f"  {n}" for n in result.notes)])
+    elif args.kind == "hsds":
+        result = importer.import_hsds(repo, args.directory)
+        summary = x.CLI_DONE_HSDS_IMPORT.format(offers=result.count, offices=result.offices,
+                                                outside=result.outside)
     elif args.kind == "indicators":
         result = importer.import_indicators(repo, args.file)
         years = ", ".join(map(str, result.years)) or "–"
         summary = t.CLI_DONE_INDICATORS.format(count=result.count, districts=result.districts,
                                                years=years)
+    elif args.kind == "addresses":
+        result = importer.import_addresses(repo, args.file)
+        gebref = result.other_municipality or result.removed
+        template = t.CLI_DONE_ADDRESSES if gebref else t.CLI_DONE_ADDRESSES_TABLE
+        summary = template.format(count=result.count, other=result.other_municipality,
+                                  removed=result.removed)
     else:
         run = importer.import_offers if args.kind == "offers" else importer.import_offices
         result = run(repo, args.file)
@@ -161,11 +205,15 @@ def main(argv: list[str] | None = None) -> int:
     except DatabaseError as fault:
         print(t.CLI_DATABASE_FAULT.format(message=fault.message), file=sys.stderr)
         return EXIT_DATABASE
+    except KeyboardInterrupt:  # Ctrl+C: the open transaction was rolled back
+        print(t.CLI_INTERRUPTED, file=sys.stderr)
+        return EXIT_INTERRUPTED
     except Exception as exc:  # the CLI's last line of defence: say it in German, exit 1
-        logging.getLogger(__name__).debug("unexpected error", exc_info=exc)
+        log.debug("unexpected error", exc_info=exc)
         print(t.CLI_UNEXPECTED.format(message=exc), file=sys.stderr)
         return EXIT_ERROR
     print("\n".join(lines))
+    log.info("%s done", " ".join(filter(None, (args.command, getattr(args, "kind", None)))))
     return EXIT_OK
 
 

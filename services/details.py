@@ -1,12 +1,10 @@
 """What the details panel says about an offer or a Quartiersbüro, as label/value rows.
 
-Plain text only: the page escapes every value before it reaches Markdown/HTML, so a name
-like `<img src=x onerror=alert(1)>` is shown, not run.
+Plain text only: the page shows every value with services/plaintext.py, so a name like
+`<img src=x onerror=alert(1)>` or `:material/warning:` is shown as it is, not run.
 """
 
 from __future__ import annotations
-
-import re
 
 import pandas as pd
 
@@ -17,13 +15,6 @@ from services.taxonomy import AUDIENCES, need_labels
 from services.texts import ui
 
 Rows = list[tuple[str, str]]
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&:])")
-
-
-def escape_markdown(text: str) -> str:
-    """Backslash-escape everything Markdown (and Streamlit's extensions) would interpret."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
 
 
 def _position_note(precision: str) -> str:
@@ -39,7 +30,8 @@ def _address(place: Offer | Office) -> str:
     return f"{text} ({note})" if note else text
 
 
-def _languages(codes: tuple[str, ...]) -> str:
+def language_names(codes: tuple[str, ...]) -> str:
+    """"Deutsch, Arabisch": the offer's languages by name (unknown codes as they are)."""
     return ", ".join(ui.LANGUAGE_NAMES.get(c, c) for c in codes)
 
 
@@ -47,8 +39,13 @@ def _flag(value: bool | None) -> str:
     return ui.UNKNOWN if value is None else (ui.YES if value else ui.NO)
 
 
+def cost_label(free_of_charge: bool | None) -> str:
+    """"kostenlos", "kostenpflichtig" or "nicht bekannt" (fees of real offers are often unpublished)."""
+    return {True: ui.FREE, False: ui.NOT_FREE, None: ui.COSTS_UNKNOWN}[free_of_charge]
+
+
 def _costs(offer: Offer) -> str:
-    label = {True: ui.FREE, False: ui.NOT_FREE, None: ui.COSTS_UNKNOWN}[offer.free_of_charge]
+    label = cost_label(offer.free_of_charge)
     return f"{label} – {offer.fee_text}" if offer.fee_text else label
 
 
@@ -68,7 +65,7 @@ def offer_rows(offer: Offer, district_name: str | None) -> Rows:
         (ui.DETAILS_DISTRICT, district_name or ""),
         (ui.DETAILS_CONTACT, join_present(offer.phone, offer.email, offer.website)),
         (ui.DETAILS_COSTS, _costs(offer)),
-        (ui.DETAILS_LANGUAGES, _languages(offer.languages)),
+        (ui.DETAILS_LANGUAGES, language_names(offer.languages)),
         (ui.DETAILS_BARRIER_FREE, _flag(offer.barrier_free)),
         (ui.DETAILS_STATUS, ui.STATUS_LABELS.get(offer.status, offer.status)),
         (ui.DETAILS_VERIFIED, format_date(offer.last_verified)),

@@ -70,14 +70,20 @@ def _day_groups(slots: tuple[OpeningSlot, ...]) -> list[tuple[int, int, list[tup
     return groups
 
 
-def format_hours(slots: tuple[OpeningSlot, ...], dash: str = EN_DASH, suffix: str = " Uhr") -> str:
-    """"Mo–Fr 09:00–12:00 Uhr; Mi 14:00–16:00 Uhr" (the file form uses dash="-", suffix="").
+def format_hours(
+    slots: tuple[OpeningSlot, ...],
+    dash: str = EN_DASH,
+    suffix: str = " Uhr",
+    weekdays: tuple[str, ...] = WEEKDAYS,
+) -> str:
+    """"Mo–Fr 09:00–12:00 Uhr; Mi 14:00–16:00 Uhr" (the file form uses dash="-", suffix="";
+    the Infoblatt passes the weekday names of the family's language and no "Uhr").
 
     No slots give "", so a caller can show the hours note ("nach Vereinbarung") instead.
     """
     entries = []
     for first, last, times in _day_groups(slots):
-        days = WEEKDAYS[first] if first == last else f"{WEEKDAYS[first]}{dash}{WEEKDAYS[last]}"
+        days = weekdays[first] if first == last else f"{weekdays[first]}{dash}{weekdays[last]}"
         spans = ", ".join(f"{o}{dash}{c}" for o, c in times)
         entries.append(f"{days} {spans}{suffix}")
     return "; ".join(entries)

@@ -1,20 +1,26 @@
 """Imports, all or nothing: read and check the whole file, derive districts, write once.
 
 Every import first builds everything it will write (a file with one bad row writes
-nothing), then makes ONE repository call, which is one transaction. Offers and offices get
+nothing), then writes in ONE transaction. Offers and offices get
 their district from their position; one outside every district keeps None and is reported
 as a warning, because a contact point just beyond the city line is still worth showing.
 Replacing the district layer re-derives every offer's and office's district.
+
+Everything an import derives from the database (districts of offers, district ids of
+indicator values) is read and written inside one write transaction (Repository.writing),
+so two imports started together run one after the other and never mix their states.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 import geopandas as gpd
 import pandas as pd
@@ -22,15 +28,20 @@ import pandas as pd
 from services.config import GEODATA_DIR, Settings, load_settings
 from services.geo import assign_districts
 from services.io import columns as c
+from services.io.addresses import read_addresses
 from services.io.cells import fold
 from services.io.districts import read_districts
 from services.io.errors import ImportProblem
+from services.io.hsds import ORGANIZATIONS, SERVICES, read_hsds, to_hsds, write_hsds
 from services.io.indicators import read_indicators
 from services.io.offers import read_offers, write_offers
 from services.io.offices import read_offices
+from services.io.tables import read_sheets
+from services.io.unmet_needs import read_unmet_needs
 from services.storage.repository import Repository, create_engine_for, migrate
 from services.texts import validation as t
 
+log = logging.getLogger(__name__)
 Located = TypeVar("Located")  # Offer or Office: both have id, name, lat, lon, district_id
 
 
@@ -43,6 +54,8 @@ class ImportResult:
     offices: int = 0  # districts import: offices re-derived
     districts: int = 0  # indicators import: districts with values
     years: tuple[int, ...] = ()  # indicators import
+    other_municipality: int = 0  # addresses import: rows of other municipalities skipped
+    removed: int = 0  # addresses import: removed buildings (NBA "L") left out
     notes: list[str] = field(default_factory=list)  # districts import: values kept/dropped
 
 
@@ -95,7 +108,7 @@ def import_districts(
     notes = [k.note() for k in kept] + [d.note() for d in dropped]
     result = ImportResult(len(layer), warnings + offer_warnings + office_warnings, outside,
                           len(offers), len(offices), notes=notes)
-    return result
+    return _logged(path, result)
 
 
 @lru_cache(maxsize=1)
@@ -148,15 +161,22 @@ def match_values(old: pd.DataFrame, values: pd.DataFrame, new: pd.DataFrame):
 def import_indicators(repo: Repository, path: Path, today: date | None = None) -> ImportResult:
     """Add or replace indicator values; districts are matched against the database.
 
-    Matching and writing happen in one transaction, so a district layer swapped in
-    meanwhile cannot receive values meant for the old one.
+    The file is read first; matching and writing happen in one transaction, so a district
+    layer swapped in meanwhile cannot receive values meant for the old one.
     """
+    tables = read_sheets(path)
     with repo.writing() as tx:
-        values, warnings = read_indicators(path, tx.districts(), today)
+        values, warnings = read_indicators(path, tx.districts(), today, tables)
         tx.upsert_indicator_values(values)
     years = tuple(sorted({v.year for v in values}))
     districts = len({v.district_id for v in values})
-    return ImportResult(len(values), warnings, districts=districts, years=years)
+    return _logged(path, ImportResult(len(values), warnings, districts=districts, years=years))
+
+
+def _logged(path: Path, result: ImportResult) -> ImportResult:
+    """One log line per import: file name and counts only, never row contents."""
+    log.info("imported %s: %d records, %d warnings", Path(path).name, result.count, len(result.warnings))
+    return result
 
 
 def _import_located(reader: Callable, write: Callable, repo: Repository, path: Path):
@@ -166,7 +186,7 @@ def _import_located(reader: Callable, write: Callable, repo: Repository, path: P
         records, warnings = locate(records, tx.districts(), Path(path).name)
         write(tx, records)
     outside = sum(r.district_id is None for r in records)
-    return ImportResult(len(records), warnings, outside=outside)
+    return _logged(Path(path), ImportResult(len(records), warnings, outside=outside))
 
 
 def import_offers(repo: Repository, path: Path) -> ImportResult:
@@ -177,6 +197,14 @@ def import_offers(repo: Repository, path: Path) -> ImportResult:
 def import_offices(repo: Repository, path: Path) -> ImportResult:
     """Add offices or replace them by id; others stay as they are."""
     return _import_located(read_offices, Repository.upsert_offices, repo, path)
+
+
+def import_addresses(repo: Repository, path: Path) -> ImportResult:
+    """Replace the address table with Bottrop's addresses of a gebref file or CSV."""
+    read = read_addresses(path)
+    repo.replace_addresses(read.addresses)
+    return ImportResult(len(read.addresses), read.warnings,
+                        other_municipality=read.other_municipality, removed=read.removed)
 
 
 def export_offers(repo: Repository, path: Path) -> int:
@@ -192,20 +220,25 @@ class SeedResult:
     indicators: int
     offices: int
     offers: int
+    unmet_needs: int
+    addresses: int
 
 
 def seed_demo(repo: Repository, geodata_dir: Path = GEODATA_DIR) -> SeedResult:
     """Clear the database and load the demo files through the same readers as imports.
 
-    All four files are read and checked first, then written in one transaction, so a
+    All files are read and checked first, then written in one transaction, so a
     broken demo file or a failure half-way leaves the database as it was.
     """
     layer, _ = read_districts(geodata_dir / "districts.geojson", outline=city_outline())
     values, _ = read_indicators(geodata_dir / "indicators.csv", layer)
     offices, _ = locate(read_offices(geodata_dir / "offices.csv"), layer)
     offers, _ = locate(read_offers(geodata_dir / "offers.csv"), layer)
-    repo.replace_all(layer, values, offices, offers)
-    return SeedResult(len(layer), len(values), len(offices), len(offers))
+    unmet_needs = read_unmet_needs(geodata_dir / "unmet_needs.csv")
+    addresses = read_addresses(geodata_dir / "addresses.csv").addresses
+    repo.replace_all(layer, values, offices, offers, unmet_needs, addresses)
+    return SeedResult(len(layer), len(values), len(offices), len(offers), len(unmet_needs),
+                      len(addresses))
 
 
 _SHARED: dict[str, Repository] = {}
@@ -238,3 +271,28 @@ def ensure_seeded(settings: Settings | None = None) -> Repository:
     if settings.is_default_database and repo.is_empty():
         seed_demo(repo)
     return repo
+
+
+def import_hsds(repo: Repository, directory: Path) -> ImportResult:
+    """Add or replace offers and offices from an HSDS 3.0 directory, in ONE transaction.
+
+    `count` is the number of offers, `offices` that of offices; both are located like
+    the file imports.
+    """
+    offers, offices = read_hsds(directory)
+    with repo.writing() as tx:
+        districts = tx.districts()
+        offers, offer_warnings = locate(offers, districts, SERVICES)
+        offices, office_warnings = locate(offices, districts, ORGANIZATIONS)
+        tx.upsert_offices(offices)
+        tx.upsert_offers(offers)
+    outside = sum(r.district_id is None for r in [*offers, *offices])
+    return ImportResult(len(offers), offer_warnings + office_warnings, outside=outside,
+                        offices=len(offices))
+
+
+def export_hsds(repo: Repository, directory: Path) -> tuple[int, int]:
+    """Write all offers and offices as an HSDS 3.0 directory; (offers, offices) counts."""
+    offers, offices = repo.offers(), repo.offices()
+    write_hsds(to_hsds(offers, offices), directory)
+    return len(offers), len(offices)

@@ -8,7 +8,7 @@ district is always derived from its position (point in polygon), never typed in.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
@@ -53,8 +53,27 @@ class IndicatorValue:
     is_demo: bool
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Place:
+    """What offers and offices share: where they are, when they open, how to reach them,
+    where the entry comes from (HSDS: location, address, schedule, phone). Keyword-only,
+    so each subclass keeps its own fields first and positional."""
+
+    address: str = ""
+    postcode: str = ""
+    city: str = "Bottrop"
+    position_precision: PositionPrecision = "exact"
+    district_id: str | None = None  # derived by point in polygon, never typed in
+    opening_hours: tuple[OpeningSlot, ...] = ()
+    hours_note: str = ""
+    phone: str = ""
+    email: str = ""
+    source: str = ""
+    is_demo: bool = False
+
+
 @dataclass(frozen=True, slots=True)
-class Offer:
+class Offer(Place):
     id: str
     name: str
     provider: str
@@ -65,30 +84,19 @@ class Offer:
     min_age: float | None = None
     max_age: float | None = None
     audience: tuple[str, ...] = ("kinder",)  # codes of services.taxonomy.AUDIENCES
-    address: str = ""
-    postcode: str = ""
-    city: str = "Bottrop"
-    position_precision: PositionPrecision = "exact"
-    district_id: str | None = None  # derived by point in polygon
-    opening_hours: tuple[OpeningSlot, ...] = ()
-    hours_note: str = ""
     free_of_charge: bool | None = None  # None: not known
     fee_text: str = ""
     languages: tuple[str, ...] = ("de",)  # ISO 639-1 codes
     barrier_free: bool | None = None  # None: not known
-    phone: str = ""
-    email: str = ""
     website: str = ""
     status: OfferStatus = "active"
     valid_from: date | None = None
     valid_to: date | None = None
     last_verified: date | None = None
-    source: str = ""
-    is_demo: bool = False
 
 
 @dataclass(frozen=True, slots=True)
-class Office:
+class Office(Place):
     """A Quartiersbüro or other neighbourhood contact point."""
 
     id: str
@@ -96,17 +104,30 @@ class Office:
     operator: str
     lat: float
     lon: float
-    address: str = ""
-    postcode: str = ""
-    city: str = "Bottrop"
-    position_precision: PositionPrecision = "approximate"
-    district_id: str | None = None  # derived by point in polygon
-    opening_hours: tuple[OpeningSlot, ...] = ()
-    hours_note: str = ""
-    phone: str = ""
-    email: str = ""
     contact: str = ""  # e.g. "Sprechstunde nach Vereinbarung"; no personal names needed
     staff_role: str = ""  # e.g. "Lotse"
     programme: str = ""
-    source: str = ""
+    # published addresses rarely come with coordinates: an office is placed roughly
+    position_precision: PositionPrecision = field(default="approximate", kw_only=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    """One building address of the offline address search (NRW Gebäudereferenzen or CSV).
+
+    Never a family's address: these are the city's buildings, searched to find a point.
+    `suffix` is the lower-case Adressierungszusatz ("a" in 13a), "" when there is none.
+    """
+
+    street: str
+    house_number: int
+    lat: float
+    lon: float
+    suffix: str = ""
+    postcode: str = ""
     is_demo: bool = False
+
+    @property
+    def id(self) -> str:
+        """The address as a key; two rows with one key would be one building twice."""
+        return f"{self.street} {self.house_number}{self.suffix}"

@@ -7,6 +7,7 @@ never query the database themselves.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, fields
 from functools import cached_property
 
@@ -16,6 +17,7 @@ import pandas as pd
 from services import filters
 from services.geo import to_web_crs
 from services.model import Offer, Office
+from services.offer_table import offer_table
 from services.selection import Selection
 from services.storage.repository import Repository
 
@@ -38,6 +40,12 @@ class Snapshot:
     @cached_property
     def district_names(self) -> dict[str, str]:
         return dict(zip(self.districts["id"], self.districts["name"]))
+
+    @cached_property
+    def offer_rows(self) -> pd.DataFrame:
+        """Every offer as a row of the offer list (by id), formatted once per data version:
+        the page slices it by the filter result (formatting 10,000 rows takes ~0.3 s)."""
+        return offer_table(self.offers, self.district_names)
 
     @cached_property
     def filter_context(self) -> filters.FilterContext:
@@ -104,3 +112,31 @@ def load_snapshot(repo: Repository) -> Snapshot:
         offers=filters.prepare(repo.offers_frame(), names),
         offices=tuple(repo.offices()),
     )
+
+
+class _LatestSnapshot:
+    """The newest snapshot per database, built once per data version under a lock.
+
+    Older versions are released as soon as a newer one is built; a reader that still holds
+    one keeps it alive only as long as its script run.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._latest: dict[int, Snapshot] = {}  # id(repository) -> snapshot
+
+    def get(self, repo: Repository) -> Snapshot:
+        version = repo.data_version()
+        with self._lock:
+            current = self._latest.get(id(repo))
+            if current is None or current.version != version:
+                current = self._latest[id(repo)] = load_snapshot(repo)
+            return current
+
+
+_SHARED = _LatestSnapshot()
+
+
+def shared_snapshot(repo: Repository) -> Snapshot:
+    """The process-wide snapshot of the repository's current data version."""
+    return _SHARED.get(repo)

@@ -52,14 +52,28 @@ def postgres_url() -> Iterator[str]:
 @pytest.fixture(params=["sqlite", "postgresql"])
 def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[sa.Engine]:
     """An engine on a fresh, empty (unmigrated) database of the parametrized backend."""
-    if request.param == "sqlite":
-        database = nullcontext(f"sqlite:///{tmp_path / 'quartiersatlas.db'}")
+    with fresh_engine(request.param, request, tmp_path / "quartiersatlas.db") as engine:
+        yield engine
+
+
+@contextmanager
+def fresh_engine(
+    backend: str, request: pytest.FixtureRequest, sqlite_path: Path
+) -> Iterator[sa.Engine]:
+    """An engine on a new, empty database of `backend` ("sqlite" or "postgresql").
+
+    Tests that need a second database (a restore target) call it beside `engine`.
+    """
+    if backend == "sqlite":
+        database = nullcontext(f"sqlite:///{sqlite_path}")
     else:
         database = _fresh_schema(request.getfixturevalue("postgres_url"))
     with database as url:
         engine = create_engine_for(url)
-        yield engine
-        engine.dispose()
+        try:
+            yield engine
+        finally:
+            engine.dispose()
 
 
 @contextmanager

@@ -1,34 +1,100 @@
-"""The app's data, cached per process: the repository and the snapshot of one data version.
+"""The app's data for the pages: the repository and the snapshot of the current data version.
 
-A snapshot is shared by every session and rebuilt only when an import bumps the data
-version; older versions are dropped (max_entries), so memory stays flat while data changes.
+Both are held per process by the services (services.importer.shared_repository,
+services.snapshot.shared_snapshot), not in Streamlit's cache: any websocket client can send
+"clear cache", which would make the server rebuild them for everyone. Only the latest
+snapshot is kept, so memory stays flat while imports replace the data.
+
+This is the one ui module that knows storage: it turns a database outage into a German
+notice that waits for the database and reruns the page when it is back.
 """
 
 from __future__ import annotations
 
+import threading
+from dataclasses import dataclass
+from datetime import date
+
 import streamlit as st
 
+from services.addresses import AddressIndex
 from services.config import load_settings
-from services.importer import ensure_seeded
-from services.snapshot import Snapshot, load_snapshot
-from services.storage.repository import Repository
+from services.importer import shared_repository
+from services.nearest import OfferIndex
+from services.snapshot import Snapshot, shared_snapshot
+from services.storage.errors import DatabaseError
+from services.texts import ui
+from services.unmet_needs import Period, UnmetNeed, office_listing
+
+RETRY_SECONDS = 5
 
 
-@st.cache_resource(show_spinner=False)
-def _repository(database_url: str) -> Repository:
-    return ensure_seeded(load_settings())
+def _load() -> Snapshot:
+    return shared_snapshot(shared_repository(load_settings()))
 
 
-def repository() -> Repository:
-    """The app's repository; the embedded database is created and seeded on first use."""
-    return _repository(load_settings().database_url)
-
-
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _snapshot(database_url: str, version: int) -> Snapshot:
-    return load_snapshot(repository())
+@st.fragment(run_every=RETRY_SECONDS)
+def _wait_for_database() -> None:
+    """Polls quietly; the whole page reruns as soon as the database answers again."""
+    try:
+        _load()
+    except DatabaseError:
+        return
+    st.rerun(scope="app")
 
 
 def snapshot() -> Snapshot:
-    """The data as of the current data version (shared, read-only: never mutate it)."""
-    return _snapshot(load_settings().database_url, repository().data_version())
+    """The data as of the current data version (shared, read-only: never mutate it).
+
+    When the database cannot be reached, the page shows why in German, retries every few
+    seconds by itself, and renders nothing else (st.stop) until it is back.
+    """
+    try:
+        return _load()
+    except DatabaseError as error:
+        st.error(error.message)
+        st.caption(ui.DATABASE_RETRYING.format(seconds=RETRY_SECONDS))
+        _wait_for_database()
+        st.stop()
+        raise  # unreachable: st.stop() ends the run
+
+
+@dataclass(frozen=True)
+class NearbyIndexes:
+    """The Lotse's search structures of one data version (built once, shared, read-only)."""
+
+    version: int
+    addresses: AddressIndex
+    offers: OfferIndex
+
+
+_NEARBY: dict[str, NearbyIndexes] = {}
+_NEARBY_LOCK = threading.Lock()
+
+
+def nearby_indexes(snap: Snapshot) -> NearbyIndexes:
+    """Address and offer index for the snapshot's data version, per process like the
+    snapshot itself (a family's search never reaches this key: it holds only the data)."""
+    settings = load_settings()
+    with _NEARBY_LOCK:
+        current = _NEARBY.get(settings.database_url)
+        if current is None or current.version != snap.version:
+            addresses = AddressIndex(shared_repository(settings).addresses())
+            current = NearbyIndexes(snap.version, addresses, OfferIndex(snap.offers))
+            _NEARBY[settings.database_url] = current
+        return current
+
+
+def add_unmet_need(record: UnmetNeed) -> str | None:
+    """Store a reported need („Bedarf anmelden“): None when stored, else the German message
+    of the database fault (the form shows it and keeps its fields)."""
+    try:
+        shared_repository(load_settings()).add_unmet_need(record)
+    except DatabaseError as error:
+        return error.message
+    return None
+
+
+def office_unmet_needs(office_id: str, today: date) -> list[tuple[Period, list[UnmetNeed]]]:
+    """An office's reported needs of this and last month, read fresh (not in the snapshot)."""
+    return office_listing(shared_repository(load_settings()), office_id, today)

@@ -11,7 +11,22 @@ List values (needs, audience, languages) are separated by ";". Opening hours are
 
 from __future__ import annotations
 
+# The columns of services.model.Place, shared by offer and office files: where, when, source.
+PLACE_COLUMNS: dict[str, str] = {
+    "adresse": "address",
+    "plz": "postcode",
+    "ort": "city",
+    "lat": "lat",
+    "lon": "lon",
+    "lagegenauigkeit": "position_precision",
+    "oeffnungszeiten": "opening_hours",
+    "oeffnungszeiten_hinweis": "hours_note",
+}
+CONTACT_COLUMNS: dict[str, str] = {"telefon": "phone", "email": "email"}
+PROVENANCE_COLUMNS: dict[str, str] = {"quelle": "source", "demo": "is_demo"}
+
 # German file column -> model field (services.model.Offer)
+
 OFFER_COLUMNS: dict[str, str] = {
     "id": "id",
     "name": "name",
@@ -21,27 +36,18 @@ OFFER_COLUMNS: dict[str, str] = {
     "min_alter": "min_age",
     "max_alter": "max_age",
     "zielgruppe": "audience",
-    "adresse": "address",
-    "plz": "postcode",
-    "ort": "city",
-    "lat": "lat",
-    "lon": "lon",
-    "lagegenauigkeit": "position_precision",
-    "oeffnungszeiten": "opening_hours",
-    "oeffnungszeiten_hinweis": "hours_note",
+    **PLACE_COLUMNS,
     "kostenlos": "free_of_charge",
     "kosten_hinweis": "fee_text",
     "sprachen": "languages",
     "barrierefrei": "barrier_free",
-    "telefon": "phone",
-    "email": "email",
+    **CONTACT_COLUMNS,
     "website": "website",
     "status": "status",
     "gueltig_von": "valid_from",
     "gueltig_bis": "valid_to",
     "zuletzt_geprueft": "last_verified",
-    "quelle": "source",
-    "demo": "is_demo",
+    **PROVENANCE_COLUMNS,
 }
 OFFER_REQUIRED = ("id", "name", "traeger", "bedarfe", "lat", "lon")
 
@@ -50,21 +56,12 @@ OFFICE_COLUMNS: dict[str, str] = {
     "id": "id",
     "name": "name",
     "traeger": "operator",
-    "adresse": "address",
-    "plz": "postcode",
-    "ort": "city",
-    "lat": "lat",
-    "lon": "lon",
-    "lagegenauigkeit": "position_precision",
-    "oeffnungszeiten": "opening_hours",
-    "oeffnungszeiten_hinweis": "hours_note",
-    "telefon": "phone",
-    "email": "email",
+    **PLACE_COLUMNS,
+    **CONTACT_COLUMNS,
     "kontakt": "contact",
     "rolle": "staff_role",
     "programm": "programme",
-    "quelle": "source",
-    "demo": "is_demo",
+    **PROVENANCE_COLUMNS,
 }
 OFFICE_REQUIRED = ("id", "name", "traeger", "lat", "lon")
 

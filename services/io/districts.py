@@ -14,13 +14,26 @@ from pathlib import Path
 import geopandas as gpd
 import pyogrio
 import shapely
+import shapely.errors
 
 from services.geo import (
-    Coverage, GeometryIssue, RepairTooCostly, city_coverage, repair_geometries, to_analysis_crs,
+    Coverage,
+    GeometryIssue,
+    RepairTooCostly,
+    city_coverage,
+    repair_geometries,
+    to_analysis_crs,
 )
 from services.io import columns as c
 from services.io.cells import CellError, parse_bool
-from services.io.errors import ImportFailed, ImportProblem, Where, file_problem, raise_if_any
+from services.io.errors import (
+    ImportFailed,
+    ImportProblem,
+    Where,
+    file_problem,
+    raise_if_any,
+    unreadable,
+)
 from services.io.limits import check_file_size, check_unpacked_size, limits
 from services.io.tables import cell_text
 from services.texts import validation as t
@@ -70,19 +83,21 @@ def city_problems(path: Path, raw: gpd.GeoDataFrame, layer: gpd.GeoDataFrame,
                   outline: gpd.GeoDataFrame) -> list[ImportProblem]:
     """Refuse a layer elsewhere (Munich, the equator) or of the wrong extent, saying where
     it lies and the likely cause: a CRS that does not fit the numbers, or a wrong file."""
-    cover = city_coverage(layer, outline, BEYOND_MARGIN_M)
+    try:
+        cover = city_coverage(layer, outline, BEYOND_MARGIN_M)
+    except shapely.errors.GEOSException:  # coordinates too extreme to intersect
+        cover = Coverage(0.0, float("inf"), None, None)
     if cover.covered >= MIN_CITY_COVERED and cover.beyond_km2 <= MAX_BEYOND_KM2:
         return []
+    cause = _likely_cause(raw, cover)
     if cover.centre is None:
-        location = t.LAYER_NOWHERE
-    else:
-        location = t.LAYER_LOCATION.format(
-            lat=_de(cover.centre[0], 2), lon=_de(cover.centre[1], 2),
-            distance=_de(cover.distance_km, 0))
+        return [file_problem(path, t.LAYER_NOWHERE.format(cause=cause))]
+    location = t.LAYER_LOCATION.format(lat=_de(cover.centre[0], 2), lon=_de(cover.centre[1], 2),
+                                       distance=_de(cover.distance_km, 0))
     message = t.LAYER_NOT_BOTTROP.format(
         covered=_de(cover.covered * 100, 0), min_covered=_de(MIN_CITY_COVERED * 100, 0),
         beyond=_de(cover.beyond_km2, 1), max_beyond=_de(MAX_BEYOND_KM2, 0),
-        location=location, cause=_likely_cause(raw, cover))
+        location=location, cause=cause)
     return [file_problem(path, message)]
 
 
@@ -123,7 +138,7 @@ def _read_layer(path: Path) -> gpd.GeoDataFrame:
     except ImportFailed:
         raise
     except Exception as exc:  # GDAL reports broken files with many exception types
-        raise ImportFailed([file_problem(path, t.FILE_UNREADABLE.format(reason=exc))]) from exc
+        raise unreadable(path, exc) from exc
     if layer.empty:
         raise ImportFailed([file_problem(path, t.NO_FEATURES)])
     return layer.reset_index(drop=True)

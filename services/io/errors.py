@@ -8,11 +8,15 @@ too; only `ImportFailed` stops an import.
 
 from __future__ import annotations
 
+import json
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Literal
 
 from services.texts import validation as t
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +72,17 @@ class Where:
 def file_problem(path: str | Path, message: str) -> ImportProblem:
     """A problem about a whole file (not found, unreadable, no CRS …)."""
     return ImportProblem(Path(path).name, None, None, message)
+
+
+def unreadable(path: str | Path, exc: BaseException) -> ImportFailed:
+    """The German error for a file a library could not read; its English reason (GDAL,
+    openpyxl, zipfile internals) goes to the debug log, not to the person."""
+    log.debug("cannot read %s", path, exc_info=exc)
+    if isinstance(exc, json.JSONDecodeError):
+        message = t.JSON_INVALID.format(line=exc.lineno, column=exc.colno)
+    else:
+        message = t.FILE_UNREADABLE.format(suffix=Path(path).suffix)
+    return ImportFailed([file_problem(path, message)])
 
 
 def raise_if_any(problems: list[ImportProblem]) -> None:

@@ -161,3 +161,13 @@ def check_date_order(values: dict[str, Any]) -> list[tuple[str, str]]:
     if isinstance(start, date) and isinstance(end, date) and start > end:
         return [("gueltig_bis", t.DATE_ORDER.format(start=start, end=end))]
     return []
+
+# The kinds of the shared place columns (services/io/columns.PLACE_COLUMNS and friends)
+PLACE_KINDS: dict[str, Kind] = {
+    "lat": NUMBER_LAT,
+    "lon": NUMBER_LON,
+    "lagegenauigkeit": PRECISION,
+    "oeffnungszeiten": HOURS,
+    "email": EMAIL,
+    "demo": BOOLEAN,
+}

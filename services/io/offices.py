@@ -15,14 +15,7 @@ from services.model import Office
 OFFICE_SPEC = RecordSpec(
     model=Office,
     columns=OFFICE_COLUMNS,
-    kinds={
-        "lat": f.NUMBER_LAT,
-        "lon": f.NUMBER_LON,
-        "lagegenauigkeit": f.PRECISION,
-        "oeffnungszeiten": f.HOURS,
-        "email": f.EMAIL,
-        "demo": f.BOOLEAN,
-    },
+    kinds=f.PLACE_KINDS,
     required=OFFICE_REQUIRED,
     sheet_title="Quartiersbueros",
 )

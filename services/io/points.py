@@ -9,12 +9,13 @@ WGS84; without it the file is WGS84 as RFC 7946 says.
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
 
-from services.io.errors import ImportFailed, ImportProblem, file_problem
+from services.io.errors import ImportFailed, ImportProblem, file_problem, unreadable
 from services.io.limits import check_file_size, limits
 from services.io.tables import Row, Table, cell_problem, cell_text, decode
 from services.model import WEB_CRS
@@ -43,7 +44,7 @@ def read_point_table(path: Path) -> Table:
             problem = ImportProblem(path.name, number, None, str(exc), None, "features")
             table.problems.append(problem)
             continue
-        position = {"lat": repr(float(lat)), "lon": repr(float(lon))}
+        position = {"lat": _de(lat), "lon": _de(lon)}  # German, as messages quote them
         table.rows.append(Row(number, values | position))
     table.columns = list(columns | {"lat": None, "lon": None})
     return table
@@ -56,7 +57,7 @@ def _load(path: Path):
     try:
         doc = json.loads(decode(path.read_bytes(), path))
     except ValueError as exc:
-        raise ImportFailed([file_problem(path, t.FILE_UNREADABLE.format(reason=exc))]) from exc
+        raise unreadable(path, exc) from exc
     if not isinstance(doc, dict):
         raise ImportFailed([file_problem(path, t.NO_FEATURES)])
     features = [doc] if doc.get("type") == "Feature" else doc.get("features")
@@ -67,6 +68,10 @@ def _load(path: Path):
     return features, _transform_to_wgs84(path, doc)
 
 
+def _de(value: float) -> str:
+    return repr(float(value)).replace(".", ",")
+
+
 def _transform_to_wgs84(path: Path, doc: dict):
     name = ((doc.get("crs") or {}).get("properties") or {}).get("name")
     if not name:
@@ -75,8 +80,18 @@ def _transform_to_wgs84(path: Path, doc: dict):
         source = CRS.from_user_input(name)
     except CRSError as exc:
         raise ImportFailed([file_problem(path, t.CRS_UNUSABLE.format(reason=exc))]) from exc
-    transformer = Transformer.from_crs(source, WEB_CRS, always_xy=True)
-    return transformer.transform
+    transform = Transformer.from_crs(source, WEB_CRS, always_xy=True).transform
+    if not source.is_projected:
+        return transform
+
+    def checked(x: float, y: float) -> tuple[float, float]:
+        """Degrees under a metric CRS would land near the equator: say so once."""
+        if abs(x) <= 180 and abs(y) <= 90:
+            message = t.POINTS_DEGREES_AS_METRES.format(crs=name)
+            raise ImportFailed([file_problem(path, message)])
+        return transform(x, y)
+
+    return checked
 
 
 def _point_xy(feature: dict) -> tuple[float, float]:
@@ -86,6 +101,12 @@ def _point_xy(feature: dict) -> tuple[float, float]:
     if geometry.get("type") != "Point":
         raise ValueError(t.NOT_A_POINT.format(kind=geometry.get("type")))
     coords = geometry.get("coordinates") or []
-    if len(coords) < 2:
+    if not isinstance(coords, list) or len(coords) < 2:
         raise ValueError(t.GEOMETRY_EMPTY)
-    return float(coords[0]), float(coords[1])
+    try:
+        x, y = float(coords[0]), float(coords[1])
+    except (TypeError, ValueError):
+        raise ValueError(t.NOT_A_NUMBER.format(value=coords[:2])) from None
+    if not (math.isfinite(x) and math.isfinite(y)):
+        raise ValueError(t.NOT_A_NUMBER.format(value=coords[:2]))
+    return x, y

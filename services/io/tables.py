@@ -12,18 +12,17 @@ import codecs
 import csv
 import io
 import re
-from xml.etree import ElementTree
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
+from xml.etree import ElementTree
 
 import numpy as np
 import pandas as pd
-
 from openpyxl.utils.cell import coordinate_to_tuple
 
 from services.io.cells import restore_formula_text
-from services.io.errors import ImportFailed, ImportProblem, file_problem
+from services.io.errors import ImportFailed, ImportProblem, file_problem, unreadable
 from services.io.limits import check_file_size, check_unpacked_size, limits
 from services.texts import validation as t
 
@@ -163,14 +162,14 @@ def _xlsx_tables(path: Path, first_only: bool) -> list[Table]:
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for broken files
-        raise ImportFailed([file_problem(path, t.FILE_UNREADABLE.format(reason=exc))]) from exc
+        raise unreadable(path, exc) from exc
     try:
         sheets = book.worksheets[:1] if first_only else book.worksheets
         tables = [_sheet_table(path, book, ws) for ws in sheets]
     except ImportFailed:
         raise
     except Exception as exc:  # damaged sheet XML
-        raise ImportFailed([file_problem(path, t.FILE_UNREADABLE.format(reason=exc))]) from exc
+        raise unreadable(path, exc) from exc
     finally:
         book.close()
     tables = [tb for tb in tables if tb.columns or first_only]
@@ -185,8 +184,13 @@ def _sheet_table(path: Path, book, ws) -> Table:
     max_records = limits().rows + 1
     records: list[list[str]] = []
     bad_cells: dict[tuple[int, int], str] = {}
+    used = 0  # rows with a value: formatted but empty rows do not count against the limit
     for line, row in enumerate(ws.iter_rows(), start=1):
-        if line > max_records:
+        if all(cell.value is None for cell in row):
+            records.append([])  # keeps the line numbers, costs nothing
+            continue
+        used += 1
+        if used > max_records:
             _too_many_rows(path)
         record = []
         for position, cell in enumerate(row):
@@ -217,12 +221,20 @@ def _uncalculated_formulas(book, ws) -> list[tuple[int, int]]:
     with book._archive.open(ws._worksheet_path) as source:
         for _, element in ElementTree.iterparse(source):
             if element.tag == f"{_SHEET_NS}c":
-                if (element.find(f"{_SHEET_NS}f") is not None
-                        and element.find(f"{_SHEET_NS}v") is None and element.get("r")):
+                if _uncalculated(element) and element.get("r"):
                     row, column = coordinate_to_tuple(element.get("r"))
                     found.append((row, column - 1))
                 element.clear()
     return found
+
+
+def _uncalculated(cell: ElementTree.Element) -> bool:
+    """A formula without <v>, or with an empty one in a cell not typed as text (openpyxl
+    writes <v/>; Excel writes an empty <v> only for text results, with t="str")."""
+    if cell.find(f"{_SHEET_NS}f") is None:
+        return False
+    value = cell.find(f"{_SHEET_NS}v")
+    return value is None or (not value.text and cell.get("t", "n") not in ("str", "s"))
 
 
 def _has_formula(source, chunk: int = 1 << 20) -> bool:
@@ -250,9 +262,10 @@ def _table(file: str, sheet: str | None, records: list[list[str]],
     header = header + [""] * (width - len(header))
     table.columns = _check_header(table, header_line, header, body)
     bad_cells = dict(bad_cells or {})
+    cell_limit = limits().cell_chars
     for line, rec in body:
         cells = rec + [""] * (width - len(rec))
-        bad_cells.update(_cell_problems(line, cells))
+        bad_cells.update(_cell_problems(line, cells, cell_limit))
         values = {h: c for h, c in zip(header, cells) if h}
         table.rows.append(Row(line, values))
     for (line, position), message in sorted(bad_cells.items()):
@@ -261,8 +274,7 @@ def _table(file: str, sheet: str | None, records: list[list[str]],
     return table
 
 
-def _cell_problems(line: int, cells: list[str]) -> dict[tuple[int, int], str]:
-    limit = limits().cell_chars
+def _cell_problems(line: int, cells: list[str], limit: int) -> dict[tuple[int, int], str]:
     found = {}
     for position, cell in enumerate(cells):
         message = cell_problem(cell, limit)
@@ -298,6 +310,8 @@ def _header_problem(table: Table, line: int, field: str | None, message: str) ->
 
 def cell_text(value: object, number_format: str = "General") -> str:
     """A cell or property value as the text a person would have typed."""
+    if type(value) is str:  # most cells: skip the checks below
+        return value.strip()
     if isinstance(value, (np.generic, np.ndarray)):
         value = value.tolist()
     if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)):

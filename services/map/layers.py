@@ -193,6 +193,23 @@ def legend(choropleth: ChoroplethData) -> QaCall:
     return QaCall("addLegend", legend_data(choropleth))
 
 
+def choropleth_layer(choropleth: ChoroplethData, geometries: Mapping[str, dict]) -> folium.FeatureGroup:
+    """The districts filled by class, with their legend (which comes and goes with them)."""
+    group = district_layer(choropleth, geometries)
+    group.add_child(legend(choropleth))
+    return group
+
+
+def district_outline(geometries: Mapping[str, dict], district_ids: Sequence[str]) -> folium.FeatureGroup:
+    """The chosen districts outlined; the map zooms to them when the choice changes. Always
+    drawn (empty without a choice), so that choosing the same district again zooms again."""
+    chosen = [key for key in dict.fromkeys(district_ids) if key in geometries]
+    group = folium.FeatureGroup(name=texts.LAYER_OUTLINE, control=False)
+    group.add_child(QaCall("outlineDistricts", {"key": ",".join(chosen),
+                                                "rows": [geometries[key] for key in chosen]}))
+    return group
+
+
 def notice(text: str) -> QaCall:
     """A short line on the map, e.g. „Demo-Gliederung, schematische Grenzen“."""
     return QaCall("addNotice", text)
@@ -203,12 +220,12 @@ def need_key_html() -> str:
     offer's first need). Built from our own constants, escaped all the same."""
     items = "".join(
         f'<li style="list-style:none;margin:2px 0"><span style="display:inline-block;'
-        f"width:20px;height:20px;border-radius:50%;background:{escape(n.colour)};color:#fff;"
-        f'font:700 9px/20px sans-serif;text-align:center">{escape(n.symbol)}</span> '
+        f"width:26px;height:26px;border-radius:50%;background:{escape(n.colour)};color:#fff;"
+        f'font:700 12px/26px sans-serif;text-align:center">{escape(n.symbol)}</span> '
         f"{escape(n.label)}</li>"
         for n in NEEDS
     )
     office = (
         f'<li style="list-style:none;margin:6px 0 2px"><b>Q</b> {escape(texts.OFFICE_KIND)}</li>'
     )
-    return f'<ul style="padding:0;margin:0;font-size:13px">{items}{office}</ul>'
+    return f'<ul style="padding:0;margin:0;font-size:14px">{items}{office}</ul>'

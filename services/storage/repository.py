@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 import os
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import fields
+from datetime import date
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import geopandas as gpd
 import pandas as pd
@@ -30,15 +33,27 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from services.model import ANALYSIS_CRS, IndicatorValue, Offer, Office, OpeningSlot
+from services.model import ANALYSIS_CRS, Address, IndicatorValue, Offer, Office, OpeningSlot
 from services.storage import schema as t
 from services.storage.errors import translated
+from services.unmet_needs import (
+    NeedCount,
+    UnmetNeed,
+    UnmetNeedRefused,
+    need_counts,
+    record_problems,
+)
+
+if TYPE_CHECKING:
+    from services.storage.scenarios import ScenarioStore
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-MIGRATION_LOCK_ID = int.from_bytes(b"qa-migr")  # PostgreSQL advisory lock keys
-WRITE_LOCK_ID = int.from_bytes(b"qa-write")
+MIGRATION_LOCK_ID = int.from_bytes(b"qa-migr")  # PostgreSQL advisory lock key
+# Writers lock (WRITE_LOCK_SPACE, hash of the schema): one writer per schema, and tests on
+# schemas of one shared database do not queue behind each other.
+WRITE_LOCK_SPACE = int.from_bytes(b"qaw")
 # How long a writer waits for another one (an import) to finish before giving up with
 # DatabaseBusy; readers never wait (SQLite WAL, PostgreSQL MVCC). See docs/operations.md.
 WRITE_WAIT_ENV = "QA_DB_WRITE_WAIT_SECONDS"
@@ -46,7 +61,9 @@ DEFAULT_WRITE_WAIT_SECONDS = 120.0
 _WRITER = "qa_writer"  # execution option marking the connection of a write transaction
 
 OFFER_FIELDS = tuple(f.name for f in fields(Offer))
+UNMET_NEED_LISTS = ("age_groups", "needs", "languages", "missing")
 INDICATOR_FIELDS = tuple(f.name for f in fields(IndicatorValue))
+ADDRESS_FIELDS = tuple(f.name for f in fields(Address))
 DISTRICT_COLUMNS = ("id", "name", "stadtbezirk", "is_demo")
 # list-valued Offer field -> (child table, code column)
 OFFER_CODES: dict[str, tuple[sa.Table, str]] = {
@@ -129,13 +146,18 @@ def migrate(engine: sa.Engine) -> None:
     with translated(), engine.connect() as connection:
         if set(MigrationContext.configure(connection).get_current_heads()) == heads:
             return
-    with write_transaction(engine, MIGRATION_LOCK_ID) as connection:
+    with write_transaction(engine, migration=True) as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
 
+def write_lock_key() -> tuple[sa.ColumnElement, ...]:
+    """Arguments of pg_advisory_xact_lock for this connection's schema."""
+    return sa.literal(WRITE_LOCK_SPACE), sa.func.hashtext(sa.func.current_schema())
+
+
 @contextmanager
-def write_transaction(engine: sa.Engine, lock_id: int = WRITE_LOCK_ID) -> Iterator[sa.Connection]:
+def write_transaction(engine: sa.Engine, migration: bool = False) -> Iterator[sa.Connection]:
     """A transaction that first takes the database's write lock: one writer at a time.
 
     SQLite: BEGIN IMMEDIATE (waits up to the busy timeout). PostgreSQL: an advisory lock
@@ -149,7 +171,8 @@ def write_transaction(engine: sa.Engine, lock_id: int = WRITE_LOCK_ID) -> Iterat
         with conn.begin():
             if conn.dialect.name == "postgresql":
                 conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{int(wait * 1000)}ms'")
-                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(lock_id)))
+                key = (MIGRATION_LOCK_ID,) if migration else write_lock_key()
+                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(*key)))
             yield conn
 
 
@@ -181,9 +204,19 @@ class Repository:
         if self._bound is not None:
             yield self
             return
+        started = time.monotonic()
         with write_transaction(self._engine) as conn:
             conn.execute(_DATA_VERSION_BUMP)
             yield Repository(self._engine, conn)
+        log.info("write transaction committed in %.2f s", time.monotonic() - started)
+
+    @property
+    def scenarios(self) -> ScenarioStore:
+        """Planning scenarios: tables of their own, never mixed with the offers."""
+        # imported here: the store uses this module's write_transaction
+        from services.storage.scenarios import ScenarioStore
+
+        return ScenarioStore(self._engine)
 
     # reads
 
@@ -238,6 +271,15 @@ class Repository:
         found = self._offices(office_id)
         return found[0] if found else None
 
+    def addresses(self) -> list[Address]:
+        """Every stored building address, sorted by street, number and suffix."""
+        query = sa.select(*(t.addresses.c[f] for f in ADDRESS_FIELDS))
+        with self._engine.connect() as conn:
+            rows = conn.execute(query).all()
+        addresses = [Address(*row) for row in rows]
+        addresses.sort(key=lambda a: (a.street, a.house_number, a.suffix))
+        return addresses
+
     def _offer_columns(self, offer_id: str | None = None) -> dict[str, list]:
         """Offers column by column (Offer field order), sorted by id, in two queries.
 
@@ -268,6 +310,53 @@ class Repository:
             Office(**dict(row, opening_hours=_slots_from_json(row["opening_hours"])))
             for row in sorted(rows, key=lambda r: r["id"])
         ]
+
+    # unmet needs („Bedarf anmelden“)
+
+    def unmet_needs(
+        self, start: date | None = None, end: date | None = None, office_id: str | None = None
+    ) -> list[UnmetNeed]:
+        """Records reported from `start` to `end` (both inclusive, open when None), oldest first."""
+        query = _in_period(sa.select(t.unmet_needs), start, end)
+        if office_id is not None:
+            query = query.where(t.unmet_needs.c.office_id == office_id)
+        with self._connect() as conn:
+            rows = conn.execute(query).mappings().all()
+        return sorted(map(_unmet_need, rows), key=lambda n: (n.reported_on, n.id))
+
+    def unmet_need_counts(
+        self, start: date | None = None, end: date | None = None
+    ) -> list[NeedCount]:
+        """Reports per district and need, for the map layer „Gemeldete Bedarfe“.
+
+        The database groups by district and need list; the lists are split here, so a
+        report of two needs counts once for each.
+        """
+        c = t.unmet_needs.c
+        query = sa.select(c.district_id, c.needs, sa.func.count()).group_by(c.district_id, c.needs)
+        with self._connect() as conn:
+            rows = conn.execute(_in_period(query, start, end)).all()
+        counts: Counter[tuple[str | None, str]] = Counter()
+        for district_id, needs, count in rows:
+            for need in needs.split(";"):
+                counts[district_id, need] += count
+        return need_counts(counts)
+
+    def add_unmet_need(self, need: UnmetNeed) -> None:
+        """Store one checked record (checked again here: nothing identifying gets in).
+
+        It does not bump data_version: the cached snapshot of offers and districts does not
+        hold unmet needs, and one report must not make every open page rebuild it.
+        """
+        problems = record_problems(need)
+        if problems:
+            raise UnmetNeedRefused(problems)
+        rows = [_unmet_need_row(need)]
+        if self._bound is not None:
+            _insert(self._bound, t.unmet_needs, rows)
+            return
+        with write_transaction(self._engine) as conn:  # serialised with imports, no bump
+            _insert(conn, t.unmet_needs, rows)
 
     # writes
 
@@ -311,6 +400,11 @@ class Repository:
         with self._write() as conn:
             _upsert_offices(conn, offices)
 
+    def replace_addresses(self, addresses: list[Address]) -> None:
+        """Replace the whole address table: an import is always the city's complete set."""
+        with self._write() as conn:
+            _replace_addresses(conn, addresses)
+
     def clear(self) -> None:
         """Delete all data; data_version keeps counting up so no cache sees stale data."""
         with self._write() as conn:
@@ -322,6 +416,8 @@ class Repository:
         values: list[IndicatorValue],
         offices: list[Office],
         offers: list[Offer],
+        unmet_needs: Sequence[UnmetNeed] = (),
+        addresses: Sequence[Address] = (),
     ) -> None:
         """Replace everything in ONE transaction (seed-demo, a full reload): if any part
         fails, the old data stays. Offers and offices carry their district_id already."""
@@ -331,6 +427,9 @@ class Repository:
             _upsert_indicator_values(conn, values)
             _upsert_offices(conn, offices)
             _upsert_offers(conn, offers)
+            _require_unique("unmet need", [n.id for n in unmet_needs])
+            _insert(conn, t.unmet_needs, [_unmet_need_row(n) for n in unmet_needs])
+            _replace_addresses(conn, addresses)
 
 
 # The writes, each on a connection inside Repository._write's transaction. Uniqueness is
@@ -375,8 +474,15 @@ def _upsert_offices(conn: sa.Connection, offices: list[Office]) -> None:
     _insert(conn, t.offices, rows)
 
 
+def _replace_addresses(conn: sa.Connection, addresses: Sequence[Address]) -> None:
+    _require_unique("address", [a.id for a in addresses])
+    conn.execute(sa.delete(t.addresses))
+    _insert(conn, t.addresses, [{f: getattr(a, f) for f in ADDRESS_FIELDS} for a in addresses])
+
+
 def _clear(conn: sa.Connection) -> None:
-    for table in (t.offers, t.offices, t.indicator_values, t.districts):
+    for table in (t.offers, t.offices, t.indicator_values, t.districts, t.unmet_needs,
+                  t.addresses):
         conn.execute(sa.delete(table))  # offers' code lists go by cascade
 
 
@@ -413,7 +519,8 @@ def _frame_dtype(name: str) -> type | None:
 
 
 def _offers_from_columns(columns: dict[str, list]) -> list[Offer]:
-    return [Offer(*values) for values in zip(*columns.values())]
+    names = list(columns)
+    return [Offer(**dict(zip(names, values))) for values in zip(*columns.values())]
 
 
 def _slots_to_json(slots: Iterable[OpeningSlot]) -> str:
@@ -443,6 +550,24 @@ def _code_rows(offers: list[Offer], name: str, code_column: str) -> list[dict]:
         for offer in offers
         for position, code in enumerate(getattr(offer, name))
     ]
+
+
+def _unmet_need_row(need: UnmetNeed) -> dict:
+    row = {f.name: getattr(need, f.name) for f in fields(UnmetNeed)}
+    return row | {name: ";".join(row[name]) for name in UNMET_NEED_LISTS}
+
+
+def _unmet_need(row: sa.RowMapping) -> UnmetNeed:
+    lists = {name: tuple(filter(None, row[name].split(";"))) for name in UNMET_NEED_LISTS}
+    return UnmetNeed(**(dict(row) | lists))
+
+
+def _in_period(query: sa.Select, start: date | None, end: date | None) -> sa.Select:
+    if start is not None:
+        query = query.where(t.unmet_needs.c.reported_on >= start)
+    if end is not None:
+        query = query.where(t.unmet_needs.c.reported_on <= end)
+    return query
 
 
 def _district_rows(districts: gpd.GeoDataFrame) -> list[dict]:
@@ -476,29 +601,44 @@ def _reassign_districts(
         raise ValueError(f"{table.name}: districts not in the new layer: {outside[:5]}")
     statement = (
         sa.update(table)
-        .where(table.c.id == sa.bindparam("key_id"))
-        .values(district_id=sa.bindparam("new_district_id"))
+        .where(table.c.id == sa.bindparam("key_id", type_=table.c.id.type))
+        .values(district_id=sa.bindparam("new_district_id", type_=table.c.district_id.type))
     )
-    params = [{"key_id": k, "new_district_id": v} for k, v in mapping.items()]
-    if params:
-        conn.execute(statement, params)
+    _execute_many(conn, statement, [{"key_id": k, "new_district_id": v}
+                                    for k, v in mapping.items()])
 
 
 def _delete_keys(
     conn: sa.Connection, table: sa.Table, key: tuple[str, ...], rows: list[dict]
 ) -> None:
     """Delete the rows whose key columns equal those of `rows` (one executemany)."""
-    if not rows:
-        return
-    where = [table.c[k] == sa.bindparam(f"key_{k}") for k in key]
-    conn.execute(
-        sa.delete(table).where(*where), [{f"key_{k}": row[k] for k in key} for row in rows]
-    )
+    where = [table.c[k] == sa.bindparam(f"key_{k}", type_=table.c[k].type) for k in key]
+    _execute_many(conn, sa.delete(table).where(*where),
+                  [{f"key_{k}": row[k] for k in key} for row in rows])
 
 
 def _insert(conn: sa.Connection, table: sa.Table, rows: list[dict]) -> None:
     if rows:
-        conn.execute(sa.insert(table), rows)
+        values = {n: sa.bindparam(n, type_=table.c[n].type) for n in rows[0]}
+        _execute_many(conn, sa.insert(table).values(values), rows)
+
+
+def _execute_many(conn: sa.Connection, statement: sa.Executable, rows: list[dict]) -> None:
+    """One executemany of the compiled statement, with the parameters' own bind conversions.
+
+    Handing the rows to the driver directly skips SQLAlchemy's per-row parameter
+    processing, which took two thirds of the time of a 50,000-offer import. Every
+    bindparam of `statement` must carry its column's type.
+    """
+    if not rows:
+        return
+    compiled = statement.compile(dialect=conn.dialect)
+    order = compiled.positiontup if compiled.positional else list(compiled.binds)
+    convert = [(n, compiled.binds[n].type.bind_processor(conn.dialect)) for n in order]
+    params = [tuple(f(row[n]) if f else row[n] for n, f in convert) for row in rows]
+    if not compiled.positional:
+        params = [dict(zip(order, values)) for values in params]
+    conn.exec_driver_sql(compiled.string, params)
 
 
 def _require_unique(kind: str, keys: list) -> None:

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     Date,
+    DateTime,
     Float,
     ForeignKey,
     Index,
@@ -56,6 +57,26 @@ indicator_values = Table(
     Column("is_demo", Boolean, nullable=False),
 )
 
+def _place_columns() -> list[Column]:
+    """The columns of services.model.Place, shared by offers and offices (new objects per
+    table: a Column belongs to one table)."""
+    return [
+        Column("lat", Float, nullable=False),
+        Column("lon", Float, nullable=False),
+        Column("address", String, nullable=False),
+        Column("postcode", String, nullable=False),
+        Column("city", String, nullable=False),
+        Column("position_precision", String, nullable=False),
+        Column("district_id", String),
+        Column("opening_hours", Text, nullable=False),  # JSON list of [weekday, opens, closes]
+        Column("hours_note", String, nullable=False),
+        Column("phone", String, nullable=False),
+        Column("email", String, nullable=False),
+        Column("source", String, nullable=False),
+        Column("is_demo", Boolean, nullable=False),
+    ]
+
+
 offers = Table(
     "offers",
     metadata,
@@ -63,29 +84,17 @@ offers = Table(
     Column("name", String, nullable=False),
     Column("provider", String, nullable=False),
     Column("description", Text, nullable=False),
-    Column("lat", Float, nullable=False),
-    Column("lon", Float, nullable=False),
     Column("min_age", Float),
     Column("max_age", Float),
-    Column("address", String, nullable=False),
-    Column("postcode", String, nullable=False),
-    Column("city", String, nullable=False),
-    Column("position_precision", String, nullable=False),
-    Column("district_id", String),
-    Column("opening_hours", Text, nullable=False),  # JSON list of [weekday, opens, closes]
-    Column("hours_note", String, nullable=False),
     Column("free_of_charge", Boolean, nullable=True),
     Column("fee_text", String, nullable=False),
     Column("barrier_free", Boolean),  # NULL: not known
-    Column("phone", String, nullable=False),
-    Column("email", String, nullable=False),
     Column("website", String, nullable=False),
     Column("status", String, nullable=False),
     Column("valid_from", Date),
     Column("valid_to", Date),
     Column("last_verified", Date),
-    Column("source", String, nullable=False),
-    Column("is_demo", Boolean, nullable=False),
+    *_place_columns(),
     Index(None, "district_id"),
     Index(None, "status"),
 )
@@ -117,21 +126,43 @@ offices = Table(
     Column("id", String, primary_key=True),
     Column("name", String, nullable=False),
     Column("operator", String, nullable=False),
-    Column("lat", Float, nullable=False),
-    Column("lon", Float, nullable=False),
-    Column("address", String, nullable=False),
-    Column("postcode", String, nullable=False),
-    Column("city", String, nullable=False),
-    Column("position_precision", String, nullable=False),
-    Column("district_id", String),
-    Column("opening_hours", Text, nullable=False),  # JSON list of [weekday, opens, closes]
-    Column("hours_note", String, nullable=False),
-    Column("phone", String, nullable=False),
-    Column("email", String, nullable=False),
     Column("contact", String, nullable=False),
     Column("staff_role", String, nullable=False),
     Column("programme", String, nullable=False),
-    Column("source", String, nullable=False),
+    *_place_columns(),
+)
+
+# Needs that no offer met („Bedarf anmelden“), anonymous: no name, no address, no point.
+# Code lists are stored ";"-joined: they are only ever read whole or counted in Python.
+unmet_needs = Table(
+    "unmet_needs",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("reported_on", Date, nullable=False),
+    Column("office_id", String, nullable=False),
+    Column("district_id", String),  # NULL: outside every district
+    Column("age_groups", String, nullable=False),
+    Column("needs", String, nullable=False),
+    Column("languages", String, nullable=False),
+    Column("missing", String, nullable=False),
+    Column("note", Text, nullable=False),
+    Column("is_demo", Boolean, nullable=False),
+    Index(None, "reported_on"),
+    Index(None, "office_id"),
+)
+
+# Building addresses for the Lotse's offline address search (migration 0002). No family's
+# address is ever stored: these are the city's buildings (Gebäudereferenzen or demo).
+addresses = Table(
+    "addresses",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("street", String, nullable=False),
+    Column("house_number", Integer, nullable=False),
+    Column("suffix", String, nullable=False),
+    Column("postcode", String, nullable=False),
+    Column("lat", Float, nullable=False),
+    Column("lon", Float, nullable=False),
     Column("is_demo", Boolean, nullable=False),
 )
 
@@ -144,3 +175,34 @@ meta = Table(
 )
 
 DATA_VERSION_KEY = "data_version"
+
+# Planning scenarios ("Was wäre, wenn"): hypothetical offers in tables of their own, never
+# mixed with `offers`. Writing them does not bump data_version: they are not part of the
+# snapshot the map caches.
+scenarios = Table(
+    "scenarios",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("name", String, nullable=False),
+    Column("description", Text, nullable=False),
+    Column("created_at", DateTime, nullable=False),  # UTC, naive
+)
+
+scenario_offers = Table(
+    "scenario_offers",
+    metadata,
+    Column(
+        "scenario_id",
+        String,
+        ForeignKey("scenarios.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("position", Integer, primary_key=True),
+    Column("name", String, nullable=False),
+    Column("needs", String, nullable=False),  # need codes joined by ";"
+    Column("min_age", Float),
+    Column("max_age", Float),
+    Column("audience", String, nullable=False),  # audience codes joined by ";"
+    Column("lat", Float, nullable=False),
+    Column("lon", Float, nullable=False),
+)

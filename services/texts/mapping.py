@@ -10,6 +10,13 @@ LAYER_DISTRICT_NAMES = "Stadtteilnamen"
 LAYER_OFFICES = "Quartiersbüros"
 LAYER_OFFERS = "Angebote"
 LAYER_TILES = "Hintergrundkarte"
+LAYER_OUTLINE = "Gewählter Bezirk"
+LAYER_CONTROL = "Kartenebenen"
+
+# Leaflet's own controls
+ZOOM_IN = "Vergrößern"
+ZOOM_OUT = "Verkleinern"
+ATTRIBUTION_PREFIX = "Leaflet"
 
 # Legend and district tooltip
 NO_DATA = "keine Daten"

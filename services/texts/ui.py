@@ -132,3 +132,32 @@ LANGUAGE_NAMES = {
     "el": "Griechisch", "sq": "Albanisch", "sr": "Serbisch", "hr": "Kroatisch", "bs": "Bosnisch",
     "ti": "Tigrinya", "so": "Somali", "prs": "Dari", "ps": "Paschtu",
 }
+
+# Offer list under the map (services/offer_table.py, ui/components/offer_table.py)
+TABLE_TITLE = "Passende Angebote als Liste"
+FRAME_NAMES = {  # accessible names of component frames, by the title Streamlit gives them
+    "streamlit_folium.st_folium": "Karte der Stadtteile mit Angeboten und Quartiersbüros",
+}
+SKIP_MAP = "Karte überspringen – zur Angebotsliste"
+TABLE_HINT = "Zeile wählen: Angebot auf der Karte markieren und Details zeigen. Spaltenkopf: sortieren."
+TABLE_ALT = "Passende Angebote; eine Zeile wählen zeigt das Angebot auf der Karte"
+TABLE_NAME = "Name"
+TABLE_NEEDS = "Bedarfe"
+TABLE_AGES = "Alter"
+TABLE_DISTRICT = "Bezirk"
+TABLE_ADDRESS = "Adresse"
+TABLE_LANGUAGES = "Sprachen"
+TABLE_COSTS = "Kosten"
+TABLE_STATUS = "Status"
+TABLE_SHEET = "Angebote"
+TABLE_FILE = "quartiersatlas-angebote"
+DOWNLOAD_CSV = "Liste als CSV (Excel)"
+DOWNLOAD_XLSX = "Liste als XLSX"
+
+# No offer matches
+NO_RESULTS = "Kein Angebot passt zu allen Filtern."
+NO_RESULTS_LOOSEN = "Ohne den Filter „{field}“ wären es {count}."
+NO_RESULTS_NOTHING = "Auch ohne einzelne Filter passt nichts – bitte alle Filter zurücksetzen."
+LOOSEN_BUTTON = "Filter „{field}“ entfernen"
+# Database outage (the message itself comes from services/texts/validation.py)
+DATABASE_RETRYING = "Die Seite versucht es alle {seconds} Sekunden erneut und lädt sich selbst neu."

@@ -57,7 +57,7 @@ def test_filters_change_the_count_and_chips_remove_them():
     assert 0 < only_early < everything
     at.multiselect(key=state.widget_key("age_groups")).set_value(["14-17"]).run()
     assert shown_count(at)[0] < only_early
-    chip = next(b for b in at.button if b.label.startswith("✕ 14–17"))
+    chip = next(b for b in at.button if b.label.startswith("✕") and "14–17" in b.label)
     chip.click().run()
     assert shown_count(at)[0] == only_early
     assert at.multiselect(key=state.widget_key("age_groups")).value == []
@@ -151,3 +151,14 @@ def test_an_empty_production_database_explains_how_to_load_data(tmp_path, monkey
     assert any(ui.EMPTY_DATABASE in i.value for i in at.info)
     assert shown_count(at) == (0, 0)
     assert not at.sidebar.warning  # no demo banner without demo data
+
+
+def test_an_unreachable_database_gets_a_german_notice_and_no_traceback(monkeypatch):
+    """PostgreSQL down (nothing listens on the port): the page says so and waits."""
+    from tests.e2e.appserver import free_port
+
+    monkeypatch.setenv("DATABASE_URL", f"postgresql+psycopg://qa:qa@127.0.0.1:{free_port()}/qa")
+    at = run_app()
+    assert not at.exception
+    assert any("nicht erreichbar" in e.value for e in at.error)
+    assert not any("Angeboten passen" in m.value for m in at.markdown)

@@ -67,7 +67,8 @@ def test_a_filter_changes_the_markers_and_the_map_stays_mounted(page: Page, app_
     search = page.get_by_role("textbox", name="Freitext")
     search.fill("Hausaufgaben")
     search.press("Enter")
-    chip = page.get_by_role("button", name="✕ Suche: „Hausaufgaben“")
+    # chip labels are data shown literally (invisible bidi isolates and word joiners)
+    chip = page.get_by_role("button", name=re.compile("✕.*Suche.*Hausaufgaben"))
     expect(chip).to_be_visible(timeout=TIMEOUT)
     after = shown_count(page)
     assert 0 < after < before
@@ -96,9 +97,11 @@ def test_click_opens_details_and_evil_names_stay_text(page: Page, app_url: str):
     expect(tooltip).to_contain_text(EVIL_NAMES[1])
     expect(tooltip).to_contain_text("Demo-Eintrag")
     marker.click()
-    details = page.get_by_text(EVIL_NAMES[0], exact=True)
+    # data text is shown literally inside invisible bidi isolates (services/plaintext.py)
+    # (the offer list under the map shows the name too: the details panel's heading here)
+    details = page.get_by_role("heading").get_by_text(re.compile(rf"^\W?{re.escape(EVIL_NAMES[0])}\W?$"))
     expect(details).to_be_visible(timeout=TIMEOUT)
-    expect(page.get_by_text("Bedarfe: Lernen & Hausaufgaben")).to_be_visible()
+    expect(page.get_by_text(re.compile("Bedarfe: .?Lernen & Hausaufgaben"))).to_be_visible()
     expect(page).to_have_url(re.compile("auswahl=o(%3A|:)evil-1"))
     expect(frame.locator(".qa-highlight")).to_have_count(1, timeout=TIMEOUT)
     assert page.guard.dialogs == [] and page.guard.external == []
@@ -139,7 +142,7 @@ def test_panning_and_zooming_do_not_rerun_the_app(page: Page, app_url: str):
     assert after[0] != before[0] and after[1] > before[1]  # it did pan and zoom
     assert sent == []
     page.get_by_text("nur kostenlose", exact=True).click()
-    expect(page.get_by_role("button", name="✕ nur kostenlose")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_role("button", name=re.compile("✕.*nur kostenlose"))).to_be_visible(timeout=TIMEOUT)
     assert sent  # the same probe does see a rerun
 
 

@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,11 @@ import shapely
 from pyproj import Transformer
 from shapely.geometry import Point, shape
 
+from services.addresses import AddressIndex, MatchKind
 from services.indicators import INDICATORS
+from services.io.addresses import ADDRESS_COLUMNS, read_addresses
 from services.io.columns import INDICATOR_COLUMNS, OFFER_COLUMNS, OFFICE_COLUMNS
+from services.io.unmet_needs import read_unmet_needs
 from services.model import ANALYSIS_CRS, WEB_CRS
 from services.taxonomy import AGE_GROUPS, AUDIENCES, NEEDS, PARENTS_GROUP, matches_age_groups
 
@@ -28,6 +32,8 @@ GENERATED = (
     "indicators.csv",
     "offices.csv",
     "offers.csv",
+    "unmet_needs.csv",
+    "addresses.csv",
 )
 YEARS = {"2019", "2020", "2021", "2022", "2023"}
 PUBLISHED_CITY_AVERAGE = 20.4
@@ -229,6 +235,63 @@ def test_demo_contacts_are_fictitious(offers):
 def test_no_personal_name_in_any_file():
     for name in GENERATED:
         assert "Zimmermann" not in (GEODATA / name).read_text(encoding="utf-8"), name
+
+
+# Addresses ------------------------------------------------------------------------------
+
+
+def test_addresses_are_demo_inside_the_city_and_include_every_numbered_place(
+    offers, offices, outline
+):
+    header, rows = read_csv("addresses.csv")
+    assert header == list(ADDRESS_COLUMNS)
+    assert 400 <= len(rows) <= 1500 and all(r["demo"] == "ja" for r in rows)
+    city = metric(outline)
+    for row in rows:
+        assert city.contains(metric(Point(float(row["lon"]), float(row["lat"])))), row
+    listed = {(r["strasse"], r["hausnummer"] + r["zusatz"]): r for r in rows}
+    first_place = {}  # two demo offers may share an address: the first one's position counts
+    for place in offices + offers:
+        street, _, number = place["adresse"].rpartition(" ")
+        if number.isdigit():  # "Borsigweg" has no number
+            first_place.setdefault((street, number), place)
+    for key, place in first_place.items():
+        assert (listed[key]["lat"], listed[key]["lon"]) == (place["lat"], place["lon"]), key
+
+
+def test_demo_addresses_answer_the_lotses_examples():
+    index = AddressIndex(read_addresses(GEODATA / "addresses.csv").addresses)
+    assert index.is_demo
+    office = index.search("Feuerbachstr. 13")[0]
+    assert (office.street, office.house_number, office.match) == (
+        "Feuerbachstraße", 13, MatchKind.EXACT)
+    gladbecker = index.search("gladbecker str 50")[0]
+    assert (gladbecker.street, gladbecker.match) == ("Gladbecker Straße", MatchKind.NEAREST_NUMBER)
+    assert gladbecker.house_number % 2 == 0  # the same side of the street as 50
+    assert any(c.suffix for c in (index.search(f"Feuerbachstraße {n}a")[0] for n in range(60)))
+    assert index.search("Borsigweg")[0].match is MatchKind.STREET_MIDDLE
+
+
+# Reported unmet needs -------------------------------------------------------------------
+
+
+def test_demo_unmet_needs_read_and_point_to_real_offices_and_districts(offices, districts):
+    records = read_unmet_needs(GEODATA / "unmet_needs.csv")
+    assert len(records) >= 100
+    assert all(r.is_demo and r.id.startswith("demo-bedarf-") for r in records)
+    assert {r.office_id for r in records} <= {o["id"] for o in offices}
+    assert {r.district_id for r in records} <= {props["id"] for props, _ in districts}
+    dates = [r.reported_on for r in records]
+    assert dates == sorted(dates) and (dates[-1] - dates[0]).days > 300
+    assert all(r.needs and r.missing and r.languages and r.age_groups for r in records)
+    assert any(r.note for r in records) and sum(bool(r.note) for r in records) < len(records) / 2
+
+
+def test_demo_unmet_needs_gather_where_child_poverty_is_highest(districts):
+    counts = Counter(r.district_id for r in read_unmet_needs(GEODATA / "unmet_needs.csv"))
+    names = {props["id"]: props["name"] for props, _ in districts}
+    top = [names[d] for d, _ in counts.most_common(3)]
+    assert set(top) == {"Batenbrock-Süd", "Batenbrock-Nord", "Altstadt"}
 
 
 # Indicators -----------------------------------------------------------------------------

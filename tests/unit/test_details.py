@@ -1,4 +1,3 @@
-import re
 from datetime import date
 
 import geopandas as gpd
@@ -6,7 +5,7 @@ import pandas as pd
 from shapely.geometry import box
 
 from services.choropleth import build_choropleth
-from services.details import district_rows, escape_markdown, offer_rows, office_rows
+from services.details import district_rows, offer_rows, office_rows
 from services.formatting import format_ages
 from services.indicators import INDICATORS_BY_KEY
 from services.model import Office, OpeningSlot
@@ -60,7 +59,3 @@ def test_district_rows_compare_with_the_city_average_and_count_offers():
     assert district_rows(choropleth, "99", shown) == []
 
 
-def test_escape_markdown_leaves_no_markup_or_links():
-    evil = "**fett** [x](javascript:alert(1)) <img src=x onerror=alert(1)> $x$ :red[rot]"
-    escaped = escape_markdown(evil)
-    assert re.search(r"(?<!\\)[*\[\]()<>$:]", escaped) is None  # every special char escaped

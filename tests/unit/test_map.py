@@ -17,7 +17,14 @@ from services.config import Settings
 from services.indicators import INDICATORS_BY_KEY
 from services.map.base import build_base_map, layer_control
 from services.map.jsbridge import js_json, parse_clicked
-from services.map.layers import offer_layer, offer_mask, offer_selection
+from services.map.layers import (
+    choropleth_layer,
+    district_geometries,
+    district_outline,
+    offer_layer,
+    offer_mask,
+    offer_selection,
+)
 from services.model import Office
 from services.selection import Selection
 from services.texts import mapping as texts
@@ -57,8 +64,17 @@ def _base_map(settings: Settings = SETTINGS) -> folium.Map:
     choropleth = build_choropleth(districts, values, INDICATORS_BY_KEY["sgb2_u15"], 2023,
                                   "quantiles")
     office = Office("b<1>", EVIL[2], EVIL[1], 51.51, 6.92)
-    return build_base_map(choropleth, json.loads(districts.to_json()), [office], settings,
-                          "Demo-Gliederung, schematische Grenzen")
+    return _with_choropleth(choropleth, districts, [office], settings,
+                            "Demo-Gliederung, schematische Grenzen")
+
+
+def _with_choropleth(choropleth, districts, offices, settings=SETTINGS, notice=None) -> folium.Map:
+    """The page's base map with its choropleth layer added (the page swaps that one in)."""
+    web = json.loads(districts.to_json())
+    names = dict(zip(districts["id"], districts["name"]))
+    m = build_base_map(web, names, offices, settings, notice)
+    m.add_child(choropleth_layer(choropleth, district_geometries(web)))
+    return m
 
 
 def _collected_links(m: folium.Map) -> list[str]:
@@ -182,7 +198,7 @@ def test_labels_rank_larger_districts_first():
                                    "is_demo"])
     choropleth = build_choropleth(districts, values, INDICATORS_BY_KEY["sgb2_u15"], 2023,
                                   "quantiles")
-    m = build_base_map(choropleth, json.loads(districts.to_json()), [], SETTINGS)
+    m = _with_choropleth(choropleth, districts, [])
     rows = _payload(m.get_root().render(), "addDistrictLabels")["rows"]
     assert [(row[0], row[3]) for row in rows] == [("Altstadt", 2), (EVIL[0], 0), ("Eigen", 1)]
 
@@ -204,7 +220,7 @@ def test_legend_says_whether_classes_are_fixed_over_the_years(scope, line):
                            for year, value in ((2019, 10.0), (2021, 20.0), (2023, 30.0))])
     choropleth = build_choropleth(_districts(), values, INDICATORS_BY_KEY["sgb2_u15"], 2021,
                                   "quantiles", scope)
-    m = build_base_map(choropleth, json.loads(_districts().to_json()), [], SETTINGS)
+    m = _with_choropleth(choropleth, _districts(), [])
     assert _payload(m.get_root().render(), "addLegend")["lines"][-1] == line
 
 
@@ -214,7 +230,7 @@ def test_legend_source_drops_remarks_in_parentheses():
                                 is_demo=True)])
     choropleth = build_choropleth(_districts(), values, INDICATORS_BY_KEY["sgb2_u15"], 2023,
                                   "quantiles")
-    m = build_base_map(choropleth, json.loads(_districts().to_json()), [], SETTINGS)
+    m = _with_choropleth(choropleth, _districts(), [])
     assert _payload(m.get_root().render(), "addLegend")["source"] == [
         "Quelle: Demo", "Quelle: Demo (synthetisch, angelehnt an X)"]
 
@@ -232,6 +248,33 @@ def test_parse_clicked_ignores_other_tooltips(text):
     assert parse_clicked(text) is None
 
 
+def test_leaflets_own_controls_speak_german_and_the_scale_is_metric():
+    html = _base_map().get_root().render()
+    german = _payload(html, "localise")
+    assert (german["lang"], german["zoomIn"], german["zoomOut"]) == ("de", "Vergrößern", "Verkleinern")
+    assert german["layers"] == texts.LAYER_CONTROL
+    assert "L.control.scale()" not in html  # folium's scale shows miles too; ours is metric
+
+
+def test_the_base_map_has_no_choropleth_so_a_new_indicator_does_not_remount_it():
+    districts = _districts()
+    web = json.loads(districts.to_json())
+    base = build_base_map(web, dict(zip(districts["id"], districts["name"])), [], SETTINGS)
+    html = base.get_root().render()
+    assert "QA.addDistrictLabels(" in html
+    assert "QA.addDistricts(" not in html and "QA.addLegend(" not in html
+
+
+def test_outline_names_the_chosen_districts_in_order_and_skips_unknown_ones():
+    geometries = district_geometries(json.loads(_districts().to_json()))
+    m = folium.Map(tiles=None)
+    m.add_child(district_outline(geometries, ["13", "99", "11", "13"]))
+    payload = _payload(m.get_root().render(), "outlineDistricts")
+    assert payload["key"] == "13,11"
+    assert payload["rows"] == [geometries["13"], geometries["11"]]
+    empty = folium.Map(tiles=None)
+    empty.add_child(district_outline(geometries, []))
+    assert _payload(empty.get_root().render(), "outlineDistricts") == {"key": "", "rows": []}
 def _mask_bits(text: str, n: int) -> list[int]:
     """Decode like QA.decodeMask: bit i % 8 of byte i // 8."""
     data = base64.b64decode(text)
@@ -251,14 +294,11 @@ def test_offer_mask_marks_the_shown_rows_in_order():
 
 def test_offers_stored_in_the_base_map_and_only_a_mask_on_a_filter_change():
     offers = _offers(300)
-    values = pd.DataFrame([dict(district_id="11", indicator_key="sgb2_u15", year=2023,
-                                value=20.5, source="BA", is_demo=True)])
-    choropleth = build_choropleth(_districts(), values, INDICATORS_BY_KEY["sgb2_u15"], 2023,
-                                  "quantiles")
 
     def page_run(shown, highlight=None):  # the map page builds its map anew on every run
-        m = build_base_map(choropleth, json.loads(_districts().to_json()), [], SETTINGS,
-                           offers=offers, version=42)
+        districts = _districts()
+        m = build_base_map(json.loads(districts.to_json()), dict(zip(districts["id"], districts["name"])),
+                           [], SETTINGS, offers=offers, version=42)
         return _streamlit_strings(m, offer_selection(offers, shown, 42, highlight))
 
     strings = page_run(offers.iloc[::2], highlight=(51.5, 6.9))

@@ -22,6 +22,7 @@ from services.texts import ui
 from ui import state
 
 _RETURNED = ["last_object_clicked_tooltip", "last_object_clicked_count"]
+FALLBACK_HEIGHT = 560
 
 
 def _with_frontend_defaults(component: Callable[..., Any]) -> Callable[..., Any]:
@@ -73,8 +74,14 @@ def assets_ready() -> bool:
     return not missing
 
 
-def map_frame(base: folium.Map, dynamic: folium.FeatureGroup | None, key: str, height: int = 620) -> None:
-    """Draw the map; a click on one of our items selects it (and reruns the page)."""
+def map_frame(
+    base: folium.Map, dynamic: list[folium.FeatureGroup], key: str, height: int = FALLBACK_HEIGHT
+) -> None:
+    """Draw the map; a click on one of our items selects it (and reruns the page).
+
+    `height` is only the frame's first size: static/page.css sizes the frame to the window
+    (what is left below the controls), and the map fills its frame.
+    """
     result = st_folium(
         base, key=key, height=height, use_container_width=True,
         feature_group_to_add=dynamic, layer_control=layer_control(),

@@ -28,3 +28,7 @@ def districted(repo: Repository) -> Repository:
     """A repository holding the three test squares A1, B2, C3."""
     repo.replace_districts(layer(), {}, {})
     return repo
+
+
+# The subprocess runner of test_cli.py, for the exchange commands' tests too.
+from tests.unit.io.test_cli import cli  # noqa: E402, F401

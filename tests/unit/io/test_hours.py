@@ -66,3 +66,11 @@ def test_comma_between_entries_is_accepted():
     assert parse_hours("Mo 09:00-12:00, Di 14:00-16 Uhr, Mi-Do 8-9") == (
         S(0, "09:00", "12:00"), S(1, "14:00", "16:00"), S(2, "08:00", "09:00"),
         S(3, "08:00", "09:00"))
+
+
+def test_display_in_other_weekday_names_without_uhr():
+    slots = parse_hours("Mo-Fr 09:00-12:00; Mi 14:00-16:00")
+    weekdays = ("Pzt", "Sal", "Çar", "Per", "Cum", "Cmt", "Paz")
+    assert format_hours(slots, suffix="", weekdays=weekdays) == (
+        "Pzt–Sal 09:00–12:00; Çar 09:00–12:00, 14:00–16:00; Per–Cum 09:00–12:00"
+    )

@@ -14,7 +14,15 @@ from services.io.offices import write_offices
 from services.storage.errors import DatabaseUnavailable
 from tests.factories import full_offer, sparse_offer
 from tests.unit.io.helpers import (
-    LONG_HEADER, OFFER_HEADER, SIDE, centre, city_layer, csv_text, office, offer_row, write_text,
+    LONG_HEADER,
+    OFFER_HEADER,
+    SIDE,
+    centre,
+    city_layer,
+    csv_text,
+    offer_row,
+    office,
+    write_text,
 )
 
 
@@ -139,7 +147,23 @@ def test_seed_demo_loads_the_demo_files(repo):
     assert seeded.offers == len(repo.offers()) > 0
     assert seeded.indicators == len(repo.indicator_values()) > 0
     assert seeded.offices == len(repo.offices()) > 0
+    assert seeded.unmet_needs == len(repo.unmet_needs()) > 0
+    assert all(n.is_demo for n in repo.unmet_needs())
     assert any(o.district_id for o in repo.offers())
+
+
+def test_seed_demo_refuses_an_unmet_need_with_an_address_naming_row_and_column(repo, tmp_path):
+    for name in ("districts.geojson", "indicators.csv", "offices.csv", "offers.csv"):
+        (tmp_path / name).write_bytes((GEODATA_DIR / name).read_bytes())
+    write_text(tmp_path / "unmet_needs.csv",
+               "id;datum;quartiersbuero;bedarfe;fehlte;notiz\n"
+               "b1;03.11.2026;qb;lernen;voll;ab 7 Uhr\n"
+               "b2;04.11.2026;qb;lernen;voll;wohnt Hauptstr. 5\n")  # fmt: skip
+    with pytest.raises(ImportFailed) as failed:
+        importer.seed_demo(repo, tmp_path)
+    problem = failed.value.problems[0]
+    assert (problem.row, problem.field) == (3, "notiz") and "Anschrift" in problem.message
+    assert repo.is_empty()
 
 
 def test_seed_demo_reads_everything_before_writing(repo, tmp_path):

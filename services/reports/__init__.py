@@ -1,0 +1,1 @@
+"""Printable documents built from the app's data (the Lotse's Infoblatt)."""

@@ -1,0 +1,129 @@
+"""German texts of the planning analyses (services/analysis): labels, reasons, export columns.
+
+Keyed by the stable codes the analysis returns ("area_grid", "sehr_niedrig", …), so pages,
+PDF reports and exports show the same words.
+"""
+
+from __future__ import annotations
+
+# How children were spread over a district (supply.ChildPoints.method)
+SPREAD_LABELS: dict[str, str] = {
+    "addresses": "Kinder verteilt auf die Wohnadressen (jede Adresse gleich gewichtet)",
+    "area_grid": (
+        "Kinder gleichmäßig über die Fläche verteilt (regelmäßiges Punktraster, keine Adressdaten)"
+    ),
+    "mixed": (
+        "Kinder verteilt auf Wohnadressen, in Bezirken ohne Adressen gleichmäßig über die Fläche"
+    ),
+}
+ALL_CHOSEN_LABEL = "Alle gewählten Bedarfe"
+UNKNOWN_NEED = "Unbekannter Bedarf „{code}“."
+UNKNOWN_AGE_GROUP = "Unbekannte Altersgruppe „{code}“."
+UNKNOWN_INDICATOR = "Unbekannte Kennzahl „{code}“."
+NO_NEED_CHOSEN = "Bitte mindestens einen Bedarf wählen."
+BAD_DISTANCE = "Die Entfernung muss größer als 0 und höchstens {maximum} m sein."
+OFFERS_SOURCE = "Angebotsverzeichnis des Quartiersatlas Bottrop"
+CHILDREN_ESTIMATE = (
+    "Kinder der gewählten Altersgruppen geschätzt aus den Einwohnern 0–17 J. "
+    "(gleichmäßige Altersverteilung)"
+)
+
+# Status × dynamics (status_dynamics.py), after Berlin's MSS
+STATUS_LABELS: dict[str, str] = {
+    "hoch": "hoch",
+    "mittel": "mittel",
+    "niedrig": "niedrig",
+    "sehr_niedrig": "sehr niedrig",
+}
+DYNAMICS_LABELS: dict[str, str] = {"positiv": "positiv", "stabil": "stabil", "negativ": "negativ"}
+GROUP_LABEL = "Status {status}, Dynamik {dynamics}"
+NO_DYNAMICS = "nicht bestimmbar"
+NOT_CLASSIFIED = "nicht eingeordnet"
+NO_DYNAMICS_REASON = "Dynamik nicht bestimmbar: keine vollständigen Werte für {year}"
+NO_CHILDREN_COUNT = "Nicht eingeordnet: keine Zahl der Kinder (0–17 J.) für {year}"
+TOO_FEW_CHILDREN = (
+    "Nicht eingeordnet: nur {n} Kinder (weniger als {minimum}); bei so kleinen Zahlen "
+    "schwanken die Anteile zu stark"
+)
+TOO_FEW_RESIDENTS = (
+    "Nicht eingeordnet: nur {n} Einwohner (weniger als {minimum}); bei so kleinen Zahlen "
+    "schwanken die Anteile zu stark"
+)
+NO_INDICATOR_VALUES = "Es sind noch keine Kennzahlen importiert."
+MISSING_VALUES = "Nicht eingeordnet: für {year} fehlen Werte ({labels})"
+RESIDENTS_UNCHECKED = (
+    "Die Einwohnerzahl aller Altersgruppen liegt nicht vor; geprüft wurde nur die "
+    "Mindestzahl von 30 Kindern."
+)
+
+# District profile (profiles.py)
+CITY_SERIES = "Stadtdurchschnitt"
+PERCENTAGE_POINTS = "Pp."
+
+# Scenarios ("Was wäre, wenn"): hypothetical offers (model.py, scenarios.py)
+SCENARIO = "Szenario"
+SCENARIO_NAME_MISSING = "Das Szenario braucht einen Namen."
+HYPOTHETICAL_NAME_MISSING = "Angenommenes Angebot {offer}: Der Name fehlt."
+HYPOTHETICAL_NEEDS = (
+    "Angenommenes Angebot {offer}: Bitte mindestens einen Bedarf aus der Liste wählen."
+)
+HYPOTHETICAL_AUDIENCE = "Angenommenes Angebot {offer}: Unbekannte Zielgruppe."
+HYPOTHETICAL_AGES = (
+    "Angenommenes Angebot {offer}: Das Alter muss zwischen 0 und 120 liegen, "
+    "das Mindestalter darf nicht über dem Höchstalter liegen."
+)
+HYPOTHETICAL_POSITION = (
+    "Angenommenes Angebot {offer}: Die Position liegt nicht auf der Erde."
+)
+
+# Exports (exports.py): metadata, sheet names, method sentences
+YES, NO = "ja", "nein"
+META_FIELD, META_VALUE = "feld", "wert"
+META_TITLE = "Titel"
+META_SOURCES = "Quellen"
+META_YEAR = "Datenjahr"
+META_METHOD = "Methode"
+META_EXPORTED = "Exportdatum"
+META_DEMO = "Demo-Daten"
+META_CRS = "Koordinatensystem"
+DEMO_NOTE = "ja – Demo-Daten (erfunden bzw. synthetisch), keine amtlichen Zahlen"
+SCENARIO_NOTE = "„{name}“ – enthält angenommene Angebote, keine echten"
+SHEET_DISTRICTS = "Bezirke"
+SHEET_GAPS = "Versorgung"
+SHEET_SCENARIO = "Szenario"
+SHEET_METADATA = "Metadaten"
+METADATA_LAYER = "metadaten"
+METADATA_FILE_SUFFIX = "metadaten"
+TITLE_DISTRICTS = "Quartiersatlas Bottrop: Bezirkstabelle"
+TITLE_GAPS = "Quartiersatlas Bottrop: Versorgungslücken je Bezirk und Bedarf"
+TITLE_SCENARIO = "Quartiersatlas Bottrop: Szenario „{name}“ im Vergleich mit heute"
+METHOD_DISTRICTS = "Kennzahlen je statistischem Bezirk."
+METHOD_STATUS = (
+    "Status und Dynamik nach dem Verfahren des Berliner Monitorings Soziale "
+    "Stadtentwicklung (z-Werte, Klassen bei ±1 und +1,5 Standardabweichungen)."
+)
+METHOD_SUPPLY = (
+    "Versorgung: aktive Angebote je Bedarf, Altersgruppen: {ages}; Abdeckung = Anteil der "
+    "Kinder mit einem passenden Angebot in höchstens {distance} m Luftlinie; {spread}; "
+    "Lückenwert = z({indicator} {year}) − z(Abdeckung)."
+)
+ALL_AGES = "alle (0–17 J.)"
+SPREAD_SHORT: dict[str, str] = {"addresses": "Adressen", "area_grid": "Fläche", "mixed": "gemischt"}
+KIND_REAL = "Angebot"
+UNKNOWN_TABLE_FORMAT = "Unbekanntes Tabellenformat „{suffix}“. Möglich: {allowed}."
+UNKNOWN_LAYER_FORMAT = "Unbekanntes Kartenformat „{suffix}“. Möglich: {allowed}."
+UNKNOWN_CRS = "Unbekanntes Koordinatensystem {crs}. Möglich: {allowed}."
+
+# Gap map (gap_map.py): classes of the gap score, from the smallest gap to the largest
+GAP_CLASS_LABELS = (
+    "deutlich kleinere Lücke als im Mittel (bis −1,5)",
+    "kleinere Lücke (−1,5 bis −0,5)",
+    "etwa mittlere Lücke (−0,5 bis +0,5)",
+    "größere Lücke (+0,5 bis +1,5)",
+    "deutlich größere Lücke als im Mittel (über +1,5)",
+)
+NO_GAP_DATA = "keine Daten"
+
+# Trend chart (charts.py)
+CHART_YEAR = "Jahr"
+CHART_SERIES = "Reihe"
