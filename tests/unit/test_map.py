@@ -116,7 +116,8 @@ def test_no_cdn_url_in_rendered_map_or_collected_links():
     strings = _streamlit_strings(m, offer_layer(_offers()))
     links = _collected_links(m)
     assert links and all(link.startswith("/app/static/") for link in links)
-    assert any(link.endswith("leaflet.markercluster.js") for link in links)
+    assert any(link.endswith("MarkerCluster.css") for link in links)
+    assert any(link.startswith("/app/static/vendor/bundle/map-") for link in links)
     for name, text in strings.items():
         assert not HOST_URL.search(text), name
     assert not HOST_URL.search(m.get_root().render())
