@@ -1,14 +1,16 @@
 """Quartiersatlas Bottrop: wires page config and navigation. No logic here.
 
-Every page starts with ui/sidebar.render(): the shared sidebar with the filters, whose
-state lives in st.session_state and the URL (ui/state.py, ui/urlparams.py).
+Every page starts with ui/sidebar.render() (or render_admin() on Verwaltung pages): the
+shared sidebar with the filters and the login. Which pages the menu shows depends on the
+roles (ui/navigation.py); every protected page checks the role itself (ui/auth.py).
 """
 
 import streamlit as st
 
 from services.texts import ui
+from ui.navigation import pages
 
 st.set_page_config(page_title=ui.APP_TITLE, page_icon="🗺️", layout="wide")
 
-navigation = st.navigation([st.Page("pages/karte.py", title=ui.PAGE_MAP, icon="🗺️", default=True)])
+navigation = st.navigation(pages())
 navigation.run()
