@@ -7,6 +7,7 @@ roles (ui/navigation.py); every protected page checks the role itself (ui/auth.p
 
 import streamlit as st
 
+from services.heap import freeze_after_startup
 from services.texts import ui
 from ui.navigation import pages
 
@@ -14,3 +15,4 @@ st.set_page_config(page_title=ui.APP_TITLE, page_icon="🗺️", layout="wide")
 
 navigation = st.navigation(pages())
 navigation.run()
+freeze_after_startup()  # once per process, now that the page's modules are imported

@@ -70,7 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     for kind, help_text in (("districts", t.CLI_IMPORT_DISTRICTS),
                             ("indicators", t.CLI_IMPORT_INDICATORS),
                             ("offers", t.CLI_IMPORT_OFFERS),
-                            ("offices", t.CLI_IMPORT_OFFICES)):
+                            ("offices", t.CLI_IMPORT_OFFICES),
+                            ("addresses", t.CLI_IMPORT_ADDRESSES)):
         sub = kinds.add_parser(kind, help=help_text, description=help_text)
         sub.add_argument("file", metavar="DATEI", type=Path, help=t.CLI_FILE)
         if kind == "districts":

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from services import importer
 from services.io import columns as c
+from services.io.addresses import read_addresses
 from services.io.districts import read_districts
 from services.io.errors import ImportProblem
 from services.io.indicators import read_indicators
@@ -49,6 +50,7 @@ KINDS: dict[str, ImportKind] = {
         ImportKind("offices", _EDITORS, (*_TABLES, "geojson", "json"), False),
         ImportKind("indicators", ("admin",), _TABLES, False),
         ImportKind("districts", ("admin",), ("geojson", "json", "gpkg", "zip"), True),
+        ImportKind("addresses", ("admin",), (*_TABLES, "zip"), True),
     )
 }
 
@@ -87,6 +89,8 @@ def preview(repo: Repository, kind: str, path: Path,
         return _preview_districts(repo, path, fields)
     if kind == "indicators":
         return _preview_indicators(repo, path)
+    if kind == "addresses":
+        return _preview_addresses(repo, path)
     reader, stored = (read_offers, repo.offers) if kind == "offers" else (read_offices, repo.offices)
     districts = repo.districts()
     names = dict(zip(districts["id"], districts["name"]))
@@ -111,6 +115,19 @@ def _preview_indicators(repo: Repository, path: Path) -> ImportPreview:
         t.COLUMN_DISTRICT: names.get(key[0], key[0]), t.COLUMN_INDICATOR: key[1], t.COLUMN_YEAR: str(key[2]),
         t.COLUMN_VALUE: f"{value[0]:g}".replace(".", ","),
         t.COLUMN_STATUS: t.STATUS_LABELS[status]})  # fmt: skip
+
+
+def _preview_addresses(repo: Repository, path: Path) -> ImportPreview:
+    read = read_addresses(path)
+
+    def key(a) -> tuple:
+        return (a.street, a.house_number, a.suffix)
+
+    before = {key(a): a for a in repo.addresses()}
+    after = {key(a): a for a in read.addresses}
+    return _compared("addresses", before, after, read.warnings, lambda key, address, status: {
+        t.COLUMN_STREET: address.street, t.COLUMN_NUMBER: f"{address.house_number}{address.suffix}",
+        t.COLUMN_POSTCODE: address.postcode, t.COLUMN_STATUS: t.STATUS_LABELS[status]})  # fmt: skip
 
 
 def _preview_districts(repo: Repository, path: Path, fields: DistrictFields) -> ImportPreview:
@@ -146,7 +163,8 @@ def run_import(repo: Repository, kind: str, path: Path,
         return importer.import_districts(repo, path, fields.id_field, fields.name_field,
                                          fields.stadtbezirk_field)
     run = {"offers": importer.import_offers, "offices": importer.import_offices,
-           "indicators": importer.import_indicators}[kind]  # fmt: skip
+           "indicators": importer.import_indicators,
+           "addresses": importer.import_addresses}[kind]  # fmt: skip
     return run(repo, path)
 
 
@@ -160,6 +178,11 @@ def import_summary(kind: str, result: importer.ImportResult) -> str:
         if result.notes:
             summary += "\n" + "\n".join([v.CLI_VALUES_AFTER_SWAP, *(f"  {n}" for n in result.notes)])
         return summary
+    if kind == "addresses":
+        gebref = result.other_municipality or result.removed
+        template = v.CLI_DONE_ADDRESSES if gebref else v.CLI_DONE_ADDRESSES_TABLE
+        return template.format(count=result.count, other=result.other_municipality,
+                               removed=result.removed)
     if kind == "indicators":
         years = ", ".join(map(str, result.years)) or "–"
         return v.CLI_DONE_INDICATORS.format(count=result.count, districts=result.districts,

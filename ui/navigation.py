@@ -13,7 +13,7 @@ import streamlit as st
 
 from services.auth import has_role
 from services.texts import auth as auth_text
-from services.texts import ui
+from services.texts import nearby, ui
 from services.texts import upload as upload_text
 from ui.auth import current_principal
 
@@ -25,15 +25,23 @@ class PageSpec:
     icon: str
     roles: tuple[str, ...] = ()  # empty: public
     default: bool = False
+    url_path: str | None = None
 
 
-PUBLIC = (PageSpec("pages/karte.py", ui.PAGE_MAP, "🗺️", default=True),)
+# Streamlit resolves a direct visit against the legacy pages/ folder before the navigation
+# exists: "/lotse" would run pages/lotse.py alone (no page config, old menu). A distinct path
+# runs the right page (after a "Page not found" notice). Renaming pages/ would fix both.
+# (pages/verwaltung/ is below that folder's scan, so "/daten" is safe.)
+PUBLIC = (
+    PageSpec("pages/karte.py", ui.PAGE_MAP, "🗺️", default=True),
+    PageSpec("pages/lotse.py", nearby.PAGE_TITLE, "🧭", url_path="angebote-in-der-naehe"),
+)
 ADMIN = (PageSpec("pages/verwaltung/daten.py", upload_text.PAGE_TITLE, "📤", ("admin", "redaktion")),)
 
 
 def _page(spec: PageSpec, visible: bool = True) -> st.Page:
     return st.Page(spec.path, title=spec.title, icon=spec.icon, default=spec.default,
-                   visibility="visible" if visible else "hidden")
+                   url_path=spec.url_path, visibility="visible" if visible else "hidden")
 
 
 def pages() -> dict[str, list[st.Page]]:

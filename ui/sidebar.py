@@ -11,7 +11,7 @@ import streamlit as st
 
 from services.snapshot import Snapshot
 from services.texts import ui
-from ui import data, urlparams
+from ui import data, page, urlparams
 from ui.auth import login_box
 from ui.components.filters import filter_widgets
 
@@ -28,6 +28,8 @@ def render() -> Snapshot:
         st.subheader(ui.SIDEBAR_FILTERS)
         filter_widgets(snap.filter_context)
     login_box()
+    with st.sidebar:
+        page.setup()  # last: its script element takes a little room, here out of the way
     return snap
 
 

@@ -12,6 +12,7 @@ KIND_LABELS: dict[str, str] = {
     "offices": "Quartiersbüros",
     "indicators": "Indikatoren",
     "districts": "Bezirksebene (ersetzt alle Bezirke)",
+    "addresses": "Adressen (Gebäudereferenzen oder Tabelle; ersetzt alle Adressen)",
 }
 FILE = "Datei"
 ID_FIELD = "Feld mit der Bezirksnummer"
@@ -56,6 +57,9 @@ COLUMN_STADTBEZIRK = "Stadtbezirk"
 COLUMN_INDICATOR = "Indikator"
 COLUMN_YEAR = "Jahr"
 COLUMN_VALUE = "Wert"
+COLUMN_STREET = "Straße"
+COLUMN_NUMBER = "Hausnummer"
+COLUMN_POSTCODE = "PLZ"
 COLUMN_STATUS = "Änderung"
 NO_DISTRICT = "außerhalb aller Bezirke"
 STATUS_LABELS: dict[str, str] = {"new": "neu", "changed": "geändert", "unchanged": "unverändert"}

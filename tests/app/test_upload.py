@@ -65,7 +65,7 @@ def test_editors_may_upload_offers_and_offices_only():
     assert not at.exception
     assert at.selectbox(key="upload_kind").options == [t.KIND_LABELS["offers"], t.KIND_LABELS["offices"]]
     at = upload_page("nur-admin")
-    assert len(at.selectbox(key="upload_kind").options) == 4
+    assert len(at.selectbox(key="upload_kind").options) == 5
 
 
 def test_a_bad_file_lists_every_problem_and_writes_nothing():

@@ -23,7 +23,7 @@ def repo(tmp_path_factory) -> Repository:
 
 
 @pytest.mark.parametrize("kind, name", [("offers", "offers.csv"), ("offices", "offices.csv"),
-                                        ("indicators", "indicators.csv"),
+                                        ("indicators", "indicators.csv"), ("addresses", "addresses.csv"),
                                         ("districts", "districts.geojson")])
 def test_the_demo_files_against_the_demo_data_change_nothing(repo, kind, name):
     shown = preview(repo, kind, GEODATA_DIR / name)
