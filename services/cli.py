@@ -1,4 +1,4 @@
-"""Admin CLI: `python -m services.cli import|export|seed-demo|backup|restore ...`.
+"""Admin CLI: `python -m services.cli import|export|seed-demo|backup|restore|user ...`.
 
 The database comes from DATABASE_URL (default: the embedded SQLite file, services.config).
 Exit codes: 0 done (German summary and any hints on stdout); 2 invalid input (the
@@ -12,6 +12,7 @@ QA_LOG_LEVEL=DEBUG logs details (also the SQL of a database error) to stderr.
 from __future__ import annotations
 
 import argparse
+import getpass
 import logging
 import os
 import re
@@ -22,6 +23,7 @@ from services.io import columns as c
 from services.io.errors import ImportFailed, ImportProblem
 from services.io.limits import limits
 from services.taxonomy import NEEDS
+from services.texts import auth as a
 from services.texts import exchange as x
 from services.texts import validation as t
 
@@ -104,7 +106,26 @@ def build_parser() -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         sub.add_argument("file", metavar="DATEI", type=Path, help=t.CLI_FILE)
     commands.add_parser("seed-demo", help=t.CLI_SEED_DEMO, description=t.CLI_SEED_DEMO)
+    _user_commands(commands)
     return parser
+
+
+def _user_commands(commands) -> None:
+    """`user add|passwd|disable|list`: the built-in accounts (services/auth.py)."""
+    user = commands.add_parser("user", help=a.CLI_USER, description=a.CLI_USER)
+    actions = user.add_subparsers(dest="action", required=True, title=a.CLI_USER_ACTION,
+                                  metavar="AKTION", parser_class=_Parser)
+    for action, help_text in (("add", a.CLI_USER_ADD), ("passwd", a.CLI_USER_PASSWD),
+                              ("disable", a.CLI_USER_DISABLE), ("list", a.CLI_USER_LIST)):
+        sub = actions.add_parser(action, help=help_text, description=help_text)
+        if action != "list":
+            sub.add_argument("name", metavar="NAME", help=a.CLI_USER_NAME)
+        if action == "add":
+            sub.add_argument("--role", dest="roles", action="append", default=[],
+                             metavar="ROLLE", help=a.CLI_USER_ROLE)
+        if action in ("add", "passwd"):
+            sub.add_argument("--passwort-stdin", dest="password_stdin", action="store_true",
+                             help=a.CLI_PASSWORD_STDIN)
 
 
 def _directory_command(kinds, name: str, help_text: str) -> None:
@@ -139,6 +160,8 @@ def _run(args: argparse.Namespace) -> list[str]:
         return [t.CLI_DONE_SEED.format(**vars(importer.seed_demo(repo)))]
     if args.command in ("backup", "restore"):
         return [_backup_or_restore(args, engine)]
+    if args.command == "user":
+        return _user(args, repo)
     if args.command == "export" and args.kind == "hsds":
         offers, offices = importer.export_hsds(repo, args.directory)
         return [x.CLI_DONE_HSDS_EXPORT.format(offers=offers, offices=offices,
@@ -186,37 +209,54 @@ def _backup_or_restore(args: argparse.Namespace, engine) -> str:
                                      tables=done.tables, rows=done.rows)
 
 
+def _user(args: argparse.Namespace, repo) -> list[str]:
+    from services.auth import Accounts, role_labels
+
+    accounts = Accounts(repo.users)
+    if args.action == "list":
+        users = accounts.all()
+        return [a.CLI_USER_LINE.format(
+            name=u.name, roles=",".join(sorted(u.roles)), created=f"{u.created_at:%d.%m.%Y}",
+            status=a.CLI_USER_DISABLED if u.disabled else a.CLI_USER_ACTIVE,
+        ) for u in users] or [a.CLI_USER_LIST_EMPTY]  # fmt: skip
+    if args.action == "disable":
+        accounts.disable(args.name)
+        return [a.CLI_DONE_USER_DISABLE.format(name=args.name)]
+    password = _read_password(args.password_stdin)
+    if args.action == "passwd":
+        accounts.set_password(args.name, password)
+        return [a.CLI_DONE_USER_PASSWD.format(name=args.name)]
+    user = accounts.add(args.name, args.roles, password)
+    return [a.CLI_DONE_USER_ADD.format(name=user.name, roles=role_labels(user.roles))]
+
+
+def _read_password(from_stdin: bool) -> str:
+    """The new password: the first line of stdin (scripts), or typed twice without echo."""
+    from services.auth import AccountRefused
+
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    password = getpass.getpass(a.CLI_PASSWORD_PROMPT)
+    if getpass.getpass(a.CLI_PASSWORD_REPEAT) != password:
+        raise AccountRefused([a.PASSWORDS_DIFFER])
+    return password
+
+
 def _import(importer, args: argparse.Namespace, repo) -> list[str]:
-    if args.kind == "districts":
-        result = importer.import_districts(
-            repo, args.file, args.id_field, args.name_field, args.stadtbezirk_field)
-        summary = t.CLI_DONE_DISTRICTS.format(count=result.count, offers=result.offers,
-                                              offices=result.offices)
-        if result.outside:
-            summary += "\n" + t.CLI_OUTSIDE_AFTER_SWAP.format(outside=result.outside)
-        if result.notes:
-            summary += "\n" + "\n".join([t.CLI_VALUES_AFTER_SWAP, *(f"  {n}" for n in result.notes)])
-    elif args.kind == "hsds":
+    """The CLI's imports: the same dispatch and summary as the upload page's
+    (services/import_preview.py), HSDS directories beside them."""
+    if args.kind == "hsds":
         result = importer.import_hsds(repo, args.directory)
         summary = x.CLI_DONE_HSDS_IMPORT.format(offers=result.count, offices=result.offices,
                                                 outside=result.outside)
-    elif args.kind == "indicators":
-        result = importer.import_indicators(repo, args.file)
-        years = ", ".join(map(str, result.years)) or "–"
-        summary = t.CLI_DONE_INDICATORS.format(count=result.count, districts=result.districts,
-                                               years=years)
-    elif args.kind == "addresses":
-        result = importer.import_addresses(repo, args.file)
-        gebref = result.other_municipality or result.removed
-        template = t.CLI_DONE_ADDRESSES if gebref else t.CLI_DONE_ADDRESSES_TABLE
-        summary = template.format(count=result.count, other=result.other_municipality,
-                                  removed=result.removed)
-    else:
-        run = importer.import_offers if args.kind == "offers" else importer.import_offices
-        result = run(repo, args.file)
-        template = t.CLI_DONE_OFFERS if args.kind == "offers" else t.CLI_DONE_OFFICES
-        summary = template.format(count=result.count, outside=result.outside)
-    return [summary] + _warning_lines(result.warnings)
+        return [summary] + _warning_lines(result.warnings)
+    from services.import_preview import DistrictFields, import_summary, run_import
+
+    fields = DistrictFields(*(getattr(args, f, None) or default for f, default in (
+        ("id_field", c.DISTRICT_ID_FIELD), ("name_field", c.DISTRICT_NAME_FIELD),
+        ("stadtbezirk_field", c.DISTRICT_STADTBEZIRK_FIELD))))  # fmt: skip
+    result = run_import(repo, args.kind, args.file, fields)
+    return [import_summary(args.kind, result)] + _warning_lines(result.warnings)
 
 
 def _warning_lines(warnings: list[ImportProblem]) -> list[str]:
@@ -238,6 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=os.environ.get("QA_LOG_LEVEL", "WARNING").upper(),
                         format="%(levelname)s %(name)s: %(message)s")
+    from services.auth import AccountRefused
     from services.storage.errors import DatabaseError
 
     try:
@@ -248,6 +289,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INVALID
     except Refused as refused:
         print(t.CLI_ERROR.format(message=refused), file=sys.stderr)
+        return EXIT_INVALID
+    except AccountRefused as refused:
+        print("\n".join(a.CLI_ACCOUNT_REFUSED.format(message=m) for m in refused.messages),
+              file=sys.stderr)
         return EXIT_INVALID
     except DatabaseError as fault:
         print(t.CLI_DATABASE_FAULT.format(message=fault.message), file=sys.stderr)

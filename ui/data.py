@@ -12,21 +12,28 @@ notice that waits for the database and reruns the page when it is back.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from services.addresses import AddressIndex
+from services.auth import Accounts, LoginRefused, Principal
 from services.config import load_settings
-from services.importer import shared_repository
+from services.import_preview import DistrictFields, ImportPreview, preview, run_import
+from services.importer import ImportResult, shared_repository
+from services.io.errors import ImportFailed, ImportProblem
 from services.nearest import OfferIndex
+from services.scenario import Scenario
 from services.snapshot import Snapshot, shared_snapshot
 from services.storage.errors import DatabaseError
-from services.texts import ui
-from services.scenario import Scenario
 from services.storage.scenarios import ScenarioSummary
+from services.texts import auth as auth_text
+from services.texts import ui
 from services.unmet_needs import NeedCount, Period, UnmetNeed, office_listing
 
 RETRY_SECONDS = 5
@@ -158,3 +165,48 @@ def delete_scenario(scenario_id: str) -> str | None:
     except DatabaseError as error:
         return error.message
     return None
+
+
+def _accounts() -> Accounts:
+    return Accounts(_repository().users)
+
+
+def login(name: str, password: str, client: str | None) -> Principal | str:
+    """The built-in login: the Principal, or the German reason why not (wrong name or
+    password, locked, database unreachable)."""
+    try:
+        return _accounts().login(name, password, client)
+    except LoginRefused as refused:
+        return refused.message
+    except DatabaseError as error:
+        return auth_text.LOGIN_DATABASE_FAULT.format(message=error.message)
+
+
+def account_principal(name: str) -> Principal | None:
+    """The account's current Principal; None when it is disabled or cannot be read (a
+    session must not keep rights the database cannot confirm)."""
+    try:
+        return _accounts().principal(name)
+    except DatabaseError:
+        return None
+
+
+def import_preview(kind: str, path: Path, fields: DistrictFields) -> ImportPreview:
+    """What importing `path` would change (ImportFailed with every problem of the file);
+    a database fault arrives as one more problem, so the page has one way to show it."""
+    with _faults_as_problems(path):
+        return preview(_repository(), kind, path, fields)
+
+
+def import_file(kind: str, path: Path, fields: DistrictFields) -> ImportResult:
+    """The import itself, through the same importer functions as the CLI."""
+    with _faults_as_problems(path):
+        return run_import(_repository(), kind, path, fields)
+
+
+@contextmanager
+def _faults_as_problems(path: Path) -> Iterator[None]:
+    try:
+        yield
+    except DatabaseError as error:
+        raise ImportFailed([ImportProblem(Path(path).name, None, None, error.message)]) from error
