@@ -135,7 +135,13 @@ def record_cells(record: Any, spec: RecordSpec) -> dict[str, Any]:
 def record_texts(record: Any, spec: RecordSpec) -> dict[str, str]:
     """German column -> the cell text a file would hold ("" for none): what parse_values
     reads back to the same record (form defaults, audit values)."""
-    return {column: cell_text(value) for column, value in record_cells(record, spec).items()}
+    return {column: column_text(spec, column, getattr(record, field))
+            for column, field in spec.columns.items()}
+
+
+def column_text(spec: RecordSpec, column: str, value: Any) -> str:
+    """One model value as the text of its column's cell."""
+    return cell_text(None if value is None else spec.kind(column).dump(value))
 
 
 def cell_text(value: Any) -> str:
