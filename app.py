@@ -1,14 +1,21 @@
 """Quartiersatlas Bottrop: wires page config and navigation. No logic here.
 
 Every page starts with ui/sidebar.render(): the shared sidebar with the filters, whose
-state lives in st.session_state and the URL (ui/state.py, ui/urlparams.py).
+state lives in st.session_state and the URL (ui/state.py, ui/urlparams.py). The
+„Verwaltung“ pages check the user's role themselves (server side, on every run).
 """
 
 import streamlit as st
 
-from services.texts import ui
+from services.texts import editing, ui
 
 st.set_page_config(page_title=ui.APP_TITLE, page_icon="🗺️", layout="wide")
 
-navigation = st.navigation([st.Page("pages/karte.py", title=ui.PAGE_MAP, icon="🗺️", default=True)])
+navigation = st.navigation({
+    "": [st.Page("pages/karte.py", title=ui.PAGE_MAP, icon="🗺️", default=True)],
+    editing.SECTION: [
+        st.Page("pages/verwaltung/angebote.py", title=editing.PAGE_OFFERS, icon="✏️"),
+        st.Page("pages/verwaltung/protokoll.py", title=editing.PAGE_LOG, icon="📜"),
+    ],
+})
 navigation.run()

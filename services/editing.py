@@ -19,8 +19,10 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from services import audit, freshness
+from services import audit, filters, freshness
+from services.geo import assign_districts
 from services.importer import locate
+from services.io.cells import CellError, fold
 from services.io.records import parse_values, record_texts
 from services.storage.audit import Action, AuditEntry, RecordKind
 from services.storage.repository import Repository
@@ -181,11 +183,52 @@ def restore(repo: Repository, kind: RecordKind, record_id: str, version: int,
     return result.entries[0] if result.entries else None
 
 
+def district_of(districts: Any, texts: dict[str, str]) -> str | None:
+    """The id of the district the form's lat/lon lie in (None: outside, or not valid yet)."""
+    try:
+        lat, lon = (audit.SPECS["offer"].kind(c).parse(texts.get(c, "")) for c in ("lat", "lon"))
+    except CellError:
+        return None
+    return assign_districts([lat], [lon], districts)[0] if len(districts) else None
+
+
 def _stored(tx: Repository, kind: RecordKind, record_id: str) -> Any:
     record = tx.get_offer(record_id) if kind == "offer" else tx.get_office(record_id)
     if record is None:
         raise EditRefused({"": t.NOT_FOUND.format(id=record_id)})
     return record
+
+
+def filter_offers(offers: pd.DataFrame, query: str, statuses: list[str],
+                  stale_only: bool) -> pd.DataFrame:
+    """The editors' list: free text as on the map (filters.prepare's search column), status
+    and the stale flag; sorted by name."""
+    shown = offers
+    if query.strip():
+        shown = shown.loc[shown[filters.SEARCH_COLUMN].str.contains(fold(query), regex=False)]
+    if statuses:
+        shown = shown.loc[shown["status"].isin(statuses)]
+    if stale_only:
+        shown = shown.loc[shown[freshness.STALE_COLUMN]]
+    return shown.sort_values("name", key=lambda names: names.map(fold))
+
+
+def changes_frame(entry: AuditEntry) -> pd.DataFrame:
+    """An entry's changes as rows of (field label, old, new), for the history view."""
+    rows = [(t.COLUMN_LABELS.get(c, c), old, new) for c, (old, new) in entry.changes.items()]
+    return pd.DataFrame(rows, columns=[t.CONFLICT_FIELD, t.CONFLICT_BASE, t.LOG_NEW])
+
+
+LOG_LIMIT = 2_000  # the admins' log shows the newest entries; older ones stay stored
+
+
+def log_frame(entries: list[AuditEntry]) -> pd.DataFrame:
+    """The global log as a table: time, who, action, record, version, changed fields."""
+    rows = [{"at": e.at, "actor": e.actor, "action": t.ACTION_LABELS[e.action],
+             "record": f"{e.record_kind}:{e.record_id}", "version": e.version,
+             "changes": ", ".join(t.COLUMN_LABELS.get(c, c) for c in e.changes)}
+            for e in entries]  # fmt: skip
+    return pd.DataFrame(rows, columns=list(t.LOG_COLUMNS)).rename(columns=t.LOG_COLUMNS)
 
 
 def review_list(offers: pd.DataFrame, offices: list, today: date,

@@ -68,3 +68,9 @@ def add_unmet_need(record: UnmetNeed) -> str | None:
 def office_unmet_needs(office_id: str, today: date) -> list[tuple[Period, list[UnmetNeed]]]:
     """An office's reported needs of this and last month, read fresh (not in the snapshot)."""
     return office_listing(shared_repository(load_settings()), office_id, today)
+
+
+def repository():
+    """The shared repository, for the administration pages' calls into services/editing.py
+    (they need the stored versions, not the snapshot)."""
+    return shared_repository(load_settings())
