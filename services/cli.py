@@ -1,16 +1,18 @@
-"""Admin CLI: `python -m services.cli import|export|seed-demo|backup|restore ...`.
+"""Admin CLI: `python -m services.cli import|export|seed-demo|backup|restore|user ...`.
 
 The database comes from DATABASE_URL (default: the embedded SQLite file, services.config).
 Exit codes: 0 done (German summary and any hints on stdout); 2 invalid input (the
 problems on stderr with file, row and column, the first 50 and a count of the rest; the
 database is unchanged); 3 the database cannot be used (unreachable, read-only, disk full,
-busy with another import: a German message, nothing changed); 1 anything else.
+busy with another import: a German message, nothing changed); 130 interrupted (Ctrl+C,
+nothing changed); 1 anything else.
 QA_LOG_LEVEL=DEBUG logs details (also the SQL of a database error) to stderr.
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import logging
 import os
 import re
@@ -20,11 +22,13 @@ from pathlib import Path
 from services.io import columns as c
 from services.io.errors import ImportFailed, ImportProblem
 from services.io.limits import limits
+from services.texts import auth as a
 from services.texts import exchange as x
 from services.texts import validation as t
 
 log = logging.getLogger(__name__)
 EXIT_OK, EXIT_ERROR, EXIT_INVALID, EXIT_DATABASE = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # the shell's code for Ctrl+C
 
 
 class _GermanFormatter(argparse.HelpFormatter):
@@ -83,7 +87,26 @@ def build_parser() -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         sub.add_argument("file", metavar="DATEI", type=Path, help=t.CLI_FILE)
     commands.add_parser("seed-demo", help=t.CLI_SEED_DEMO, description=t.CLI_SEED_DEMO)
+    _user_commands(commands)
     return parser
+
+
+def _user_commands(commands) -> None:
+    """`user add|passwd|disable|list`: the built-in accounts (services/auth.py)."""
+    user = commands.add_parser("user", help=a.CLI_USER, description=a.CLI_USER)
+    actions = user.add_subparsers(dest="action", required=True, title=a.CLI_USER_ACTION,
+                                  metavar="AKTION", parser_class=_Parser)
+    for action, help_text in (("add", a.CLI_USER_ADD), ("passwd", a.CLI_USER_PASSWD),
+                              ("disable", a.CLI_USER_DISABLE), ("list", a.CLI_USER_LIST)):
+        sub = actions.add_parser(action, help=help_text, description=help_text)
+        if action != "list":
+            sub.add_argument("name", metavar="NAME", help=a.CLI_USER_NAME)
+        if action == "add":
+            sub.add_argument("--role", dest="roles", action="append", default=[],
+                             metavar="ROLLE", help=a.CLI_USER_ROLE)
+        if action in ("add", "passwd"):
+            sub.add_argument("--passwort-stdin", dest="password_stdin", action="store_true",
+                             help=a.CLI_PASSWORD_STDIN)
 
 
 def _directory_command(kinds, name: str, help_text: str) -> None:
@@ -118,6 +141,8 @@ def _run(args: argparse.Namespace) -> list[str]:
         return [t.CLI_DONE_SEED.format(**vars(importer.seed_demo(repo)))]
     if args.command in ("backup", "restore"):
         return [_backup_or_restore(args, engine)]
+    if args.command == "user":
+        return _user(args, repo)
     if args.command == "export" and args.kind == "hsds":
         offers, offices = importer.export_hsds(repo, args.directory)
         return [x.CLI_DONE_HSDS_EXPORT.format(offers=offers, offices=offices,
@@ -137,6 +162,39 @@ def _backup_or_restore(args: argparse.Namespace, engine) -> str:
     done = backup.restore(engine, args.file)
     return x.CLI_DONE_RESTORE.format(path=done.path, created=done.created_at,
                                      tables=done.tables, rows=done.rows)
+
+
+def _user(args: argparse.Namespace, repo) -> list[str]:
+    from services.auth import Accounts, role_labels
+
+    accounts = Accounts(repo.users)
+    if args.action == "list":
+        users = accounts.all()
+        return [a.CLI_USER_LINE.format(
+            name=u.name, roles=",".join(sorted(u.roles)), created=f"{u.created_at:%d.%m.%Y}",
+            status=a.CLI_USER_DISABLED if u.disabled else a.CLI_USER_ACTIVE,
+        ) for u in users] or [a.CLI_USER_LIST_EMPTY]  # fmt: skip
+    if args.action == "disable":
+        accounts.disable(args.name)
+        return [a.CLI_DONE_USER_DISABLE.format(name=args.name)]
+    password = _read_password(args.password_stdin)
+    if args.action == "passwd":
+        accounts.set_password(args.name, password)
+        return [a.CLI_DONE_USER_PASSWD.format(name=args.name)]
+    user = accounts.add(args.name, args.roles, password)
+    return [a.CLI_DONE_USER_ADD.format(name=user.name, roles=role_labels(user.roles))]
+
+
+def _read_password(from_stdin: bool) -> str:
+    """The new password: the first line of stdin (scripts), or typed twice without echo."""
+    from services.auth import AccountRefused
+
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    password = getpass.getpass(a.CLI_PASSWORD_PROMPT)
+    if getpass.getpass(a.CLI_PASSWORD_REPEAT) != password:
+        raise AccountRefused([a.PASSWORDS_DIFFER])
+    return password
 
 
 def _import(importer, args: argparse.Namespace, repo) -> list[str]:
@@ -185,6 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=os.environ.get("QA_LOG_LEVEL", "WARNING").upper(),
                         format="%(levelname)s %(name)s: %(message)s")
+    from services.auth import AccountRefused
     from services.storage.errors import DatabaseError
 
     try:
@@ -193,9 +252,16 @@ def main(argv: list[str] | None = None) -> int:
         print(t.CLI_INVALID_INPUT.format(count=len(failed.problems)), file=sys.stderr)
         print("\n".join(_listed(failed.problems)), file=sys.stderr)
         return EXIT_INVALID
+    except AccountRefused as refused:
+        print("\n".join(a.CLI_ACCOUNT_REFUSED.format(message=m) for m in refused.messages),
+              file=sys.stderr)
+        return EXIT_INVALID
     except DatabaseError as fault:
         print(t.CLI_DATABASE_FAULT.format(message=fault.message), file=sys.stderr)
         return EXIT_DATABASE
+    except KeyboardInterrupt:  # Ctrl+C: the open transaction was rolled back
+        print(t.CLI_INTERRUPTED, file=sys.stderr)
+        return EXIT_INTERRUPTED
     except Exception as exc:  # the CLI's last line of defence: say it in German, exit 1
         log.debug("unexpected error", exc_info=exc)
         print(t.CLI_UNEXPECTED.format(message=exc), file=sys.stderr)

@@ -118,6 +118,8 @@ def _in_child(work: Callable, argument, seconds: float, memory_mb: int):
     """work(argument) in a forked process with a time and address-space limit.
 
     Fork, not spawn: the child shares the parent's loaded modules and data at no cost.
+    Imports run in the CLI; should the app ever import inside its multi-threaded server,
+    switch to the "forkserver" context there (a fork copies locks other threads hold).
     """
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)

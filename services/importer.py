@@ -14,7 +14,6 @@ so two imports started together run one after the other and never mix their stat
 from __future__ import annotations
 
 import logging
-
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -37,6 +36,7 @@ from services.io.hsds import ORGANIZATIONS, SERVICES, read_hsds, to_hsds, write_
 from services.io.indicators import read_indicators
 from services.io.offers import read_offers, write_offers
 from services.io.offices import read_offices
+from services.io.tables import read_sheets
 from services.io.unmet_needs import read_unmet_needs
 from services.storage.repository import Repository, create_engine_for, migrate
 from services.texts import validation as t
@@ -159,11 +159,12 @@ def match_values(old: pd.DataFrame, values: pd.DataFrame, new: pd.DataFrame):
 def import_indicators(repo: Repository, path: Path, today: date | None = None) -> ImportResult:
     """Add or replace indicator values; districts are matched against the database.
 
-    Matching and writing happen in one transaction, so a district layer swapped in
-    meanwhile cannot receive values meant for the old one.
+    The file is read first; matching and writing happen in one transaction, so a district
+    layer swapped in meanwhile cannot receive values meant for the old one.
     """
+    tables = read_sheets(path)
     with repo.writing() as tx:
-        values, warnings = read_indicators(path, tx.districts(), today)
+        values, warnings = read_indicators(path, tx.districts(), today, tables)
         tx.upsert_indicator_values(values)
     years = tuple(sorted({v.year for v in values}))
     districts = len({v.district_id for v in values})

@@ -4,7 +4,8 @@ Streamlit renders most text as Markdown with extensions: GitHub autolinks turn
 `https://…`, `www.…` and e-mail addresses into live links, `:material/warning:` and
 `:smile:` become icons, `:red[…]` colours text, `$…$` becomes LaTeX. Backslash escapes
 alone do not stop the icon and emoji syntax (Streamlit rewrites `:material/` in the source
-before parsing), so colons and at signs also get an invisible WORD JOINER after them.
+before parsing), so colons, at signs and dollar signs also get an invisible WORD JOINER
+after them.
 
 A right-to-left override (U+202E) inside a name would reverse the app's own text beside
 it ("Stand 2030" shown as "0302 dnatS"). Each line of data text is therefore wrapped in a
@@ -25,7 +26,7 @@ WORD_JOINER = "\u2060"
 # name needs (embeddings and overrides stay, confined by the isolate).
 _ISOLATE_CONTROLS = re.compile("[\u2066\u2067\u2068\u2069]")
 _ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # every char CommonMark can escape
-_LINK_AND_ICON_MARKS = re.compile(r"([:@])")
+_LINK_AND_ICON_MARKS = re.compile(r"([:@$])")  # icons/emoji, e-mail links, LaTeX
 
 
 def isolate(text: str) -> str:

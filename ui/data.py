@@ -15,10 +15,12 @@ from datetime import date
 
 import streamlit as st
 
+from services.auth import Accounts, LoginRefused, Principal
 from services.config import load_settings
 from services.importer import shared_repository
 from services.snapshot import Snapshot, shared_snapshot
 from services.storage.errors import DatabaseError
+from services.texts import auth as auth_text
 from services.texts import ui
 from services.unmet_needs import Period, UnmetNeed, office_listing
 
@@ -74,3 +76,27 @@ def repository():
     """The shared repository, for the administration pages' calls into services/editing.py
     (they need the stored versions, not the snapshot)."""
     return shared_repository(load_settings())
+
+
+def _accounts() -> Accounts:
+    return Accounts(shared_repository(load_settings()).users)
+
+
+def login(name: str, password: str, client: str | None) -> Principal | str:
+    """The built-in login: the Principal, or the German reason why not (wrong name or
+    password, locked, database unreachable)."""
+    try:
+        return _accounts().login(name, password, client)
+    except LoginRefused as refused:
+        return refused.message
+    except DatabaseError as error:
+        return auth_text.LOGIN_DATABASE_FAULT.format(message=error.message)
+
+
+def account_principal(name: str) -> Principal | None:
+    """The account's current Principal; None when it is disabled or cannot be read (a
+    session must not keep rights the database cannot confirm)."""
+    try:
+        return _accounts().principal(name)
+    except DatabaseError:
+        return None

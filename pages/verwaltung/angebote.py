@@ -1,13 +1,18 @@
-"""Angebote bearbeiten: list, form with position map, conflicts, history, Prüfliste."""
+"""Angebote bearbeiten: list, form with position map, conflicts, history, Prüfliste.
+
+Only for the role `redaktion`, checked on the server on every run before any data is read
+(ui/auth.require_role); every action below runs in that same checked run.
+"""
 
 import streamlit as st
 
 from services.texts import editing as t
 from ui import data
+from ui.auth import login_box, require_role
 from ui.components import offer_editor as editor
-from ui.editing_access import require_role
 
-actor = require_role("redaktion")
+login_box()
+actor = require_role("redaktion").name
 snap = data.snapshot()
 st.title(t.PAGE_OFFERS)
 editor.notice()

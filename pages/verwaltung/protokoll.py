@@ -1,12 +1,13 @@
-"""Protokoll: every change of offers and offices, newest first (admins only)."""
+"""Protokoll: every change of offers and offices, newest first (role `admin` only)."""
 
 import streamlit as st
 
 from services import editing
 from services.texts import editing as t
 from ui import data
-from ui.editing_access import require_role
+from ui.auth import login_box, require_role
 
+login_box()
 require_role("admin")
 st.title(t.PAGE_LOG)
 st.caption(t.LOG_CAPTION)

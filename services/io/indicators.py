@@ -80,11 +80,14 @@ class _Run:
 
 
 def read_indicators(
-    path: Path, districts: pd.DataFrame, today: date | None = None
+    path: Path, districts: pd.DataFrame, today: date | None = None,
+    tables: list[Table] | None = None,
 ) -> tuple[list[IndicatorValue], list[ImportProblem]]:
     """(values, warnings) of a long or wide table, or ImportFailed with every problem.
 
-    `districts` are those currently in the database (columns id, name).
+    `districts` are those currently in the database (columns id, name). `tables`: the
+    file's sheets when already read (the importer reads them before it takes the write
+    lock, and matches districts under it).
     """
     path = Path(path)
     if districts.empty:
@@ -92,7 +95,7 @@ def read_indicators(
     today = today or date.today()
     source = t.DEFAULT_SOURCE.format(file=path.name, date=today.strftime("%d.%m.%Y"))
     run = _Run(path.name, DistrictMatcher(districts), source)
-    warnings = _read_tables(read_sheets(path), run)
+    warnings = _read_tables(read_sheets(path) if tables is None else tables, run)
     raise_if_any(list(dict.fromkeys(run.problems)))  # wide rows repeat a bad district per cell
     return run.values, warnings + _summary_warnings(path, run)
 

@@ -21,7 +21,7 @@ MB = 1024 * 1024
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    file_mb: float = 200.0  # size of the file as given
+    file_mb: float = 100.0  # size of the file as given (50,000 demo-like offers: 17 MB)
     unpacked_mb: float = 500.0  # XLSX and zipped Shapefiles: all members unpacked
     rows: int = 250_000  # data rows of a table or features of a point GeoJSON
     columns: int = 300

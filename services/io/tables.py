@@ -262,9 +262,10 @@ def _table(file: str, sheet: str | None, records: list[list[str]],
     header = header + [""] * (width - len(header))
     table.columns = _check_header(table, header_line, header, body)
     bad_cells = dict(bad_cells or {})
+    cell_limit = limits().cell_chars
     for line, rec in body:
         cells = rec + [""] * (width - len(rec))
-        bad_cells.update(_cell_problems(line, cells))
+        bad_cells.update(_cell_problems(line, cells, cell_limit))
         values = {h: c for h, c in zip(header, cells) if h}
         table.rows.append(Row(line, values))
     for (line, position), message in sorted(bad_cells.items()):
@@ -273,8 +274,7 @@ def _table(file: str, sheet: str | None, records: list[list[str]],
     return table
 
 
-def _cell_problems(line: int, cells: list[str]) -> dict[tuple[int, int], str]:
-    limit = limits().cell_chars
+def _cell_problems(line: int, cells: list[str], limit: int) -> dict[tuple[int, int], str]:
     found = {}
     for position, cell in enumerate(cells):
         message = cell_problem(cell, limit)
@@ -310,6 +310,8 @@ def _header_problem(table: Table, line: int, field: str | None, message: str) ->
 
 def cell_text(value: object, number_format: str = "General") -> str:
     """A cell or property value as the text a person would have typed."""
+    if type(value) is str:  # most cells: skip the checks below
+        return value.strip()
     if isinstance(value, (np.generic, np.ndarray)):
         value = value.tolist()
     if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)):

@@ -53,6 +53,7 @@ from services.unmet_needs import (
 
 if TYPE_CHECKING:
     from services.storage.scenarios import ScenarioStore
+    from services.storage.users import UserStore
 
 log = logging.getLogger(__name__)
 
@@ -224,6 +225,14 @@ class Repository:
         from services.storage.scenarios import ScenarioStore
 
         return ScenarioStore(self._engine)
+
+    @property
+    def users(self) -> UserStore:
+        """The built-in accounts and login throttle (services/auth.py decides the rules)."""
+        # imported here: the store uses this module's write_transaction
+        from services.storage.users import UserStore
+
+        return UserStore(self._engine)
 
     # reads
 

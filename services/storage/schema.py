@@ -212,3 +212,27 @@ audit_log = Table(
     Index(None, "record_kind", "record_id"),
     Index(None, "at"),
 )
+
+# Built-in accounts (services/auth.py) for installs without the city's identity provider.
+# Only argon2id hashes are stored; roles are ";"-joined codes of services.auth.ROLES.
+users = Table(
+    "users",
+    metadata,
+    Column("name", String, primary_key=True),  # lower case (services.auth.normalise_name)
+    Column("password_hash", String, nullable=False),
+    Column("roles", String, nullable=False),
+    Column("disabled", Boolean, nullable=False),
+    Column("created_at", DateTime, nullable=False),  # UTC, naive
+    Column("password_changed_at", DateTime, nullable=False),  # UTC, naive
+)
+
+# Failed logins per account name and per client (a hash of the address, never the address):
+# the throttle of services.auth reads and writes them; a success clears the account's row.
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("key", String, primary_key=True),  # "name:<name>" or "client:<hash>"
+    Column("failures", Integer, nullable=False),
+    Column("first_failure_at", DateTime, nullable=False),  # UTC, naive
+    Column("locked_until", DateTime),  # UTC, naive; NULL: not locked
+)

@@ -76,6 +76,4 @@ LOG_COLUMNS = {"at": "Zeit (UTC)", "actor": "Wer", "action": "Aktion", "record":
                "version": "Version", "changes": "Geänderte Felder"}
 EMPTY_LOG = "Noch keine Einträge."
 STALE_MARK = "seit über {months} Monaten nicht geprüft"
-REFUSED_NO_LOGIN = ("Die Verwaltung ist nur nach Anmeldung mit der passenden Rolle zugänglich. "
-                    "Es werden keine Daten angezeigt.")
 LOG_NEW = "Nachher"

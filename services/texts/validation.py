@@ -213,6 +213,7 @@ CLI_INVALID_INPUT = (
     "{count} Problem(e) gefunden; die Datenbank wurde nicht verändert:"
 )
 CLI_UNEXPECTED = "Unerwarteter Fehler: {message}"
+CLI_INTERRUPTED = "Abgebrochen; die Datenbank wurde nicht verändert."
 CLI_DONE_DISTRICTS = (
     "{count} Bezirke geladen; {offers} Angebote und {offices} Büros neu zugeordnet."
 )

@@ -58,3 +58,18 @@ def test_killed_import_leaves_the_database_unchanged_and_usable(repo, engine, da
     assert (repo.data_version(), [o.id for o in repo.offers()]) == before
     again = importer.import_offers(Repository(engine), offers_csv(tmp_path / "neu.csv", 20))
     assert again.count == 20 and len(repo.offers()) == 120
+
+
+def test_ctrl_c_during_an_import_is_a_german_message_and_changes_nothing(repo, engine,
+                                                                         database_url, tmp_path):
+    repo.replace_districts(city_layer(), {}, {})
+    version = repo.data_version()
+    run = start_cli(database_url, "import", "offers", offers_csv(tmp_path / "o.csv", 30_000))
+    try:
+        wait_for(lambda: write_lock_held(engine) or run.poll() is not None)
+        assert run.poll() is None, "the import ended before it could be interrupted"
+        run.send_signal(signal.SIGINT)
+    finally:
+        _, stderr = run.communicate(timeout=60)
+    assert (run.returncode, stderr) == (130, "Abgebrochen; die Datenbank wurde nicht verändert.\n")
+    assert repo.data_version() == version and repo.offers() == []

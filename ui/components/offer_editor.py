@@ -97,7 +97,7 @@ def offer_form(actor: str) -> None:
                 st.error(markdown_literal(problems[column]))
         if "" in problems:
             st.error(markdown_literal(problems[""]))
-        submitted = st.form_submit_button(t.SAVE, type="primary")
+        submitted = st.form_submit_button(t.SAVE, type="primary", key="ed_save")
     if submitted:
         _save(actor)
 

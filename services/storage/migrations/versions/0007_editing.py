@@ -1,7 +1,7 @@
 """Editing in the app: a version per offer and office, and the audit log of every change.
 
 Revision ID: 0007
-Revises: 0003 (main's head when this branch was made)
+Revises: 0006 (the login's users tables, merged from branch auth; main's head before was 0003)
 Create Date: 2026-11-28
 
 Written out in full, like 0001, so it keeps creating the same table whatever schema.py
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0007"
-down_revision: Union[str, Sequence[str], None] = "0003"
+down_revision: Union[str, Sequence[str], None] = "0006"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

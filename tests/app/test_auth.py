@@ -1,0 +1,105 @@
+"""Login and the role guard through AppTest, on the built-in accounts of a demo database.
+
+Each test runs a small script as a protected page does: the sidebar's login box, then
+`require_role`, then the data. Anonymous visitors and every wrong role must see the German
+refusal and nothing of the data.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from services.auth import ROLES
+from services.config import PROJECT_ROOT
+from services.texts import auth as t
+
+TIMEOUT = 60
+PASSWORD = "korrekt pferd batterie"
+SECRET = "GEHEIME DATEN"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def accounts(tmp_path_factory):
+    """A demo database with one account per role (created by the CLI, as an admin would)."""
+    data_dir = tmp_path_factory.mktemp("auth")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("DATABASE_URL", raising=False)
+        patch.setenv("QA_DATA_DIR", str(data_dir))
+        for role in ROLES:
+            subprocess.run([sys.executable, "-m", "services.cli", "user", "add", f"nur-{role}",
+                            "--role", role, "--passwort-stdin"], input=PASSWORD + "\n", text=True,
+                           cwd=PROJECT_ROOT, env=dict(os.environ), check=True, capture_output=True)
+        yield
+
+
+def guarded_page():
+    import streamlit as st
+
+    from ui.auth import login_box, require_role
+
+    login_box()
+    principal = require_role(st.session_state.get("role", "admin"))
+    st.write("GEHEIME DATEN", principal.name)
+
+
+def log_in(at: AppTest, name: str, password: str = PASSWORD) -> AppTest:
+    at.sidebar.text_input(key="auth_form_name").set_value(name)
+    at.sidebar.text_input(key="auth_form_password").set_value(password)
+    return at.sidebar.button[0].click().run()
+
+
+def shown(at: AppTest) -> str:
+    return " ".join(str(e.value) for e in [*at.markdown, *at.error, *at.info, *at.warning, *at.caption])
+
+
+def page(role: str) -> AppTest:
+    at = AppTest.from_function(guarded_page, default_timeout=TIMEOUT)
+    at.session_state["role"] = role
+    return at.run()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_anonymous_visitors_are_refused_and_see_no_data(role):
+    at = page(role)
+    assert not at.exception
+    assert at.error[0].value == t.REFUSED.format(roles=t.ROLE_LABELS[role])
+    assert at.info[0].value == t.REFUSED_ANONYMOUS
+    assert SECRET not in shown(at)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_wrong_role_is_refused_and_the_right_one_admitted(role):
+    for holder in ROLES:
+        at = log_in(page(role), f"nur-{holder}")
+        assert not at.exception
+        if holder == role:
+            assert not at.error and SECRET in shown(at)
+        else:
+            assert at.error[0].value.startswith("Für diese Seite fehlt die Berechtigung")
+            assert SECRET not in shown(at)
+
+
+def test_login_form_refuses_a_wrong_password_and_logs_out():
+    at = log_in(page("admin"), "nur-admin", "falsches passwort")
+    assert t.LOGIN_FAILED in [w.value for w in at.sidebar.warning]
+    assert SECRET not in shown(at)
+    at = log_in(at, "nur-admin")
+    assert SECRET in shown(at)
+    assert at.sidebar.text_input == [] or not at.sidebar.text_input  # the form is gone
+    at.sidebar.button(key="auth_logout").click().run()
+    assert SECRET not in shown(at) and at.error
+
+
+def test_an_expired_session_asks_to_log_in_again():
+    from datetime import timedelta
+
+    at = log_in(page("admin"), "nur-admin")
+    at.session_state["auth_since"] -= timedelta(hours=9)
+    at.run()
+    assert SECRET not in shown(at)
+    assert t.SESSION_EXPIRED in [w.value for w in at.sidebar.warning]

@@ -1,0 +1,64 @@
+"""`python -m services.cli user …` as an administrator runs it, in a subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from services.auth import Accounts, LoginRefused
+from services.config import PROJECT_ROOT
+from services.storage.repository import Repository, create_engine_for
+
+PASSWORD = "korrekt pferd batterie"
+
+
+@pytest.fixture
+def db_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'qa.db'}"
+
+
+@pytest.fixture
+def cli(db_url):
+    def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+        env = os.environ | {"DATABASE_URL": db_url, "PYTHONIOENCODING": "utf-8"}
+        return subprocess.run([sys.executable, "-m", "services.cli", "user", *args],
+                              cwd=PROJECT_ROOT, env=env, input=stdin, capture_output=True,
+                              text=True, encoding="utf-8", timeout=120)
+    return run
+
+
+def test_add_list_passwd_disable(cli, db_url):
+    done = cli("add", "Anna", "--role", "redaktion", "--role", "admin", "--passwort-stdin",
+               stdin=PASSWORD + "\n")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == "Konto „anna“ angelegt, Rollen: Redaktion, Administration.\n"
+    accounts = Accounts(Repository(create_engine_for(db_url)).users)
+    assert accounts.login("anna", PASSWORD, None).roles == {"redaktion", "admin"}
+
+    done = cli("passwd", "anna", "--passwort-stdin", stdin="ein neues langes passwort\n")
+    assert (done.returncode, done.stdout) == (0, "Passwort von „anna“ geändert.\n")
+    assert accounts.login("anna", "ein neues langes passwort", None).name == "anna"
+
+    assert cli("disable", "anna").stdout == "Konto „anna“ gesperrt.\n"
+    listed = cli("list")
+    assert listed.returncode == 0
+    assert listed.stdout.startswith("anna\tadmin,redaktion\tgesperrt\tangelegt ")
+    with pytest.raises(LoginRefused):
+        accounts.login("anna", "ein neues langes passwort", None)
+
+
+def test_bad_input_exits_2_with_german_reasons_and_writes_nothing(cli, db_url):
+    done = cli("add", "anna", "--role", "chef", "--passwort-stdin", stdin="kurz\n")
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.splitlines() == [
+        "Fehler: Unbekannte Rolle „chef“; erlaubt sind: lotse, redaktion, planung, admin.",
+        "Fehler: Das Passwort ist zu kurz (4 Zeichen, mindestens 12).",
+    ]
+    assert cli("list").stdout == "Es gibt noch kein Konto.\n"
+    done = cli("disable", "niemand")
+    assert (done.returncode, done.stderr) == (2, "Fehler: Das Konto „niemand“ gibt es nicht.\n")
+    done = cli("add", "anna", "--passwort-stdin", stdin=PASSWORD + "\n")
+    assert (done.returncode, done.stderr) == (2, "Fehler: Bitte mindestens eine Rolle angeben (--role).\n")
