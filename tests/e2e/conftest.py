@@ -34,6 +34,10 @@ LOCAL = ("http://127.0.0.1", "http://localhost", "ws://127.0.0.1", "ws://localho
 
 EVIL_NAMES = ("<img src=x onerror=alert(1)>", "${alert(1)}")
 EVIL_DISTRICT = "42"  # the demo district renamed to an evil name
+# Text that Streamlit's Markdown would turn into a link, an icon or reversed text
+RLO_NAME = "Treff \u202eStand 2030"
+MARKDOWN_TRAPS = {"website": "https://example.org/x", "email": "info@example.org",
+                  "fee": ":material/warning: :red[rot] $x^2$"}
 
 
 def _write_evil_files(folder: Path) -> tuple[Path, Path]:
@@ -41,9 +45,14 @@ def _write_evil_files(folder: Path) -> tuple[Path, Path]:
     offers = folder / "evil_offers.csv"
     with offers.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["id", "name", "traeger", "bedarfe", "lat", "lon", "demo"])
-        writer.writerow(["evil-1", EVIL_NAMES[0], EVIL_NAMES[1], "lernen", "51.5450", "6.9000", "ja"])
-        writer.writerow(["evil-2", EVIL_NAMES[1], EVIL_NAMES[0], "sprache", "51.5600", "6.8850", "ja"])
+        writer.writerow(["id", "name", "traeger", "bedarfe", "lat", "lon", "demo",
+                         "website", "email", "kosten_hinweis"])
+        writer.writerow(["evil-1", EVIL_NAMES[0], EVIL_NAMES[1], "lernen", "51.5450", "6.9000", "ja",
+                         "", "", ""])
+        writer.writerow(["evil-2", EVIL_NAMES[1], EVIL_NAMES[0], "sprache", "51.5600", "6.8850", "ja",
+                         "", "", ""])
+        writer.writerow(["evil-3", RLO_NAME, "Verein", "freizeit", "51.5650", "6.8800", "ja",
+                         MARKDOWN_TRAPS["website"], MARKDOWN_TRAPS["email"], MARKDOWN_TRAPS["fee"]])
     layer = json.loads((ROOT / "geodata" / "districts.geojson").read_text(encoding="utf-8"))
     for feature in layer["features"]:
         if str(feature["properties"]["id"]) == EVIL_DISTRICT:
