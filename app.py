@@ -14,8 +14,10 @@ st.set_page_config(page_title=ui.APP_TITLE, page_icon="🗺️", layout="wide")
 navigation = st.navigation({
     "": [st.Page("pages/karte.py", title=ui.PAGE_MAP, icon="🗺️", default=True)],
     editing.SECTION: [
-        st.Page("pages/verwaltung/angebote.py", title=editing.PAGE_OFFERS, icon="✏️"),
-        st.Page("pages/verwaltung/protokoll.py", title=editing.PAGE_LOG, icon="📜"),
+        st.Page("pages/verwaltung/angebote.py", title=editing.PAGE_OFFERS, icon="✏️",
+                url_path="angebote"),
+        st.Page("pages/verwaltung/protokoll.py", title=editing.PAGE_LOG, icon="📜",
+                url_path="protokoll"),
     ],
 })
 navigation.run()
