@@ -135,8 +135,13 @@ def record_cells(record: Any, spec: RecordSpec) -> dict[str, Any]:
 def record_texts(record: Any, spec: RecordSpec) -> dict[str, str]:
     """German column -> the cell text a file would hold ("" for none): what parse_values
     reads back to the same record (form defaults, audit values)."""
-    return {column: column_text(spec, column, getattr(record, field))
-            for column, field in spec.columns.items()}
+    texts = {}
+    for column, field in spec.columns.items():
+        value = getattr(record, field)
+        # most columns are plain TEXT: skip the calls (an import logs 10,000 new records)
+        plain = value.__class__ is str and column not in spec.kinds
+        texts[column] = value if plain else column_text(spec, column, value)
+    return texts
 
 
 def column_text(spec: RecordSpec, column: str, value: Any) -> str:
