@@ -195,13 +195,14 @@ def synthetic_offers(n: int, seed: int = 11) -> list[Offer]:
     return offers
 
 
-def build_synthetic_db(path: Path) -> str:
+def build_synthetic_db(path: Path, n: int = SYNTHETIC) -> str:
+    """An SQLite database with the demo data plus n synthetic offers; returns its URL."""
     url = f"sqlite:///{path}"
     engine = create_engine_for(url)
     migrate(engine)
     repo = Repository(engine)
     seed_demo(repo)
-    offers, _ = locate(synthetic_offers(SYNTHETIC), repo.districts())
+    offers, _ = locate(synthetic_offers(n), repo.districts())
     repo.upsert_offers(offers)
     engine.dispose()
     return url

@@ -1,4 +1,5 @@
-"""Regenerate the demo data in geodata/: districts, indicators, offices, offers, unmet needs.
+"""Regenerate the demo data in geodata/: districts, indicators, offices, offers, unmet needs,
+addresses.
 
     .venv/bin/python scripts/make_demo_data.py [--out DIR] [--outline FILE]
 
@@ -16,7 +17,9 @@ import csv
 import json
 import math
 import random
+import re
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -30,6 +33,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT))
 
 from services.indicators import INDICATORS  # noqa: E402
+from services.io.addresses import ADDRESS_COLUMNS  # noqa: E402
 from services.io.columns import (  # noqa: E402
     INDICATOR_COLUMNS,
     OFFER_COLUMNS,
@@ -812,6 +816,110 @@ def demo_offers(cells: dict[str, shapely.Geometry]) -> list[dict[str, str]]:
 
 
 # --------------------------------------------------------------------------------------
+# Demo addresses (for the Lotse's address search)
+# --------------------------------------------------------------------------------------
+
+SYNTHETIC_NUMBERS_PER_STREET = 10
+STREET_LENGTH_M = 700.0  # each demo street is a straight line this long through its anchor
+SIDE_OFFSET_M = 10.0  # odd numbers on one side, even ones on the other
+SUFFIX_SHARE = 0.08  # share of synthetic numbers that also get an "a" house
+_NUMBERED = re.compile(r"^(.*\S)\s+(\d+)\s*([a-z]?)$")
+
+
+@dataclass(frozen=True, slots=True)
+class DemoAddress:
+    street: str
+    number: int
+    suffix: str
+    postcode: str
+    point: Point  # metric CRS
+
+
+def known_addresses(rows: list[dict[str, str]]) -> list[DemoAddress]:
+    """The numbered addresses of offices and offers (first one wins), at their positions."""
+    found: dict[tuple[str, int, str], DemoAddress] = {}
+    for row in rows:
+        match = _NUMBERED.match(row["adresse"].strip())
+        if match:
+            street, number, suffix = match.group(1), int(match.group(2)), match.group(3)
+            point = to_metric(float(row["lat"]), float(row["lon"]))
+            found.setdefault((street, number, suffix),
+                             DemoAddress(street, number, suffix, row.get("plz", ""), point))
+    return list(found.values())
+
+
+def street_names(rows: list[dict[str, str]]) -> list[str]:
+    """Every street the demo uses: district streets and those of the real contact points."""
+    names = {street for spec in DISTRICTS for street in spec.streets}
+    for row in rows:
+        match = _NUMBERED.match(row["adresse"].strip())
+        names.add(match.group(1) if match else row["adresse"].strip())
+    return sorted(n for n in names if n)
+
+
+def street_anchor(street: str, known: list[DemoAddress], rows: list[dict[str, str]]) -> Point:
+    """Where a demo street runs: the middle of its known places, else its district point."""
+    points = [a.point for a in known if a.street == street]
+    points += [to_metric(float(r["lat"]), float(r["lon"])) for r in rows
+               if r["adresse"].strip() == street]  # unnumbered, e.g. "Borsigweg"
+    if not points:
+        spec = next(d for d in DISTRICTS if street in d.streets)
+        points = [to_metric(spec.lat, spec.lon)]
+    return Point(sum(p.x for p in points) / len(points), sum(p.y for p in points) / len(points))
+
+
+def synthetic_street(
+    rng: random.Random, street: str, anchor: Point, known: list[DemoAddress],
+    outline: shapely.Geometry,
+) -> list[DemoAddress]:
+    """A few house numbers along a straight line through the anchor, inside the city."""
+    own = [a for a in known if a.street == street]
+    postcodes = Counter(a.postcode for a in own if a.postcode)
+    postcode = postcodes.most_common(1)[0][0] if postcodes else ""
+    top = max([60] + [a.number + 10 for a in own])
+    taken = {a.number for a in own}
+    numbers = rng.sample([n for n in range(1, top + 1) if n not in taken],
+                         SYNTHETIC_NUMBERS_PER_STREET)
+    angle = rng.uniform(0.0, math.pi)
+    along = (math.cos(angle), math.sin(angle))
+    across = (-along[1], along[0])
+    result = []
+    for number in sorted(numbers):
+        offset = (number / top - 0.5) * STREET_LENGTH_M
+        side = SIDE_OFFSET_M if number % 2 else -SIDE_OFFSET_M
+        point = Point(anchor.x + along[0] * offset + across[0] * side,
+                      anchor.y + along[1] * offset + across[1] * side)
+        if not outline.contains(point):
+            continue
+        result.append(DemoAddress(street, number, "", postcode, point))
+        if rng.random() < SUFFIX_SHARE:
+            beside = Point(point.x + along[0] * 6, point.y + along[1] * 6)
+            result.append(DemoAddress(street, number, "a", postcode, beside))
+    return result
+
+
+def demo_addresses(
+    places: list[dict[str, str]], outline: shapely.Geometry
+) -> list[dict[str, str]]:
+    """The address table of the demo: every numbered office and offer address at its
+    position, plus synthetic numbers on every street the demo uses. All positions are
+    approximate, so every row is demo ("Demo-Adressen (ungefähre Lage)")."""
+    rng = random.Random(f"{SEED}/addresses")
+    known = known_addresses(places)
+    addresses = list(known)
+    for street in street_names(places):
+        anchor = street_anchor(street, known, places)
+        addresses += synthetic_street(rng, street, anchor, known, outline)
+    rows = []
+    for a in sorted(addresses, key=lambda a: (a.street, a.number, a.suffix)):
+        lon, lat = TO_WEB.transform(a.point.x, a.point.y)
+        rows.append({"strasse": a.street, "hausnummer": str(a.number), "zusatz": a.suffix,
+                     "plz": a.postcode, "lat": f"{lat:.6f}", "lon": f"{lon:.6f}",
+                     "demo": "ja"})
+    return rows
+
+
+# --------------------------------------------------------------------------------------
 # Reported unmet needs („Bedarf anmelden“), invented
 # --------------------------------------------------------------------------------------
 
@@ -917,14 +1025,14 @@ def generate(out: Path, outline_path: Path) -> None:
     (out / "outline.geojson").write_bytes(outline_bytes)
     (out / "districts.geojson").write_text(districts_geojson(cells), encoding="utf-8")
     write_csv(out / "indicators.csv", INDICATOR_COLUMNS, indicator_rows())
-    write_csv(
-        out / "offices.csv",
-        OFFICE_COLUMNS,
-        [real_row(t, OFFICE_COLUMNS, {}) for t in REAL_OFFICES],
-    )
-    real = [real_row(t, OFFER_COLUMNS, REAL_OFFER_DEFAULTS) for t in REAL_OFFERS]
-    write_csv(out / "offers.csv", OFFER_COLUMNS, real + demo_offers(cells))
+    offices = [real_row(t, OFFICE_COLUMNS, {}) for t in REAL_OFFICES]
+    write_csv(out / "offices.csv", OFFICE_COLUMNS, offices)
+    offers = [real_row(t, OFFER_COLUMNS, REAL_OFFER_DEFAULTS) for t in REAL_OFFERS]
+    offers += demo_offers(cells)
+    write_csv(out / "offers.csv", OFFER_COLUMNS, offers)
     write_csv(out / "unmet_needs.csv", UNMET_NEED_COLUMNS, unmet_need_rows())
+    outline = shapely.union_all(list(cells.values()))
+    write_csv(out / "addresses.csv", ADDRESS_COLUMNS, demo_addresses(offices + offers, outline))
 
 
 def main(argv: list[str] | None = None) -> None:

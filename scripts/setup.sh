@@ -14,6 +14,8 @@ command -v "$PYTHON" >/dev/null || PYTHON=python3
 
 missing=()
 fc-list 2>/dev/null | grep -q "Noto Sans Arabic" || missing+=(fonts-noto-core)
+# WeasyPrint (the PDFs) draws text with Pango
+ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0" || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 if [ "${1:-}" = "--dev" ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)

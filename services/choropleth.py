@@ -1,18 +1,19 @@
 """Choropleth classes, colours and the city average for one indicator and year.
 
 Everything the district layer and its legend show is decided here, without Leaflet:
-class breaks (mapclassify), colour-blind-safe ColorBrewer colours, German labels, and
-which districts have no data (they stay on the map, grey).
+class breaks, colour-blind-safe ColorBrewer colours, German labels, and which districts have
+no data (they stay on the map, grey).
+
+The three classifications are a few lines of numpy: mapclassify, which did this before, pulls
+in scipy and scikit-learn (about 1 s of import on every cold start and ~90 MB of memory).
 """
 
 from __future__ import annotations
 
-import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import geopandas as gpd
-import mapclassify
 import numpy as np
 import pandas as pd
 
@@ -20,11 +21,10 @@ from services.formatting import format_value
 from services.indicators import INDICATORS_BY_KEY, Indicator
 
 METHODS: tuple[str, ...] = ("quantiles", "fisher_jenks", "equal_interval")
-_CLASSIFIERS = {
-    "quantiles": mapclassify.Quantiles,
-    "fisher_jenks": mapclassify.FisherJenks,
-    "equal_interval": mapclassify.EqualInterval,
-}
+# Whose values set the class breaks: every year of the indicator (the default: a colour means
+# the same value in every year, so switching years shows change) or the shown year only.
+ALL_YEARS, ONE_YEAR = "all_years", "year"
+SCOPES: tuple[str, ...] = (ALL_YEARS, ONE_YEAR)
 NO_DATA_COLOUR = "#c8c8c8"
 WEIGHT_KEY = "einwohner_u18"  # weights for the city average of % indicators
 
@@ -81,6 +81,8 @@ class ChoroplethData:
     indicator: Indicator
     year: int
     method: str
+    scope: str  # ALL_YEARS or ONE_YEAR
+    class_years: tuple[int, ...]  # the years whose values set the breaks
     classification: Classification
     districts: tuple[DistrictShade, ...]
     sources: tuple[str, ...]  # of the values shown
@@ -109,11 +111,63 @@ def _label(low: float, high: float, indicator: Indicator) -> str:
     return f"{_bare(low, indicator)} – {_bare(high, indicator)}{suffix}"
 
 
+def quantile_breaks(values: np.ndarray, k: int) -> np.ndarray:
+    """Upper bounds at the 1/k, 2/k, … 1 quantiles (linear interpolation, as mapclassify)."""
+    return np.percentile(values, np.linspace(100 / k, 100, k))
+
+
+def equal_interval_breaks(values: np.ndarray, k: int) -> np.ndarray:
+    """k classes of equal width between the smallest and the largest value."""
+    low, high = float(values.min()), float(values.max())
+    breaks = low + (high - low) * np.arange(1, k + 1) / k
+    breaks[-1] = high  # exactly the maximum, not a rounding error beside it
+    return breaks
+
+
+def fisher_jenks_breaks(values: np.ndarray, k: int) -> np.ndarray:
+    """Fisher's exact optimal classes: the k groups of the sorted values with the least
+    within-class sum of squared deviations; the upper bounds are each class's largest value.
+
+    Dynamic programming over prefix sums, O(k·n²) with the inner loop in numpy: instant for
+    the ~30 districts of a year (and for all years pooled), slow only for many thousands.
+    """
+    original = np.sort(values.astype(float))
+    x = original - original.mean()  # centred: less cancellation in the prefix sums
+    n, k = x.size, min(k, x.size)
+    s1 = np.concatenate(([0.0], np.cumsum(x)))
+    s2 = np.concatenate(([0.0], np.cumsum(x * x)))
+
+    def ssd(starts: np.ndarray, end: int) -> np.ndarray:
+        """Sum of squared deviations of x[start:end], for every start."""
+        total = s1[end] - s1[starts]
+        return s2[end] - s2[starts] - total * total / (end - starts)
+
+    # cost[c, j]: least SSD of x[:j] in c + 1 classes; start[c, j]: where its last class begins
+    cost = np.full((k, n + 1), np.inf)
+    start = np.zeros((k, n + 1), dtype=int)
+    cost[0, 1:] = s2[1:] - s1[1:] ** 2 / np.arange(1, n + 1)
+    for c in range(1, k):
+        for j in range(c + 1, n + 1):
+            starts = np.arange(c, j)
+            candidates = cost[c - 1, starts] + ssd(starts, j)
+            best = int(np.argmin(candidates))  # ties: the earliest start, a longer last class
+            cost[c, j], start[c, j] = candidates[best], starts[best]
+    ends = [n]
+    for c in range(k - 1, 0, -1):
+        ends.append(start[c, ends[-1]])
+    return original[np.array(ends[::-1]) - 1]
+
+
+_BREAKS: dict[str, Callable[[np.ndarray, int], np.ndarray]] = {
+    "quantiles": quantile_breaks,
+    "fisher_jenks": fisher_jenks_breaks,
+    "equal_interval": equal_interval_breaks,
+}
+
+
 def _method_breaks(values: np.ndarray, method: str, k: int) -> np.ndarray:
     """Upper class bounds; ties in quantiles can merge classes, so possibly fewer than k."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # "Numba not installed", "not enough unique values"
-        return np.unique(_CLASSIFIERS[method](values, k=k).bins)
+    return np.unique(_BREAKS[method](values, k))
 
 
 def classify(
@@ -124,7 +178,7 @@ def classify(
     With no more distinct values than classes, each value is its own class: any method
     would otherwise lump different values together (quantiles do on ties).
     """
-    if method not in _CLASSIFIERS:
+    if method not in _BREAKS:
         raise ValueError(f"unknown method {method!r}, expected one of {METHODS}")
     series = pd.to_numeric(pd.Series(list(values), dtype=object), errors="coerce")
     array = series.dropna().to_numpy(dtype=float)
@@ -168,12 +222,20 @@ def build_choropleth(
     indicator: Indicator,
     year: int,
     method: str,
+    scope: str = ALL_YEARS,
 ) -> ChoroplethData:
-    """One shade per district of districts_gdf; those without a value stay, grey."""
-    rows = _values_of(values_df, indicator.key, year)
-    rows = rows[rows["district_id"].isin(districts_gdf["id"])]
+    """One shade per district of districts_gdf; those without a value stay, grey.
+
+    The breaks come from the values of the districts on the map: of every year of the
+    indicator (ALL_YEARS) or of the shown year (ONE_YEAR).
+    """
+    if scope not in SCOPES:
+        raise ValueError(f"unknown scope {scope!r}, expected one of {SCOPES}")
+    on_map = values_df[values_df["district_id"].isin(districts_gdf["id"])]
+    rows = _values_of(on_map, indicator.key, year)
+    basis = on_map[on_map["indicator_key"] == indicator.key] if scope == ALL_YEARS else rows
     by_id = {d: float(v) for d, v in zip(rows["district_id"], rows["value"])}
-    classification = classify(by_id.values(), method, indicator=indicator)
+    classification = classify(basis["value"].tolist(), method, indicator=indicator)
     shades = tuple(
         DistrictShade(
             id=str(district_id),
@@ -188,6 +250,8 @@ def build_choropleth(
         indicator=indicator,
         year=year,
         method=method,
+        scope=scope,
+        class_years=tuple(sorted(int(y) for y in basis["year"].unique())),
         classification=classification,
         districts=shades,
         sources=tuple(sorted(rows["source"].unique())),

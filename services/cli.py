@@ -70,7 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     for kind, help_text in (("districts", t.CLI_IMPORT_DISTRICTS),
                             ("indicators", t.CLI_IMPORT_INDICATORS),
                             ("offers", t.CLI_IMPORT_OFFERS),
-                            ("offices", t.CLI_IMPORT_OFFICES)):
+                            ("offices", t.CLI_IMPORT_OFFICES),
+                            ("addresses", t.CLI_IMPORT_ADDRESSES)):
         sub = kinds.add_parser(kind, help=help_text, description=help_text)
         sub.add_argument("file", metavar="DATEI", type=Path, help=t.CLI_FILE)
         if kind == "districts":
@@ -216,6 +217,12 @@ def _import(importer, args: argparse.Namespace, repo) -> list[str]:
         years = ", ".join(map(str, result.years)) or "–"
         summary = t.CLI_DONE_INDICATORS.format(count=result.count, districts=result.districts,
                                                years=years)
+    elif args.kind == "addresses":
+        result = importer.import_addresses(repo, args.file)
+        gebref = result.other_municipality or result.removed
+        template = t.CLI_DONE_ADDRESSES if gebref else t.CLI_DONE_ADDRESSES_TABLE
+        summary = template.format(count=result.count, other=result.other_municipality,
+                                  removed=result.removed)
     else:
         run = importer.import_offers if args.kind == "offers" else importer.import_offices
         result = run(repo, args.file)

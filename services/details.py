@@ -30,7 +30,8 @@ def _address(place: Offer | Office) -> str:
     return f"{text} ({note})" if note else text
 
 
-def _languages(codes: tuple[str, ...]) -> str:
+def language_names(codes: tuple[str, ...]) -> str:
+    """"Deutsch, Arabisch": the offer's languages by name (unknown codes as they are)."""
     return ", ".join(ui.LANGUAGE_NAMES.get(c, c) for c in codes)
 
 
@@ -38,8 +39,13 @@ def _flag(value: bool | None) -> str:
     return ui.UNKNOWN if value is None else (ui.YES if value else ui.NO)
 
 
+def cost_label(free_of_charge: bool | None) -> str:
+    """"kostenlos", "kostenpflichtig" or "nicht bekannt" (fees of real offers are often unpublished)."""
+    return {True: ui.FREE, False: ui.NOT_FREE, None: ui.COSTS_UNKNOWN}[free_of_charge]
+
+
 def _costs(offer: Offer) -> str:
-    label = {True: ui.FREE, False: ui.NOT_FREE, None: ui.COSTS_UNKNOWN}[offer.free_of_charge]
+    label = cost_label(offer.free_of_charge)
     return f"{label} – {offer.fee_text}" if offer.fee_text else label
 
 
@@ -59,7 +65,7 @@ def offer_rows(offer: Offer, district_name: str | None) -> Rows:
         (ui.DETAILS_DISTRICT, district_name or ""),
         (ui.DETAILS_CONTACT, join_present(offer.phone, offer.email, offer.website)),
         (ui.DETAILS_COSTS, _costs(offer)),
-        (ui.DETAILS_LANGUAGES, _languages(offer.languages)),
+        (ui.DETAILS_LANGUAGES, language_names(offer.languages)),
         (ui.DETAILS_BARRIER_FREE, _flag(offer.barrier_free)),
         (ui.DETAILS_STATUS, ui.STATUS_LABELS.get(offer.status, offer.status)),
         (ui.DETAILS_VERIFIED, format_date(offer.last_verified)),

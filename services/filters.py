@@ -15,7 +15,7 @@ from typing import Any, Literal, NamedTuple
 import numpy as np
 import pandas as pd
 
-from services.taxonomy import AGE_GROUPS_BY_CODE, NEEDS, PARENTS_GROUP
+from services.taxonomy import AGE_GROUPS_BY_CODE, NEEDS, PARENTS_GROUP, age_range_overlaps
 from services.texts import ui
 
 SEARCH_COLUMN = "_search"
@@ -90,7 +90,7 @@ def _age_mask(offers: pd.DataFrame, codes: tuple[str, ...]) -> np.ndarray:
         if code == PARENTS_GROUP:
             mask |= offers["audience"].map(lambda a: "eltern" in a or "familien" in a).to_numpy(bool)
         else:
-            mask |= (lo < group.max_age + 1) & (hi >= group.min_age)
+            mask |= age_range_overlaps(lo, hi, group.min_age, group.max_age)
     return mask
 
 
@@ -238,3 +238,34 @@ def context_of(offers: pd.DataFrame, district_names: Mapping[str, str]) -> Filte
     """The choices the data offers: its districts and the languages its offers are held in."""
     languages = sorted({code for codes in offers.get("languages", ()) for code in codes})
     return FilterContext(district_names=dict(district_names), languages=tuple(languages))
+
+
+def counts_without_each(offers: pd.DataFrame, state: FilterState) -> dict[str, int]:
+    """Per set filter, how many offers would match without it: which filter to loosen
+    when nothing matches. Fields in table order; each mask is computed once."""
+    masks = {
+        spec.name: spec.mask(offers, getattr(state, spec.name))
+        for spec in FIELDS
+        if getattr(state, spec.name) and getattr(state, spec.name) != spec.default
+    }
+    always = np.ones(len(offers), dtype=bool)
+    for spec in FIELDS:
+        value = getattr(state, spec.name)
+        if value and spec.name not in masks:
+            always &= spec.mask(offers, value)  # set, but at its default: not loosenable
+    result = {}
+    for name in masks:
+        mask = always.copy()
+        for other, other_mask in masks.items():
+            if other != name:
+                mask &= other_mask
+        result[name] = int(mask.sum())
+    return result
+
+
+def filter_to_loosen(offers: pd.DataFrame, state: FilterState) -> tuple[str, int] | None:
+    """The set filter whose removal brings back the most offers, with that count; None
+    when removing any single filter still leaves nothing."""
+    counts = counts_without_each(offers, state)
+    best = max(counts, key=counts.__getitem__, default=None)
+    return (best, counts[best]) if best is not None and counts[best] > 0 else None

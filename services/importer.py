@@ -29,6 +29,7 @@ from services import audit
 from services.config import GEODATA_DIR, Settings, load_settings
 from services.geo import assign_districts
 from services.io import columns as c
+from services.io.addresses import read_addresses
 from services.io.cells import fold
 from services.io.districts import read_districts
 from services.io.errors import ImportProblem
@@ -54,6 +55,8 @@ class ImportResult:
     offices: int = 0  # districts import: offices re-derived
     districts: int = 0  # indicators import: districts with values
     years: tuple[int, ...] = ()  # indicators import
+    other_municipality: int = 0  # addresses import: rows of other municipalities skipped
+    removed: int = 0  # addresses import: removed buildings (NBA "L") left out
     notes: list[str] = field(default_factory=list)  # districts import: values kept/dropped
 
 
@@ -197,6 +200,14 @@ def import_offices(repo: Repository, path: Path, actor: str = audit.SYSTEM_ACTOR
     return _import_located(read_offices, repo, path, actor)
 
 
+def import_addresses(repo: Repository, path: Path) -> ImportResult:
+    """Replace the address table with Bottrop's addresses of a gebref file or CSV."""
+    read = read_addresses(path)
+    repo.replace_addresses(read.addresses)
+    return ImportResult(len(read.addresses), read.warnings,
+                        other_municipality=read.other_municipality, removed=read.removed)
+
+
 def export_offers(repo: Repository, path: Path) -> int:
     """Write all offers; the format follows the extension (.csv, .xlsx, .geojson)."""
     offers = repo.offers()
@@ -211,6 +222,7 @@ class SeedResult:
     offices: int
     offers: int
     unmet_needs: int
+    addresses: int
 
 
 def seed_demo(repo: Repository, geodata_dir: Path = GEODATA_DIR) -> SeedResult:
@@ -224,8 +236,10 @@ def seed_demo(repo: Repository, geodata_dir: Path = GEODATA_DIR) -> SeedResult:
     offices, _ = locate(read_offices(geodata_dir / "offices.csv"), layer)
     offers, _ = locate(read_offers(geodata_dir / "offers.csv"), layer)
     unmet_needs = read_unmet_needs(geodata_dir / "unmet_needs.csv")
-    repo.replace_all(layer, values, offices, offers, unmet_needs)
-    return SeedResult(len(layer), len(values), len(offices), len(offers), len(unmet_needs))
+    addresses = read_addresses(geodata_dir / "addresses.csv").addresses
+    repo.replace_all(layer, values, offices, offers, unmet_needs, addresses)
+    return SeedResult(len(layer), len(values), len(offices), len(offers), len(unmet_needs),
+                      len(addresses))
 
 
 _SHARED: dict[str, Repository] = {}

@@ -109,3 +109,25 @@ class Office(Place):
     programme: str = ""
     # published addresses rarely come with coordinates: an office is placed roughly
     position_precision: PositionPrecision = field(default="approximate", kw_only=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    """One building address of the offline address search (NRW Gebäudereferenzen or CSV).
+
+    Never a family's address: these are the city's buildings, searched to find a point.
+    `suffix` is the lower-case Adressierungszusatz ("a" in 13a), "" when there is none.
+    """
+
+    street: str
+    house_number: int
+    lat: float
+    lon: float
+    suffix: str = ""
+    postcode: str = ""
+    is_demo: bool = False
+
+    @property
+    def id(self) -> str:
+        """The address as a key; two rows with one key would be one building twice."""
+        return f"{self.street} {self.house_number}{self.suffix}"

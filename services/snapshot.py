@@ -18,6 +18,7 @@ import pandas as pd
 from services import filters, freshness
 from services.geo import to_web_crs
 from services.model import Offer, Office
+from services.offer_table import offer_table
 from services.selection import Selection
 from services.storage.repository import Repository
 
@@ -40,6 +41,12 @@ class Snapshot:
     @cached_property
     def district_names(self) -> dict[str, str]:
         return dict(zip(self.districts["id"], self.districts["name"]))
+
+    @cached_property
+    def offer_rows(self) -> pd.DataFrame:
+        """Every offer as a row of the offer list (by id), formatted once per data version:
+        the page slices it by the filter result (formatting 10,000 rows takes ~0.3 s)."""
+        return offer_table(self.offers, self.district_names)
 
     @cached_property
     def filter_context(self) -> filters.FilterContext:

@@ -27,14 +27,15 @@ class Need:
 
 # Marker colour and symbol per need, in the taxonomy's order (the order of filters and
 # legends). Labels come from texts/catalogue.py, so they can be translated in one place.
+# White letters on each colour reach 4.5:1 (WCAG AA; tests/unit/test_contrast.py).
 _NEED_MARKERS: dict[str, tuple[str, str]] = {
     "lernen": ("#1f78b4", "L"),
-    "sprache": ("#33a02c", "S"),
+    "sprache": ("#2a7d23", "S"),
     "fruehe_hilfen": ("#e31a1c", "FH"),
-    "familienberatung": ("#ff7f00", "FB"),
+    "familienberatung": ("#b35300", "FB"),
     "gesundheit": ("#6a3d9a", "G"),
-    "ernaehrung": ("#b15928", "E"),
-    "bewegung": ("#00838f", "B"),
+    "ernaehrung": ("#7f4a1c", "E"),
+    "bewegung": ("#007b86", "B"),
     "freizeit": ("#c51b7d", "F"),
     "notlagen": ("#444444", "N"),
     "ausbildung": ("#4d7c0f", "A"),
@@ -93,7 +94,17 @@ def overlaps_age_group(
         raise ValueError("the parents group matches by audience, not by age")
     lo = 0.0 if min_age is None else float(min_age)
     hi = float("inf") if max_age is None else float(max_age)
-    return lo < group.max_age + 1 and hi >= group.min_age
+    return bool(age_range_overlaps(lo, hi, group.min_age, group.max_age))
+
+
+def age_range_overlaps(lo, hi, first_year, last_year):
+    """The one age rule: an offer for ages lo..hi fits years first_year..last_year.
+
+    Years are whole years of life: "13" covers 13.0 up to 13.99…, so an offer up to 10.75
+    fits a 10-year-old. Works on floats and on numpy arrays alike (vectorised filters, the
+    nearby search); missing ends must be given as 0 and infinity.
+    """
+    return (lo < last_year + 1) & (hi >= first_year)
 
 
 def matches_age_groups(
@@ -114,6 +125,16 @@ def matches_age_groups(
         elif overlaps_age_group(group, min_age, max_age):
             return True
     return False
+
+
+def age_groups_of(ages: Iterable[float]) -> tuple[str, ...]:
+    """The age groups the given children's ages fall in, in filter order (e.g. for 4 and 13:
+    "3-5", "10-13"); ages beyond every group add nothing."""
+    years = list(ages)
+    return tuple(
+        g.code for g in AGE_GROUPS
+        if g.code != PARENTS_GROUP and any(g.min_age <= age < g.max_age + 1 for age in years)
+    )
 
 
 def need_labels(codes: Iterable[str]) -> list[str]:

@@ -17,6 +17,15 @@
   var DISTRICT_STYLE = { color: "#555555", weight: 1, fillOpacity: 0.7 };
   var DISTRICT_HOVER = { color: "#222222", weight: 3 };
   var LABEL_GAP = 2;  // px kept free between two shown district labels
+  // Panes above Leaflet's markerPane (600) and below its tooltipPane (650): district names
+  // over clusters (they take no clicks), Quartiersbüros over both.
+  var LABEL_PANE = ["qa-labels", 620];
+  var OFFICE_PANE = ["qa-offices", 640];
+  var OFFICE_GAP = 30;  // px between the centres of offices spread apart
+  var OUTLINE_STYLE = { color: "#111111", weight: 4, fill: false, interactive: false, className: "qa-outline" };
+  var OUTLINE_HALO = { color: "#ffffff", weight: 8, opacity: 0.9, fill: false, interactive: false, className: "qa-outline" };
+  var OUTLINE_PADDING = [30, 30];
+  var NARROW_MAP = 500;  // px: below this width the legend starts folded
 
   function esc(value) {
     return String(value == null ? "" : value).replace(/[&<>"'`]/g, function (c) {
@@ -41,16 +50,38 @@
     return el;
   }
 
-  function control(map, position, build) {
+  // A control on the map; given a layer group instead (a layer swapped by st_folium's
+  // feature_group_to_add), it comes and goes with that group.
+  function control(target, position, build) {
     var ctl = L.control({ position: position });
-    ctl.onAdd = function () {
-      var box = build();
+    ctl.onAdd = function (map) {
+      var box = build(map);
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
       return box;
     };
-    return ctl.addTo(map);
+    if (target instanceof L.Map) { return ctl.addTo(target); }
+    target.addLayer(new ControlLayer(ctl));
+    return ctl;
   }
+
+  var ControlLayer = L.Layer.extend({
+    initialize: function (ctl) { this._control = ctl; },
+    onAdd: function (map) { this._control.addTo(map); },
+    onRemove: function () { this._control.remove(); }
+  });
+
+  // A layer group whose layers are drawn in a pane of its own, created on first use.
+  var PaneGroup = L.LayerGroup.extend({
+    initialize: function (pane, layers) {
+      this._pane = pane;
+      L.LayerGroup.prototype.initialize.call(this, layers);
+    },
+    onAdd: function (map) {
+      if (!map.getPane(this._pane[0])) { map.createPane(this._pane[0]).style.zIndex = this._pane[1]; }
+      L.LayerGroup.prototype.onAdd.call(this, map);
+    }
+  });
 
   // data.rows: [id, name, fill colour, tooltip lines, GeoJSON geometry]
   function addDistricts(target, data) {
@@ -103,31 +134,64 @@
   // data.rows: [name, lat, lon, rank] at each district's representative point; rank 0 is
   // the largest district, whose label wins a collision.
   function addDistrictLabels(group, data) {
+    var pane = new PaneGroup(LABEL_PANE);
     var ranked = data.rows.map(function (r) {
       var icon = L.divIcon({ className: "qa-district-label", html: "<span>" + esc(r[0]) + "</span>", iconSize: null });
-      var marker = L.marker([r[1], r[2]], { icon: icon, interactive: false, keyboard: false, zIndexOffset: -1000 });
-      group.addLayer(marker);
+      var marker = L.marker([r[1], r[2]], { icon: icon, interactive: false, keyboard: false, pane: LABEL_PANE[0] });
+      pane.addLayer(marker);
       return { marker: marker, rank: r[3] };
     }).sort(function (a, b) { return a.rank - b.rank; });
+    group.addLayer(pane);
     // added last, so the markers are on the map when it first measures them
     group.addLayer(new LabelDeclutter(ranked.map(function (item) { return item.marker; })));
     return group;
   }
 
+  // Offices closer than an icon on screen (Feuerbach- and Morianstraße at city zoom) are
+  // put side by side, west to east, around their common centre after each zoom, so none
+  // covers another.
+  var OfficeSpread = L.Layer.extend({
+    initialize: function (markers) { this._markers = markers; },
+    onAdd: function (map) { map.on("zoomend", this._update, this); this._update(); },
+    onRemove: function (map) { map.off("zoomend", this._update, this); },
+    _update: function () {
+      var map = this._map;
+      var groups = [];
+      this._markers.forEach(function (marker) {
+        var point = map.latLngToLayerPoint(marker.getLatLng());
+        var member = { marker: marker, point: point };
+        var near = groups.find(function (g) { return g[0].point.distanceTo(point) < OFFICE_GAP; });
+        if (near) { near.push(member); } else { groups.push([member]); }
+      });
+      groups.forEach(function (g) {
+        var centre = g.reduce(function (sum, m) { return sum.add(m.point); }, L.point(0, 0)).divideBy(g.length);
+        g.sort(function (a, b) { return a.point.x - b.point.x; }).forEach(function (m, i) {
+          var el = m.marker.getElement();
+          if (!el) { return; }
+          var dx = g.length > 1 ? centre.x + (i - (g.length - 1) / 2) * OFFICE_GAP - m.point.x : 0;
+          var dy = g.length > 1 ? centre.y - m.point.y : 0;
+          el.style.translate = g.length > 1 ? dx + "px " + dy + "px" : "";
+        });
+      });
+    }
+  });
+
   // data.rows: [id, name, detail line, lat, lon]
   function addOffices(group, data) {
     var icon = L.divIcon({ className: "qa-office", html: "<span>Q</span>", iconSize: [26, 26] });
-    data.rows.forEach(function (r) {
-      var marker = L.marker([r[3], r[4]], { icon: icon, zIndexOffset: 1000 });
-      group.addLayer(marker.bindTooltip(tip(r[1], [r[2]], "b", r[0])));
+    var markers = data.rows.map(function (r) {
+      var marker = L.marker([r[3], r[4]], { icon: icon, pane: OFFICE_PANE[0], title: r[1] });
+      return marker.bindTooltip(tip(r[1], [r[2]], "b", r[0]));
     });
+    group.addLayer(new PaneGroup(OFFICE_PANE, markers));
+    group.addLayer(new OfficeSpread(markers));
     return group;
   }
 
+  // The offers' markers in one cluster, not yet on the map.
   // data.needs: [colour, symbol]; data.providers: [name]; data.clusterTip: "… {n} …";
-  // data.highlight: [lat, lon] of the selected item or null;
   // data.rows: [id, name, provider index, need index, lat, lon, demo 0/1]
-  function addOffers(group, data) {
+  function offerCluster(data) {
     var icons = data.needs.map(function (n) {
       var html = '<span style="background:' + esc(n[0]) + '">' + esc(n[1]) + "</span>";
       return L.divIcon({ className: "qa-offer", html: html, iconSize: [22, 22] });
@@ -153,14 +217,88 @@
       return L.divIcon({ className: "marker-cluster qa-cluster", html: "<span>" + n + "</span>",
         iconSize: [size, size] });
     }
-    cluster.addLayers(markers);
-    group.addLayer(cluster);
-    // The selected offer or office: a ring that shows even when its marker is in a cluster.
-    if (data.highlight) {
+    return { markers: markers, cluster: cluster };
+  }
+
+  // Markers must go into a cluster that is on the map: off the map, markercluster checks
+  // every new marker against its whole pending list (quadratic: seconds at 50,000).
+  // streamlit-folium adds a feature group to the map only after our call, hence "add".
+  function whenOnMap(group, action) {
+    if (group._map) { action(); } else { group.once("add", action); }
+  }
+
+  // The selected offer or office: a ring that shows even when its marker is in a cluster.
+  function addRing(group, highlight) {
+    if (highlight) {
       var ring = L.divIcon(HIGHLIGHT_ICON);
-      group.addLayer(L.marker(data.highlight, { icon: ring, interactive: false, keyboard: false, zIndexOffset: 5000 }));
+      group.addLayer(L.marker(highlight, { icon: ring, interactive: false, keyboard: false, zIndexOffset: 5000 }));
     }
-    return cluster;
+  }
+
+  // All given offers, shown at once. data: as offerCluster, plus
+  // data.highlight: [lat, lon] of the selected item or null
+  function addOffers(group, data) {
+    var built = offerCluster(data);
+    group.addLayer(built.cluster);
+    whenOnMap(group, function () { built.cluster.addLayers(built.markers); });
+    addRing(group, data.highlight);
+    return built.cluster;
+  }
+
+  // The map page keeps every offer of a data version in the base map, which stays mounted
+  // while only the filters change: the markers are built once (storeOffers), and a filter
+  // change sends just a bitmask of the offers to show (showOffers), applied as a diff.
+  var offerStore = null;
+
+  // data: {element: id of a <script type="application/json"> in the page holding what
+  // offerCluster takes, version: the data version the rows belong to}
+  function storeOffers(map, data) {
+    var built = offerCluster(JSON.parse(document.getElementById(data.element).textContent));
+    offerStore = { version: data.version, markers: built.markers, cluster: built.cluster,
+      shown: new Uint8Array(built.markers.length), group: null };
+    return built.cluster;
+  }
+
+  // Bit i of the base64 text (little-endian within each byte) says whether row i is shown.
+  function decodeMask(text, n) {
+    var bytes = atob(text);
+    var wanted = new Uint8Array(n);
+    for (var i = 0; i < n; i++) { wanted[i] = (bytes.charCodeAt(i >> 3) >> (i & 7)) & 1; }
+    return wanted;
+  }
+
+  function applyMask(store, wanted) {
+    var add = [], remove = [], count = 0;
+    for (var i = 0; i < wanted.length; i++) {
+      count += wanted[i];
+      if (wanted[i] && !store.shown[i]) { add.push(store.markers[i]); }
+      if (!wanted[i] && store.shown[i]) { remove.push(store.markers[i]); }
+    }
+    if (add.length + remove.length > count) {  // a large change: refilling is cheaper
+      store.cluster.clearLayers();
+      add = store.markers.filter(function (marker, j) { return wanted[j]; });
+    } else if (remove.length) {
+      store.cluster.removeLayers(remove);
+    }
+    store.cluster.addLayers(add);
+    store.shown = wanted;
+  }
+
+  // data: {version, mask: base64 bitmask over the stored rows, highlight: [lat, lon] | null}
+  function showOffers(group, data) {
+    var store = offerStore;
+    if (!store || store.version !== data.version) {  // both come from one page run
+      throw new Error("QA.showOffers: no offers stored for data version " + data.version);
+    }
+    // The previous group is off the map already; detach it, or clicks would bubble to it.
+    if (store.group) { store.group.removeLayer(store.cluster); }
+    store.group = group;
+    group.addLayer(store.cluster);
+    whenOnMap(group, function () {
+      applyMask(store, decodeMask(data.mask, store.markers.length));
+    });
+    addRing(group, data.highlight);
+    return store.cluster;
   }
 
   // data: {title, lines: [text], classes: [[colour, label]], noData: [colour, label],
@@ -168,10 +306,12 @@
   // Top left, under the zoom buttons: north-west of Bottrop the map is empty, while the
   // bottom right would hide the dense south. Each text is one line; what does not fit is
   // cut (CSS) and shows in full on hover.
-  function addLegend(map, data) {
-    return control(map, "topleft", function () {
-      var box = L.DomUtil.create("div", "qa-legend");
-      textEl(box, "div", "qa-legend-title", data.title);
+  // A <details>: folded to its title on narrow maps (phones), where it would cover the city.
+  function addLegend(target, data) {
+    return control(target, "topleft", function (map) {
+      var box = L.DomUtil.create("details", "qa-legend");
+      box.open = map.getSize().x >= NARROW_MAP;
+      textEl(box, "summary", "qa-legend-title", data.title);
       data.lines.forEach(function (line) { textEl(box, "div", "qa-legend-line", line).title = line; });
       data.classes.concat([data.noData]).forEach(function (c) {
         var row = L.DomUtil.create("div", "qa-legend-class", box);
@@ -185,10 +325,97 @@
 
   // Bottom left, above the scale bar (a bottom corner stacks later controls on top):
   // there it covers no district.
-  function addNotice(map, text) {
-    return control(map, "bottomleft", function () {
+  function addNotice(target, text) {
+    return control(target, "bottomleft", function () {
       return textEl(null, "div", "qa-notice", text);
     });
+  }
+
+  // The selected districts outlined (white halo, dark line); the map zooms to them when the
+  // choice changes, not when only another layer (indicator, year, filters) is redrawn.
+  // data: {key, rows: [GeoJSON geometry]}
+  var lastFitted = null;
+  function outlineDistricts(group, data) {
+    var halo = L.geoJSON(null, { style: OUTLINE_HALO });
+    var line = L.geoJSON(null, { style: OUTLINE_STYLE });
+    data.rows.forEach(function (g) { halo.addData(g); line.addData(g); });
+    group.addLayer(halo).addLayer(line);
+    if (data.key !== lastFitted) {
+      lastFitted = data.key;
+      var fit = function () {
+        if (data.rows.length) { group._map.flyToBounds(line.getBounds(), { padding: OUTLINE_PADDING, duration: 0.5 }); }
+      };
+      if (group._map) { fit(); } else { group.once("add", fit); }
+      if (data.rows.length && group._map) { group._map._qaKeepView = true; }
+    }
+    return group;
+  }
+
+  // Moves a tooltip back inside the map where it would stick out (CSS translate, which adds
+  // to Leaflet's own transform and direction margins).
+  function keepInside(tooltip) {
+    var el = tooltip.getElement();
+    var map = tooltip._map;
+    if (!el || !map) { return; }
+    el.style.translate = "";
+    var box = el.getBoundingClientRect();
+    var frame = map.getContainer().getBoundingClientRect();
+    var dx = Math.max(0, frame.left - box.left) - Math.max(0, box.right - frame.right);
+    var dy = Math.max(0, frame.top - box.top) - Math.max(0, box.bottom - frame.bottom);
+    if (dx || dy) { el.style.translate = dx + "px " + dy + "px"; }
+  }
+
+  // The page sizes the map's frame to the window (static/page.css), and our CSS that makes
+  // the map fill it may arrive after the map was drawn: whenever the frame's size changes,
+  // Leaflet is told, and until the user moves the map it shows the whole city again.
+  function followFrameSize(map, bounds, padding) {
+    var container = map.getContainer();
+    ["mousedown", "wheel", "touchstart", "keydown"].forEach(function (type) {
+      container.addEventListener(type, function () { map._qaKeepView = true; }, { passive: true });
+    });
+    function fit() {
+      if (!map._qaKeepView) { map.fitBounds(bounds, { padding: padding, animate: false }); }
+    }
+    new ResizeObserver(function () {
+      map.invalidateSize({ pan: false });
+      // a zoom animation under way (the first fitBounds) would swallow the new view
+      if (map._animatingZoom) { map.once("zoomend", fit); } else { fit(); }
+    }).observe(container);
+  }
+
+  // German for everything Leaflet itself says, a metric scale, lang="de" on the map's
+  // document, tooltips kept inside the map, the map following its frame's size.
+  // data: {lang, zoomIn, zoomOut, layers, attribution, bounds, padding}
+  function localise(map, data) {
+    document.documentElement.lang = data.lang;
+    followFrameSize(map, data.bounds, data.padding);
+    var zoom = map.zoomControl;
+    if (zoom) {
+      [[zoom._zoomInButton, data.zoomIn], [zoom._zoomOutButton, data.zoomOut]].forEach(function (b) {
+        b[0].title = b[1];
+        b[0].setAttribute("aria-label", b[1]);
+      });
+    }
+    L.control.scale({ imperial: false }).addTo(map);
+    if (map.attributionControl) { map.attributionControl.setPrefix(esc(data.attribution)); }
+    if (L.Control.Layers.prototype._qaLocalised) { return map; }  // patch the classes once
+    L.Control.Layers.prototype._qaLocalised = true;
+    var initLayout = L.Control.Layers.prototype._initLayout;
+    L.Control.Layers.include({
+      _initLayout: function () {
+        // on a phone the open list would cover the district names: folded to its button
+        if (this._map && this._map.getSize().x < NARROW_MAP) { this.options.collapsed = true; }
+        initLayout.call(this);
+        this._layersLink.title = data.layers;
+        this._layersLink.setAttribute("aria-label", data.layers);
+        this._section.setAttribute("aria-label", data.layers);
+      }
+    });
+    var setPosition = L.Tooltip.prototype._setPosition;
+    L.Tooltip.include({
+      _setPosition: function (pos) { setPosition.call(this, pos); keepInside(this); }
+    });
+    return map;
   }
 
   window.QA = {
@@ -197,7 +424,11 @@
     addDistrictLabels: addDistrictLabels,
     addOffices: addOffices,
     addOffers: addOffers,
+    storeOffers: storeOffers,
+    showOffers: showOffers,
     addLegend: addLegend,
-    addNotice: addNotice
+    addNotice: addNotice,
+    outlineDistricts: outlineDistricts,
+    localise: localise
   };
 })();

@@ -11,13 +11,17 @@ notice that waits for the database and reruns the page when it is back.
 
 from __future__ import annotations
 
+import threading
+from dataclasses import dataclass
 from datetime import date
 
 import streamlit as st
 
+from services.addresses import AddressIndex
 from services.auth import Accounts, LoginRefused, Principal
 from services.config import load_settings
 from services.importer import shared_repository
+from services.nearest import OfferIndex
 from services.snapshot import Snapshot, shared_snapshot
 from services.storage.errors import DatabaseError
 from services.texts import auth as auth_text
@@ -55,6 +59,32 @@ def snapshot() -> Snapshot:
         _wait_for_database()
         st.stop()
         raise  # unreachable: st.stop() ends the run
+
+
+@dataclass(frozen=True)
+class NearbyIndexes:
+    """The Lotse's search structures of one data version (built once, shared, read-only)."""
+
+    version: int
+    addresses: AddressIndex
+    offers: OfferIndex
+
+
+_NEARBY: dict[str, NearbyIndexes] = {}
+_NEARBY_LOCK = threading.Lock()
+
+
+def nearby_indexes(snap: Snapshot) -> NearbyIndexes:
+    """Address and offer index for the snapshot's data version, per process like the
+    snapshot itself (a family's search never reaches this key: it holds only the data)."""
+    settings = load_settings()
+    with _NEARBY_LOCK:
+        current = _NEARBY.get(settings.database_url)
+        if current is None or current.version != snap.version:
+            addresses = AddressIndex(shared_repository(settings).addresses())
+            current = NearbyIndexes(snap.version, addresses, OfferIndex(snap.offers))
+            _NEARBY[settings.database_url] = current
+        return current
 
 
 def add_unmet_need(record: UnmetNeed) -> str | None:

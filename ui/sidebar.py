@@ -11,7 +11,7 @@ import streamlit as st
 
 from services.snapshot import Snapshot
 from services.texts import ui
-from ui import data, urlparams
+from ui import data, page, urlparams
 from ui.components.filters import filter_widgets
 
 
@@ -26,4 +26,5 @@ def render() -> Snapshot:
             st.warning(ui.DEMO_BANNER)
         st.subheader(ui.SIDEBAR_FILTERS)
         filter_widgets(snap.filter_context)
+        page.setup()  # last: its script element takes a little room, here out of the way
     return snap

@@ -15,6 +15,7 @@ from services.filters import FIELDS, FIELDS_BY_NAME, FilterContext, FilterState,
 from services.selection import Selection
 
 INDICATOR, YEAR, CLASSIFICATION, SELECTED = "m_indicator", "m_year", "m_class", "m_selected"
+CLASS_SCOPE = "m_class_scope"
 
 
 def widget_key(field_name: str) -> str:

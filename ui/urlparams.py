@@ -25,6 +25,7 @@ def load_view_from_url(context: FilterContext) -> None:
     st.session_state.update({
         state.INDICATOR: view.indicator, state.YEAR: view.year,
         state.CLASSIFICATION: view.classification, state.SELECTED: view.selected,
+        state.CLASS_SCOPE: view.class_scope,
         _URL_LOADED: True, _FRESH: True,
     })
 
@@ -41,6 +42,7 @@ def current_view(context: FilterContext) -> ViewState:
         indicator=session.get(state.INDICATOR),
         year=session.get(state.YEAR),
         classification=session.get(state.CLASSIFICATION) or ViewState().classification,
+        class_scope=session.get(state.CLASS_SCOPE) or ViewState().class_scope,
         selected=state.selection(),
     )
 

@@ -32,6 +32,7 @@ class Limits:
     repair_seconds: float = 20.0  # geometry check and repair of a layer, in a child process
     repair_mb: int = 1_024  # address space that child process may add
     reported_problems: int = 50  # problems listed; the rest only counted
+    gebref_mb: float = 2_048.0  # Gebäudereferenzen (streamed): NRW's whole file is ~0.5–0.7 GB
 
 
 def limits() -> Limits:

@@ -33,6 +33,8 @@ class RecordSpec:
     required: tuple[str, ...]
     checks: tuple[Check, ...] = ()
     sheet_title: str = "Daten"
+    id_column: str = "id"  # where a duplicate id is reported
+    duplicate_message: str = t.DUPLICATE_ID  # {value}, {first}
 
     def kind(self, column: str) -> Kind:
         return self.kinds.get(column, TEXT)
@@ -62,18 +64,20 @@ def parse_table(table: Table, spec: RecordSpec) -> tuple[list, list[ImportProble
         where = Where(table.file, row.line, table.sheet, table.kind)
         record, row_problems = _parse_row(row, lookup, spec, where)
         if record is not None:
-            row_problems += _duplicate_id(record.id, where, first_seen)
+            row_problems += _duplicate_id(record.id, where, first_seen, spec)
         problems += row_problems
         if not row_problems:
             records.append(record)
     return records, problems
 
 
-def _duplicate_id(record_id: str, where: Where, first_seen: dict[str, str]) -> list:
+def _duplicate_id(
+    record_id: str, where: Where, first_seen: dict[str, str], spec: RecordSpec
+) -> list:
     """Two rows with one id would silently overwrite each other in the database."""
     if record_id in first_seen:
-        message = t.DUPLICATE_ID.format(value=record_id, first=first_seen[record_id])
-        return [where.problem("id", message)]
+        message = spec.duplicate_message.format(value=record_id, first=first_seen[record_id])
+        return [where.problem(spec.id_column, message)]
     first_seen[record_id] = where.label()
     return []
 

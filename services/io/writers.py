@@ -8,10 +8,11 @@ opens correct columns and numbers. Our reader accepts this and the English varia
 from __future__ import annotations
 
 import csv
+import io
 import json
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from services.io.cells import defuse_formula, format_number
 
@@ -28,14 +29,27 @@ def _csv_text(value: Any) -> str:
     return defuse_formula(str(value))
 
 
+def csv_bytes(rows: list[dict[str, Any]], columns: list[str]) -> bytes:
+    """The CSV file's bytes (with BOM), for a download that never touches the disk."""
+    text = io.StringIO(newline="")
+    writer = csv.writer(text, delimiter=";", lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows([_csv_text(row.get(c)) for c in columns] for row in rows)
+    return text.getvalue().encode("utf-8-sig")
+
+
 def write_csv(rows: list[dict[str, Any]], columns: list[str], path: Path) -> None:
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
-        writer.writerow(columns)
-        writer.writerows([_csv_text(row.get(c)) for c in columns] for row in rows)
+    Path(path).write_bytes(csv_bytes(rows, columns))
 
 
-def write_xlsx(rows: list[dict[str, Any]], columns: list[str], path: Path, title: str) -> None:
+def xlsx_bytes(rows: list[dict[str, Any]], columns: list[str], title: str) -> bytes:
+    """The XLSX file's bytes, for a download."""
+    buffer = io.BytesIO()
+    write_xlsx(rows, columns, buffer, title)
+    return buffer.getvalue()
+
+
+def write_xlsx(rows: list[dict[str, Any]], columns: list[str], path: Path | BinaryIO, title: str) -> None:
     """Numbers stay numbers and dates dates, so Excel can sort and filter them."""
     write_xlsx_sheets([(title, columns, rows)], path)
 

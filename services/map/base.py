@@ -9,14 +9,15 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import folium
+import pandas as pd
 import shapely
 from branca.element import Element
 from shapely.geometry import shape
 
 from services.assets import css_urls, js_urls
-from services.choropleth import ChoroplethData
 from services.config import Settings
 from services.map import layers
+from services.map.jsbridge import QaCall
 from services.model import Office
 from services.texts import mapping as texts
 
@@ -45,12 +46,23 @@ def bounds_of(geometries: Mapping[str, dict]) -> Bounds:
     return [[south, west], [north, east]]
 
 
+def _localise(bounds: Bounds) -> QaCall:
+    """German zoom titles and layer-control name, metric scale, lang="de" in the map's
+    frame; the bounds to show again when the frame is resized before the user moved."""
+    return QaCall("localise", {
+        "lang": "de", "zoomIn": texts.ZOOM_IN, "zoomOut": texts.ZOOM_OUT,
+        "layers": texts.LAYER_CONTROL, "attribution": texts.ATTRIBUTION_PREFIX,
+        "bounds": bounds, "padding": list(FIT_PADDING),
+    })
+
+
 def new_map(settings: Settings, bounds: Bounds, elements: Iterable[Element] = ()) -> folium.Map:
-    """An empty map fitted to bounds, with the configured tiles (none: plain background)."""
+    """An empty German map fitted to bounds, with the configured tiles (none: plain background)."""
     (south, west), (north, east) = bounds
     # Quarter zoom steps: whole ones leave tall, narrow Bottrop at half the map's height.
     m = LocalMap(settings, location=[(south + north) / 2, (west + east) / 2], zoom_start=12,
-                 zoom_snap=0.25, zoom_delta=0.5, control_scale=True, font_size="13px")
+                 zoom_snap=0.25, zoom_delta=0.5, font_size="13px")
+    m.add_child(_localise(bounds))
     if settings.tiles_url:
         folium.TileLayer(settings.tiles_url, attr=settings.tiles_attribution, max_zoom=MAX_ZOOM,
                          name=texts.LAYER_TILES, control=False).add_to(m)
@@ -61,24 +73,29 @@ def new_map(settings: Settings, bounds: Bounds, elements: Iterable[Element] = ()
 
 
 def build_base_map(
-    choropleth: ChoroplethData,
     districts_web_geojson: Mapping[str, Any],
+    district_names: Mapping[str, str],
     offices: Iterable[Office],
     settings: Settings,
     notice: str | None = None,
+    offers: pd.DataFrame | None = None,
+    version: int = 0,
 ) -> folium.Map:
-    """The map page's base: districts (choropleth), their names, Quartiersbüros, legend
-    and an optional notice. The offers come as a separate layer (they change with filters)."""
+    """The map page's base, constant per data version: district names, Quartiersbüros, an
+    optional notice and, given `offers` (all of them) and their data `version`, the offer
+    store. What changes with the view comes as dynamic layers: the choropleth and legend
+    (`layers.choropleth_layer`), the chosen district, and the offers shown
+    (`layers.offer_selection`, only a bitmask). So changing the indicator or a filter never
+    remounts the map: the user's zoom stays, and the offers are sent once."""
     geometries = layers.district_geometries(districts_web_geojson)
-    names = {shade.id: shade.name for shade in choropleth.districts}
     elements: list[Element] = [
-        layers.district_layer(choropleth, geometries),
-        layers.district_label_layer(names, geometries),
+        layers.district_label_layer(district_names, geometries),
         layers.office_layer(list(offices)),
-        layers.legend(choropleth),
     ]
     if notice:
         elements.append(layers.notice(notice))
+    if offers is not None:
+        elements.append(layers.offer_store(offers, version))
     return new_map(settings, bounds_of(geometries), elements)
 
 

@@ -73,6 +73,26 @@ class QaCall(folium.MacroElement):
         self.get_root().script.add_child(_RawScript(script), name=self.get_name())
 
 
+class QaDataCall(QaCall):
+    """Calls `QA.<function>(parent, {"element": id, ...})` of static/quartiersatlas.js, with
+    large data in the page's HTML as an inert `<script type="application/json" id=id>`.
+
+    streamlit-folium reworks the map's script on every rerun (dedent, regex renames, hash:
+    ~0.6 s for the 3.6 MB of 50,000 offers) but passes the HTML through one cheap pass; the
+    frontend inserts both only when it mounts the map. `data_json` is js_json text (no "<").
+    """
+
+    def __init__(self, function: str, element_id: str, data_json: str, options: dict[str, Any]):
+        super().__init__(function, {"element": element_id} | options)
+        self.element_id = element_id
+        self.data_json = data_json
+
+    def render(self, **kwargs: Any) -> None:
+        tag = f'\n<script type="application/json" id="{self.element_id}">{self.data_json}</script>\n'
+        self.get_root().html.add_child(_RawScript(tag), name=f"{self.get_name()}_data")
+        super().render(**kwargs)
+
+
 def qa_layer(name: str, function: str, data: Any) -> folium.FeatureGroup:
     """A named overlay (shown in the layer control) drawn by one QA function."""
     group = folium.FeatureGroup(name=name)

@@ -33,7 +33,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from services.model import ANALYSIS_CRS, IndicatorValue, Offer, Office, OpeningSlot
+from services.model import ANALYSIS_CRS, Address, IndicatorValue, Offer, Office, OpeningSlot
 from services.storage import schema as t
 from services.storage.audit import (
     VERSIONED_TABLES,
@@ -72,6 +72,7 @@ OFFER_FIELDS = tuple(f.name for f in fields(Offer))
 OFFICE_FIELDS = tuple(f.name for f in fields(Office))
 UNMET_NEED_LISTS = ("age_groups", "needs", "languages", "missing")
 INDICATOR_FIELDS = tuple(f.name for f in fields(IndicatorValue))
+ADDRESS_FIELDS = tuple(f.name for f in fields(Address))
 DISTRICT_COLUMNS = ("id", "name", "stadtbezirk", "is_demo")
 # list-valued Offer field -> (child table, code column)
 OFFER_CODES: dict[str, tuple[sa.Table, str]] = {
@@ -287,6 +288,15 @@ class Repository:
         found = self._offices(office_id)
         return found[0] if found else None
 
+    def addresses(self) -> list[Address]:
+        """Every stored building address, sorted by street, number and suffix."""
+        query = sa.select(*(t.addresses.c[f] for f in ADDRESS_FIELDS))
+        with self._engine.connect() as conn:
+            rows = conn.execute(query).all()
+        addresses = [Address(*row) for row in rows]
+        addresses.sort(key=lambda a: (a.street, a.house_number, a.suffix))
+        return addresses
+
     def _offer_columns(self, offer_id: str | None = None) -> dict[str, list]:
         """Offers column by column (Offer field order), sorted by id, in two queries.
 
@@ -440,6 +450,11 @@ class Repository:
         with self._write() as conn:
             _upsert_offices(conn, offices, versions or {})
 
+    def replace_addresses(self, addresses: list[Address]) -> None:
+        """Replace the whole address table: an import is always the city's complete set."""
+        with self._write() as conn:
+            _replace_addresses(conn, addresses)
+
     def clear(self) -> None:
         """Delete all data; data_version keeps counting up so no cache sees stale data."""
         with self._write() as conn:
@@ -452,6 +467,7 @@ class Repository:
         offices: list[Office],
         offers: list[Offer],
         unmet_needs: Sequence[UnmetNeed] = (),
+        addresses: Sequence[Address] = (),
     ) -> None:
         """Replace everything in ONE transaction (seed-demo, a full reload): if any part
         fails, the old data stays. Offers and offices carry their district_id already."""
@@ -463,6 +479,7 @@ class Repository:
             _upsert_offers(conn, offers, {})
             _require_unique("unmet need", [n.id for n in unmet_needs])
             _insert(conn, t.unmet_needs, [_unmet_need_row(n) for n in unmet_needs])
+            _replace_addresses(conn, addresses)
 
 
 # The writes, each on a connection inside Repository._write's transaction. Uniqueness is
@@ -507,8 +524,15 @@ def _upsert_offices(conn: sa.Connection, offices: list[Office], versions: dict[s
     _insert(conn, t.offices, rows)
 
 
+def _replace_addresses(conn: sa.Connection, addresses: Sequence[Address]) -> None:
+    _require_unique("address", [a.id for a in addresses])
+    conn.execute(sa.delete(t.addresses))
+    _insert(conn, t.addresses, [{f: getattr(a, f) for f in ADDRESS_FIELDS} for a in addresses])
+
+
 def _clear(conn: sa.Connection) -> None:
-    for table in (t.offers, t.offices, t.indicator_values, t.districts, t.unmet_needs):
+    for table in (t.offers, t.offices, t.indicator_values, t.districts, t.unmet_needs,
+                  t.addresses):
         conn.execute(sa.delete(table))  # offers' code lists go by cascade
 
 

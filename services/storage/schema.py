@@ -153,6 +153,21 @@ unmet_needs = Table(
     Index(None, "office_id"),
 )
 
+# Building addresses for the Lotse's offline address search (migration 0002). No family's
+# address is ever stored: these are the city's buildings (Gebäudereferenzen or demo).
+addresses = Table(
+    "addresses",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("street", String, nullable=False),
+    Column("house_number", Integer, nullable=False),
+    Column("suffix", String, nullable=False),
+    Column("postcode", String, nullable=False),
+    Column("lat", Float, nullable=False),
+    Column("lon", Float, nullable=False),
+    Column("is_demo", Boolean, nullable=False),
+)
+
 # Key/value pairs about the data as a whole; `data_version` counts the writes.
 meta = Table(
     "meta",

@@ -48,6 +48,11 @@ CLASSIFICATION_LABELS = {
     "jenks": "Natürliche Brüche (Fisher-Jenks)",
     "gleich": "Gleiche Intervalle",
 }
+MAP_CLASS_SCOPE = "Klassengrenzen"
+CLASS_SCOPE_LABELS = {
+    "alle": "fest über alle Jahre (Jahre vergleichbar)",
+    "jahr": "je Jahr neu (nur dieses Jahr)",
+}
 MAP_COUNT = "**{shown}** von {total} Angeboten passen zu den Filtern"
 EMPTY_DATABASE = (
     "Die Datenbank ist noch leer. Laden Sie die Bezirke, Kennzahlen und Angebote mit der "
@@ -67,6 +72,17 @@ NOTICE_UNKNOWN_INDICATOR = (
     "Die Kennzahl „{value}“ aus dem Link gibt es nicht – angezeigt wird „{replacement}“."
 )
 NOTICE_UNKNOWN_YEAR = "Für das Jahr {value} aus dem Link gibt es keine Werte – angezeigt wird {replacement}."
+# Other link values that do not exist (services/urlstate.link_notices)
+NOTICE_UNKNOWN_CLASSES = (
+    "Die Klasseneinteilung „{value}“ aus dem Link gibt es nicht – angezeigt wird „{replacement}“."
+)
+NOTICE_UNKNOWN_SCOPE = (
+    "Die Klassengrenzen „{value}“ aus dem Link gibt es nicht – angezeigt wird „{replacement}“."
+)
+NOTICE_INVALID_FLAG = (
+    "Der Wert „{value}“ für „{field}“ im Link ist ungültig – angezeigt wird „{replacement}“."
+)
+NOTICE_UNKNOWN_VALUES = "Unbekannte Werte für „{field}“ aus dem Link weggelassen: {values}."
 
 # Details panel
 DETAILS_TITLE = "Details"
@@ -117,5 +133,31 @@ LANGUAGE_NAMES = {
     "ti": "Tigrinya", "so": "Somali", "prs": "Dari", "ps": "Paschtu",
 }
 
+# Offer list under the map (services/offer_table.py, ui/components/offer_table.py)
+TABLE_TITLE = "Passende Angebote als Liste"
+FRAME_NAMES = {  # accessible names of component frames, by the title Streamlit gives them
+    "streamlit_folium.st_folium": "Karte der Stadtteile mit Angeboten und Quartiersbüros",
+}
+SKIP_MAP = "Karte überspringen – zur Angebotsliste"
+TABLE_HINT = "Zeile wählen: Angebot auf der Karte markieren und Details zeigen. Spaltenkopf: sortieren."
+TABLE_ALT = "Passende Angebote; eine Zeile wählen zeigt das Angebot auf der Karte"
+TABLE_NAME = "Name"
+TABLE_NEEDS = "Bedarfe"
+TABLE_AGES = "Alter"
+TABLE_DISTRICT = "Bezirk"
+TABLE_ADDRESS = "Adresse"
+TABLE_LANGUAGES = "Sprachen"
+TABLE_COSTS = "Kosten"
+TABLE_STATUS = "Status"
+TABLE_SHEET = "Angebote"
+TABLE_FILE = "quartiersatlas-angebote"
+DOWNLOAD_CSV = "Liste als CSV (Excel)"
+DOWNLOAD_XLSX = "Liste als XLSX"
+
+# No offer matches
+NO_RESULTS = "Kein Angebot passt zu allen Filtern."
+NO_RESULTS_LOOSEN = "Ohne den Filter „{field}“ wären es {count}."
+NO_RESULTS_NOTHING = "Auch ohne einzelne Filter passt nichts – bitte alle Filter zurücksetzen."
+LOOSEN_BUTTON = "Filter „{field}“ entfernen"
 # Database outage (the message itself comes from services/texts/validation.py)
 DATABASE_RETRYING = "Die Seite versucht es alle {seconds} Sekunden erneut und lädt sich selbst neu."

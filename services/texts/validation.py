@@ -120,6 +120,40 @@ SOURCE_PARTLY_DEFAULTED = (
 )
 EMPTY_CELLS_SKIPPED = "{count} Zellen ohne Wert wurden übersprungen (keine Daten)"
 
+# --- addresses (services/io/addresses.py, services/io/gebref.py) ------------------------
+BAD_HOUSE_NUMBER = (
+    "'{value}' ist keine Hausnummer (eine ganze Zahl ab 1; einen Zusatz wie „a“ bitte in "
+    "die Spalte 'zusatz')"
+)
+BAD_SUFFIX = "'{value}' ist kein Hausnummernzusatz (erwartet Buchstaben wie a oder b)"
+DUPLICATE_ADDRESS = "Die Adresse '{value}' kommt mehrfach vor (zuerst in {first})"
+GEBREF_WIDTH = (
+    "Die Zeile hat {count} Felder; erwartet werden {expected} (Gebäudereferenzen, durch ';' "
+    "getrennt)"
+)
+GEBREF_LAYOUT = (
+    "Unbekanntes Format: die erste Zeile hat {count} Felder. Erwartet werden die "
+    "Gebäudereferenzen NRW mit 21 Feldern (EPSG:25832) oder 15 Feldern "
+    "(NBA;OI;QUA;LAN;RBZ;KRS;GMD;OTT;SSS;HNR;ADZ;E;N;STN;Datum, EPSG:4647)"
+)
+GEBREF_NO_MEMBER = (
+    "Im ZIP-Archiv fehlt die Datei gebref.txt (enthalten: {members})"
+)
+GEBREF_COORDINATE = (
+    "Koordinate {east} / {north} liegt nicht bei Bottrop (Ostwert und Nordwert in "
+    "EPSG:25832 erwartet, beim 15-Felder-Format mit vorangestellter Zone 32)"
+)
+GEBREF_NO_ROWS = (
+    "Die Datei enthält keine Adressen der Gemeinde {key} (Bottrop); {other} Zeilen anderer "
+    "Gemeinden wurden übersprungen"
+)
+GEBREF_DUPLICATES = "{count} doppelte Adressen wurden nur einmal übernommen (z. B. {example})"
+GEBREF_MORE_PROBLEMS = "… und {count} weitere Probleme in dieser Datei (nicht mehr einzeln erfasst)"
+LIMIT_GEBREF_SIZE = (
+    "Die Gebäudereferenzen umfassen {size} MB (ZIP-Dateien entpackt gerechnet); erlaubt sind "
+    "höchstens {limit} MB (Grenze QA_LIMIT_GEBREF_MB)"
+)
+
 # --- importer (services/importer.py) -----------------------------------------------------
 OUTSIDE_DISTRICTS = (
     "'{name}' (ID {id}) liegt in keinem Bezirk; der Eintrag wird ohne Bezirk gespeichert"
@@ -191,6 +225,10 @@ CLI_IMPORT_DISTRICTS = (
 CLI_IMPORT_INDICATORS = "Indikatorwerte laden (CSV oder XLSX, lange oder breite Form)"
 CLI_IMPORT_OFFERS = "Angebote laden oder aktualisieren (CSV, XLSX oder GeoJSON)"
 CLI_IMPORT_OFFICES = "Quartiersbüros laden oder aktualisieren (CSV, XLSX oder GeoJSON)"
+CLI_IMPORT_ADDRESSES = (
+    "Adressen für die Adresssuche laden: Gebäudereferenzen NRW (gebref.txt, auch als ZIP) "
+    "oder CSV (strasse; hausnummer; zusatz; plz; lat; lon); ersetzt alle Adressen"
+)
 CLI_EXPORT = "Daten aus der Datenbank in eine Datei schreiben"
 CLI_EXPORT_KIND = "was exportiert wird"
 CLI_EXPORT_OFFERS = "alle Angebote exportieren; Format nach Endung: .csv, .xlsx, .geojson"
@@ -220,10 +258,15 @@ CLI_DONE_DISTRICTS = (
 CLI_DONE_INDICATORS = "{count} Indikatorwerte geladen ({districts} Bezirke, Jahre {years})."
 CLI_DONE_OFFERS = "{count} Angebote geladen ({outside} ohne Bezirk)."
 CLI_DONE_OFFICES = "{count} Büros geladen ({outside} ohne Bezirk)."
+CLI_DONE_ADDRESSES_TABLE = "{count} Adressen geladen."
+CLI_DONE_ADDRESSES = (
+    "{count} Adressen geladen ({other} Zeilen anderer Gemeinden übersprungen, "
+    "{removed} entfallene Gebäude ausgelassen)."
+)
 CLI_DONE_EXPORT = "{count} Angebote nach {path} geschrieben."
 CLI_DONE_SEED = (
     "Demo-Daten geladen: {districts} Bezirke, {indicators} Indikatorwerte, "
-    "{offices} Büros, {offers} Angebote, {unmet_needs} gemeldete Bedarfe."
+    "{offices} Büros, {offers} Angebote, {unmet_needs} gemeldete Bedarfe, {addresses} Adressen."
 )
 CLI_WARNINGS = "{count} Hinweis(e):"
 CLI_OUTSIDE_AFTER_SWAP = (

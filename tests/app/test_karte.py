@@ -68,7 +68,7 @@ def test_filters_change_the_count_and_chips_remove_them():
 
 def test_url_round_trips_the_view():
     at = run_app(bedarf="lernen,sprache", alter="6-9", kostenlos="1", indikator="alleinerziehende",
-                 jahr="2021", klassen="jenks")
+                 jahr="2021", klassen="jenks", grenzen="jahr")
     assert not at.exception
     assert at.multiselect(key=state.widget_key("needs")).value == ["lernen", "sprache"]
     assert at.multiselect(key=state.widget_key("age_groups")).value == ["6-9"]
@@ -76,6 +76,7 @@ def test_url_round_trips_the_view():
     assert at.selectbox(key=state.INDICATOR).value == "alleinerziehende"
     assert at.selectbox(key=state.YEAR).value == 2021
     assert at.selectbox(key=state.CLASSIFICATION).value == "jenks"
+    assert at.selectbox(key=state.CLASS_SCOPE).value == "jahr"
     params = {k: at.query_params[k] for k in at.query_params}
     assert params["bedarf"] in ("lernen,sprache", ["lernen,sprache"])
     at.multiselect(key=state.widget_key("needs")).set_value(["gesundheit"]).run()
@@ -92,6 +93,21 @@ def test_bad_link_values_fall_back_instead_of_failing():
     assert "gibtsnicht" in notices and "1900" in notices
     at.run()
     assert not any("1900" in i.value for i in at.info)  # said once, not on every rerun
+
+
+def test_other_bad_link_values_are_said_too():
+    at = run_app(grenzen="kaputt", bedarf="zaubern", aktiv="vielleicht")
+    assert not at.exception
+    assert at.selectbox(key=state.CLASS_SCOPE).value == "alle"
+    notices = " ".join(i.value for i in at.info)
+    assert "kaputt" in notices and "zaubern" in notices and "vielleicht" in notices
+
+
+def test_class_scope_comes_from_the_link_and_goes_back_into_it():
+    at = run_app(grenzen="jahr")
+    assert at.selectbox(key=state.CLASS_SCOPE).value == "jahr"
+    at.selectbox(key=state.CLASS_SCOPE).set_value("alle").run()
+    assert "grenzen" not in at.query_params  # the default is left out of the link
 
 
 def test_language_filter_and_free_text_find_offers_in_arabic():

@@ -21,7 +21,13 @@ from services.config import STATIC_DIR, load_settings
 from services.indicators import INDICATORS_BY_KEY
 from services.map.base import build_base_map, layer_control
 from services.map.jsbridge import parse_clicked
-from services.map.layers import offer_layer
+from services.map.layers import (
+    choropleth_layer,
+    district_geometries,
+    offer_layer,
+    offer_mask,
+    offer_selection,
+)
 from services.model import Office
 
 EVIL = ["<img src=x onerror=alert(1)>", "${alert(1)}", "</script><script>alert(1)</script>"]
@@ -59,8 +65,10 @@ def _base_map(settings, names, boxes, offices=()):
                                 value=20.5, source="BA", is_demo=True)])
     choropleth = build_choropleth(districts, values, INDICATORS_BY_KEY["sgb2_u15"], 2023,
                                   "quantiles")
-    return build_base_map(choropleth, json.loads(districts.to_json()), list(offices), settings,
-                          "Demo")
+    web = json.loads(districts.to_json())
+    m = build_base_map(web, dict(zip(districts["id"], names)), list(offices), settings, "Demo")
+    m.add_child(choropleth_layer(choropleth, district_geometries(web)))
+    return m
 
 
 def _serve(root, base_url, page, html):
@@ -71,9 +79,8 @@ def _serve(root, base_url, page, html):
     return errors
 
 
-def _map_page(settings):
-    """Base map + offer layer + layer control, as one standalone page."""
-    offers = pd.DataFrame({
+def _offers():
+    return pd.DataFrame({
         "id": ["o/1 ⟧", "o<2>", "o&3"] + [f"c{i}" for i in range(20)],
         "name": EVIL + ["Lerntreff"] * 20,
         "provider": ["AWO", EVIL[1], EVIL[2]] + ["Caritas"] * 20,
@@ -83,7 +90,13 @@ def _map_page(settings):
         "lon": [6.905, 6.955, 6.955] + [6.93] * 20,
         "is_demo": [False, True, True] + [True] * 20,
     })
-    office = Office("b&1", EVIL[2], "Stadt", 51.525, 6.905)
+
+
+def _map_page(settings):
+    """Base map + offer layer + layer control, as one standalone page."""
+    offers = _offers()
+    # clear of the legend in the top left corner (it grows with its lines)
+    office = Office("b&1", EVIL[2], "Stadt", 51.509, 6.921)  # off the district centres (hovered)
     boxes = [(6.90, 51.50, 6.93, 51.53), (6.93, 51.50, 6.96, 51.53)]
     m = _base_map(settings, ["Altstadt", EVIL[0]], boxes, [office])
     offers_group = offer_layer(offers)
@@ -117,6 +130,8 @@ def test_map_runs_offline_and_shows_evil_names_as_text(server, monkeypatch, page
 
     assert page.locator(".qa-district-label").all_inner_texts() == ["Altstadt", EVIL[0]]
     assert page.locator(".qa-legend").inner_text().count("keine Daten") == 1
+    page.locator(".qa-legend-title").click()  # folds the legend: it may cover a marker
+    expect(page.locator(".qa-legend-class").first).to_be_hidden()
     offer_tips = _tooltip_texts(page, ".qa-offer")
     office_tips = _tooltip_texts(page, ".qa-office")
     district_tips = _tooltip_texts(page, "path.leaflet-interactive")
@@ -149,3 +164,86 @@ def test_colliding_labels_hide_the_smaller_district_until_zoomed_in(server, monk
                          .setView([51.453, 6.946], 18, {animate: false})""")
     expect(hidden).to_have_count(0)
     assert not errors and not page.guard.external
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return (a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"]
+            and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"])
+
+
+def test_offices_on_one_spot_are_spread_and_stay_above_clusters(server, monkeypatch, page):
+    root, base_url = server
+    monkeypatch.setenv("QA_DATA_DIR", str(root / "data"))
+    monkeypatch.setenv("QA_STATIC_URL", f"{base_url}/static")
+    # Feuerbach- and Morianstraße: a few metres apart, one spot at city zoom
+    offices = [Office("b1", "Quartiersbüro A", "Stadt", 51.5150, 6.9300),
+               Office("b2", "Quartiersbüro B", "Stadt", 51.5151, 6.9299)]  # west of A
+    m = _base_map(load_settings(), ["Altstadt"], [(6.90, 51.50, 6.96, 51.53)], offices)
+    m.add_child(offer_layer(pd.DataFrame({
+        "id": [f"c{i}" for i in range(20)], "name": ["Lerntreff"] * 20, "provider": ["AWO"] * 20,
+        "needs": [("lernen",)] * 20, "lat": [51.5150] * 20, "lon": [6.9300] * 20, "is_demo": [True] * 20,
+    })))
+    errors = _serve(root, base_url, page, m.get_root().render())
+    expect(page.locator(".marker-cluster")).to_have_count(1)
+    expect(page.locator(".leaflet-zoom-anim, .leaflet-cluster-anim")).to_have_count(0)
+    first, second = (page.locator(".qa-office").nth(i).bounding_box() for i in (0, 1))
+    assert not _overlap(first, second)
+    z = "s => Number(getComputedStyle(document.querySelector(s)).zIndex)"
+    assert page.evaluate(z, ".leaflet-qa-offices-pane") > page.evaluate(z, ".leaflet-marker-pane")
+    assert page.evaluate(z, ".leaflet-qa-labels-pane") > page.evaluate(z, ".leaflet-marker-pane")
+    assert not errors
+
+
+def test_a_tooltip_at_the_edge_stays_inside_the_map(server, monkeypatch, page):
+    root, base_url = server
+    monkeypatch.setenv("QA_DATA_DIR", str(root / "data"))
+    monkeypatch.setenv("QA_STATIC_URL", f"{base_url}/static")
+    long_name = "Quartiersbüro mit einem sehr langen Namen am Rand der Karte"
+    m = _base_map(load_settings(), ["Altstadt"], [(6.90, 51.50, 6.96, 51.53)],
+                  [Office("b1", long_name, "Stadt", 51.5301, 6.8999)])  # the top left corner
+    errors = _serve(root, base_url, page, m.get_root().render())
+    expect(page.locator(".leaflet-zoom-anim")).to_have_count(0)
+    page.locator(".qa-office").hover()
+    tooltip = page.locator(".leaflet-tooltip", has_text=long_name)
+    expect(tooltip).to_be_visible()
+    box = tooltip.bounding_box()
+    frame = page.locator(".folium-map").bounding_box()
+    assert box["x"] >= frame["x"] and box["x"] + box["width"] <= frame["x"] + frame["width"] + 0.5
+    assert box["y"] >= frame["y"] and box["y"] + box["height"] <= frame["y"] + frame["height"] + 0.5
+    assert not errors
+# What streamlit-folium does with a new feature_group_to_add: the old group off the map,
+# the new one built by our call, then put on the map.
+SWAP_GROUP = """([old, data]) => { const map = window[old]._map; map.removeLayer(window[old]);
+  const group = L.featureGroup(); QA.showOffers(group, data); map.addLayer(group);
+  window.__swapped = group; }"""
+
+
+def test_a_filter_change_shows_the_stored_markers_given_by_a_mask(server, monkeypatch, page):
+    root, base_url = server
+    monkeypatch.setenv("QA_STATIC_URL", f"{base_url}/static")
+    offers = _offers()
+    boxes = [(6.90, 51.50, 6.93, 51.53), (6.93, 51.50, 6.96, 51.53)]
+    districts = gpd.GeoDataFrame({"id": ["11", "12"], "name": ["Altstadt", "Eigen"]},
+                                 geometry=[box(*b) for b in boxes], crs="EPSG:4326")
+    m = build_base_map(json.loads(districts.to_json()), dict(zip(districts["id"], districts["name"])),
+                       [], load_settings(), offers=offers, version=7)
+    first = offer_selection(offers, offers.iloc[1:], 7)  # all but the first offer
+    m.add_child(first)
+    errors = _serve(root, base_url, page, m.get_root().render())
+    expect(page.locator(".marker-cluster")).to_have_count(1)
+    expect(page.locator(".qa-offer")).to_have_count(2)
+
+    only_first = {"version": 7, "mask": offer_mask(offers, offers.iloc[:1]), "highlight": None}
+    page.evaluate(SWAP_GROUP, [first.get_name(), only_first])
+    expect(page.locator(".marker-cluster")).to_have_count(0)
+    expect(page.locator(".qa-offer")).to_have_count(1)
+    page.evaluate(f"({CLICK_PROBE})(window.__swapped)")  # the kept markers still report clicks
+    page.locator(".qa-offer").click()
+    assert [parse_clicked(t).id for t in page.evaluate("window.__clicked")] == ["o/1 ⟧"]
+
+    everything = {"version": 7, "mask": offer_mask(offers, offers), "highlight": [51.505, 6.905]}
+    page.evaluate(SWAP_GROUP, ["__swapped", everything])
+    expect(page.locator(".marker-cluster")).to_have_count(1)
+    expect(page.locator(".qa-offer")).to_have_count(3)
+    expect(page.locator(".qa-highlight")).to_have_count(1)
+    assert not page.guard.external and not errors

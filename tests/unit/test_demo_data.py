@@ -15,7 +15,9 @@ import shapely
 from pyproj import Transformer
 from shapely.geometry import Point, shape
 
+from services.addresses import AddressIndex, MatchKind
 from services.indicators import INDICATORS
+from services.io.addresses import ADDRESS_COLUMNS, read_addresses
 from services.io.columns import INDICATOR_COLUMNS, OFFER_COLUMNS, OFFICE_COLUMNS
 from services.io.unmet_needs import read_unmet_needs
 from services.model import ANALYSIS_CRS, WEB_CRS
@@ -31,6 +33,7 @@ GENERATED = (
     "offices.csv",
     "offers.csv",
     "unmet_needs.csv",
+    "addresses.csv",
 )
 YEARS = {"2019", "2020", "2021", "2022", "2023"}
 PUBLISHED_CITY_AVERAGE = 20.4
@@ -232,6 +235,41 @@ def test_demo_contacts_are_fictitious(offers):
 def test_no_personal_name_in_any_file():
     for name in GENERATED:
         assert "Zimmermann" not in (GEODATA / name).read_text(encoding="utf-8"), name
+
+
+# Addresses ------------------------------------------------------------------------------
+
+
+def test_addresses_are_demo_inside_the_city_and_include_every_numbered_place(
+    offers, offices, outline
+):
+    header, rows = read_csv("addresses.csv")
+    assert header == list(ADDRESS_COLUMNS)
+    assert 400 <= len(rows) <= 1500 and all(r["demo"] == "ja" for r in rows)
+    city = metric(outline)
+    for row in rows:
+        assert city.contains(metric(Point(float(row["lon"]), float(row["lat"])))), row
+    listed = {(r["strasse"], r["hausnummer"] + r["zusatz"]): r for r in rows}
+    first_place = {}  # two demo offers may share an address: the first one's position counts
+    for place in offices + offers:
+        street, _, number = place["adresse"].rpartition(" ")
+        if number.isdigit():  # "Borsigweg" has no number
+            first_place.setdefault((street, number), place)
+    for key, place in first_place.items():
+        assert (listed[key]["lat"], listed[key]["lon"]) == (place["lat"], place["lon"]), key
+
+
+def test_demo_addresses_answer_the_lotses_examples():
+    index = AddressIndex(read_addresses(GEODATA / "addresses.csv").addresses)
+    assert index.is_demo
+    office = index.search("Feuerbachstr. 13")[0]
+    assert (office.street, office.house_number, office.match) == (
+        "Feuerbachstraße", 13, MatchKind.EXACT)
+    gladbecker = index.search("gladbecker str 50")[0]
+    assert (gladbecker.street, gladbecker.match) == ("Gladbecker Straße", MatchKind.NEAREST_NUMBER)
+    assert gladbecker.house_number % 2 == 0  # the same side of the street as 50
+    assert any(c.suffix for c in (index.search(f"Feuerbachstraße {n}a")[0] for n in range(60)))
+    assert index.search("Borsigweg")[0].match is MatchKind.STREET_MIDDLE
 
 
 # Reported unmet needs -------------------------------------------------------------------

@@ -1,6 +1,16 @@
 import pandas as pd
 
-from services.filters import FilterContext, FilterState, apply, chips, fold, prepare, sanitize
+from services.filters import (
+    FilterContext,
+    FilterState,
+    apply,
+    chips,
+    counts_without_each,
+    filter_to_loosen,
+    fold,
+    prepare,
+    sanitize,
+)
 
 
 def _offers() -> pd.DataFrame:
@@ -60,3 +70,20 @@ def test_sanitize_drops_unknown_codes():
 
 def test_fold_ignores_case_and_umlaut_spelling():
     assert fold("Grüße ÄRGER") == fold("gruesse aerger")
+
+
+def test_with_no_match_the_filter_removing_most_is_named():
+    offers = _offers()
+    # lernen only in district 71, Babymassage (fruehe_hilfen) only in 11: nothing matches
+    state = FilterState(needs=("lernen", "fruehe_hilfen"), districts=("71",), only_free=True,
+                        text="Babymassage")
+    assert ids(apply(offers, state)) == []
+    assert counts_without_each(offers, state) == {"needs": 0, "districts": 0, "text": 1, "only_free": 0}
+    assert filter_to_loosen(offers, state) == ("text", 1)
+
+
+def test_without_each_keeps_the_default_active_filter_and_finds_nothing_to_loosen():
+    offers = _offers()
+    state = FilterState(needs=("sprache",), text="Sprachcafé")  # only the inactive offer matches
+    assert counts_without_each(offers, state) == {"needs": 0, "text": 0}
+    assert filter_to_loosen(offers, state) is None

@@ -1,3 +1,4 @@
+import base64
 import json
 import re
 from urllib.parse import quote
@@ -11,12 +12,19 @@ import pytest
 import streamlit_folium as sf
 from shapely.geometry import box
 
-from services.choropleth import build_choropleth
+from services.choropleth import ALL_YEARS, ONE_YEAR, build_choropleth
 from services.config import Settings
 from services.indicators import INDICATORS_BY_KEY
 from services.map.base import build_base_map, layer_control
 from services.map.jsbridge import js_json, parse_clicked
-from services.map.layers import offer_layer
+from services.map.layers import (
+    choropleth_layer,
+    district_geometries,
+    district_outline,
+    offer_layer,
+    offer_mask,
+    offer_selection,
+)
 from services.model import Office
 from services.selection import Selection
 from services.texts import mapping as texts
@@ -56,8 +64,17 @@ def _base_map(settings: Settings = SETTINGS) -> folium.Map:
     choropleth = build_choropleth(districts, values, INDICATORS_BY_KEY["sgb2_u15"], 2023,
                                   "quantiles")
     office = Office("b<1>", EVIL[2], EVIL[1], 51.51, 6.92)
-    return build_base_map(choropleth, json.loads(districts.to_json()), [office], settings,
-                          "Demo-Gliederung, schematische Grenzen")
+    return _with_choropleth(choropleth, districts, [office], settings,
+                            "Demo-Gliederung, schematische Grenzen")
+
+
+def _with_choropleth(choropleth, districts, offices, settings=SETTINGS, notice=None) -> folium.Map:
+    """The page's base map with its choropleth layer added (the page swaps that one in)."""
+    web = json.loads(districts.to_json())
+    names = dict(zip(districts["id"], districts["name"]))
+    m = build_base_map(web, names, offices, settings, notice)
+    m.add_child(choropleth_layer(choropleth, district_geometries(web)))
+    return m
 
 
 def _collected_links(m: folium.Map) -> list[str]:
@@ -180,15 +197,30 @@ def test_labels_rank_larger_districts_first():
                                    "is_demo"])
     choropleth = build_choropleth(districts, values, INDICATORS_BY_KEY["sgb2_u15"], 2023,
                                   "quantiles")
-    m = build_base_map(choropleth, json.loads(districts.to_json()), [], SETTINGS)
+    m = _with_choropleth(choropleth, districts, [])
     rows = _payload(m.get_root().render(), "addDistrictLabels")["rows"]
     assert [(row[0], row[3]) for row in rows] == [("Altstadt", 2), (EVIL[0], 0), ("Eigen", 1)]
 
 
 def test_legend_lines_are_short():
     legend = _payload(_base_map().get_root().render(), "addLegend")
-    assert legend["lines"] == ["Einheit: % · Stand: 2023", "Ø Stadt: 20,5 % (Bezirksmittel)"]
+    assert legend["lines"] == ["Einheit: % · Stand: 2023", "Ø Stadt: 20,5 % (Bezirksmittel)",
+                               "Klassen je Jahr: nur aus den Werten von 2023"]
     assert legend["source"] == ["Quelle: BA", "Quelle: BA"]
+
+
+@pytest.mark.parametrize("scope,line", [
+    (ALL_YEARS, "Klassen fest für 2019–2023: Jahre vergleichbar"),
+    (ONE_YEAR, "Klassen je Jahr: nur aus den Werten von 2021"),
+])
+def test_legend_says_whether_classes_are_fixed_over_the_years(scope, line):
+    values = pd.DataFrame([dict(district_id="11", indicator_key="sgb2_u15", year=year,
+                                value=value, source="BA", is_demo=True)
+                           for year, value in ((2019, 10.0), (2021, 20.0), (2023, 30.0))])
+    choropleth = build_choropleth(_districts(), values, INDICATORS_BY_KEY["sgb2_u15"], 2021,
+                                  "quantiles", scope)
+    m = _with_choropleth(choropleth, _districts(), [])
+    assert _payload(m.get_root().render(), "addLegend")["lines"][-1] == line
 
 
 def test_legend_source_drops_remarks_in_parentheses():
@@ -197,7 +229,7 @@ def test_legend_source_drops_remarks_in_parentheses():
                                 is_demo=True)])
     choropleth = build_choropleth(_districts(), values, INDICATORS_BY_KEY["sgb2_u15"], 2023,
                                   "quantiles")
-    m = build_base_map(choropleth, json.loads(_districts().to_json()), [], SETTINGS)
+    m = _with_choropleth(choropleth, _districts(), [])
     assert _payload(m.get_root().render(), "addLegend")["source"] == [
         "Quelle: Demo", "Quelle: Demo (synthetisch, angelehnt an X)"]
 
@@ -213,3 +245,74 @@ def test_parse_clicked_round_trips_ids(item_id, kind, letter):
 @pytest.mark.parametrize("text", [None, "", "Altstadt", "\u27e6x:1\u27e7", "\u27e6o:\u27e7"])
 def test_parse_clicked_ignores_other_tooltips(text):
     assert parse_clicked(text) is None
+
+
+def test_leaflets_own_controls_speak_german_and_the_scale_is_metric():
+    html = _base_map().get_root().render()
+    german = _payload(html, "localise")
+    assert (german["lang"], german["zoomIn"], german["zoomOut"]) == ("de", "Vergrößern", "Verkleinern")
+    assert german["layers"] == texts.LAYER_CONTROL
+    assert "L.control.scale()" not in html  # folium's scale shows miles too; ours is metric
+
+
+def test_the_base_map_has_no_choropleth_so_a_new_indicator_does_not_remount_it():
+    districts = _districts()
+    web = json.loads(districts.to_json())
+    base = build_base_map(web, dict(zip(districts["id"], districts["name"])), [], SETTINGS)
+    html = base.get_root().render()
+    assert "QA.addDistrictLabels(" in html
+    assert "QA.addDistricts(" not in html and "QA.addLegend(" not in html
+
+
+def test_outline_names_the_chosen_districts_in_order_and_skips_unknown_ones():
+    geometries = district_geometries(json.loads(_districts().to_json()))
+    m = folium.Map(tiles=None)
+    m.add_child(district_outline(geometries, ["13", "99", "11", "13"]))
+    payload = _payload(m.get_root().render(), "outlineDistricts")
+    assert payload["key"] == "13,11"
+    assert payload["rows"] == [geometries["13"], geometries["11"]]
+    empty = folium.Map(tiles=None)
+    empty.add_child(district_outline(geometries, []))
+    assert _payload(empty.get_root().render(), "outlineDistricts") == {"key": "", "rows": []}
+def _mask_bits(text: str, n: int) -> list[int]:
+    """Decode like QA.decodeMask: bit i % 8 of byte i // 8."""
+    data = base64.b64decode(text)
+    return [(data[i >> 3] >> (i & 7)) & 1 for i in range(n)]
+
+
+def test_offer_mask_marks_the_shown_rows_in_order():
+    offers = _offers(19)  # more than two bytes, not a multiple of 8
+    shown = offers.iloc[[0, 3, 8, 18]]
+    assert _mask_bits(offer_mask(offers, shown), 19) == [
+        1 if i in (0, 3, 8, 18) else 0 for i in range(19)]
+    assert _mask_bits(offer_mask(offers, offers.iloc[:0]), 19) == [0] * 19
+    assert len(offer_mask(_offers(50_000), _offers(10))) <= 8_400  # 50,000 bits in base64
+    doubled = offers.set_axis([0] * 19)  # labels that do not tell rows apart: ids do
+    assert _mask_bits(offer_mask(doubled, doubled.iloc[[3]]), 19) == [int(i == 3) for i in range(19)]
+
+
+def test_offers_stored_in_the_base_map_and_only_a_mask_on_a_filter_change():
+    offers = _offers(300)
+
+    def page_run(shown, highlight=None):  # the map page builds its map anew on every run
+        districts = _districts()
+        m = build_base_map(json.loads(districts.to_json()), dict(zip(districts["id"], districts["name"])),
+                           [], SETTINGS, offers=offers, version=42)
+        return _streamlit_strings(m, offer_selection(offers, shown, 42, highlight))
+
+    strings = page_run(offers.iloc[::2], highlight=(51.5, 6.9))
+    # the data sits in the page's HTML as inert JSON, the script only names it: st_folium
+    # reworks the script on every rerun, the HTML it passes through
+    call = _payload(strings["script"], "storeOffers")
+    assert call == {"element": "qa-offers-42", "version": 42}
+    tag = '<script type="application/json" id="qa-offers-42">'
+    stored = json.loads(strings["html"].split(tag)[1].split("</script>")[0])
+    assert [row[1] for row in stored["rows"]] == offers["name"].tolist()
+    assert len(strings["script"]) < 10_000
+    selection = _payload(strings["feature_group"], "showOffers")
+    assert selection["version"] == 42 and selection["highlight"] == [51.5, 6.9]
+    assert _mask_bits(selection["mask"], 300) == [1 - i % 2 for i in range(300)]
+    assert "QA.addOffers(" not in strings["feature_group"]
+    assert len(strings["feature_group"]) < 1_000  # no offer data on a filter change
+    # a filter change leaves the base map's script as it was: st_folium keeps it mounted
+    assert page_run(offers.iloc[:5])["script"] == strings["script"]

@@ -1,6 +1,13 @@
 import pytest
 
-from services.taxonomy import AGE_GROUPS_BY_CODE, NEEDS, matches_age_groups, need_labels, overlaps_age_group
+from services.taxonomy import (
+    AGE_GROUPS_BY_CODE,
+    NEEDS,
+    age_groups_of,
+    matches_age_groups,
+    need_labels,
+    overlaps_age_group,
+)
 
 
 @pytest.mark.parametrize(
@@ -34,3 +41,10 @@ def test_any_of_several_groups_and_empty_choice():
 def test_need_codes_are_unique_and_labels_in_taxonomy_order():
     assert len({n.code for n in NEEDS}) == len(NEEDS) == 11
     assert need_labels(["sprache", "lernen"]) == ["Lernen & Hausaufgaben", "Sprachförderung"]
+
+
+def test_age_groups_of_several_children():
+    assert age_groups_of([4, 13]) == ("3-5", "10-13")
+    assert age_groups_of([0, 2.5, 17]) == ("0-2", "14-17")
+    assert age_groups_of([]) == ()
+    assert age_groups_of([40]) == ()

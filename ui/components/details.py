@@ -15,7 +15,9 @@ from services.plaintext import markdown_literal
 from services.selection import Selection
 from services.snapshot import Snapshot
 from services.texts import ui
-from ui import state
+from ui import page, state
+
+DETAILS_ANCHOR = "details"  # on phones the panel is below the map: scrolled to
 
 
 def _render_rows(title: str, rows: Rows, badge: str) -> None:
@@ -48,7 +50,7 @@ def _show(snap: Snapshot, selected: Selection, choropleth: ChoroplethData, shown
 
 
 def details_panel(snap: Snapshot, choropleth: ChoroplethData, shown: pd.DataFrame) -> None:
-    st.subheader(ui.DETAILS_TITLE)
+    st.subheader(ui.DETAILS_TITLE, anchor=DETAILS_ANCHOR)
     selected = state.selection()
     if selected is None:
         st.info(ui.MAP_CLICK_HINT)
@@ -56,3 +58,4 @@ def details_panel(snap: Snapshot, choropleth: ChoroplethData, shown: pd.DataFram
     if not _show(snap, selected, choropleth, shown):
         st.warning(ui.DETAILS_NOT_FOUND)
     st.button(ui.DETAILS_CLOSE, on_click=state.select, args=(None,))
+    page.scroll_into_view_on_phones(DETAILS_ANCHOR, selected.ref)

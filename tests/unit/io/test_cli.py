@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from tests.unit.io.helpers import (
     offer_row,
     write_text,
 )
+from tests.unit.io.test_gebref import GLADBECK, row15, row21
 
 
 @pytest.fixture
@@ -76,7 +78,9 @@ def test_invalid_input_exits_2_lists_every_problem_and_changes_nothing(cli, db_u
 
 
 def test_seed_export_and_import_again(cli, db_url, tmp_path):
-    assert cli("seed-demo").stdout.startswith("Demo-Daten geladen: 17 Bezirke")
+    seeded = cli("seed-demo").stdout
+    assert seeded.startswith("Demo-Daten geladen: 17 Bezirke") and " Adressen." in seeded
+    assert len(repository(db_url).addresses()) > 500
     count = len(repository(db_url).offers())
     for suffix in (".csv", ".xlsx", ".geojson"):
         target = tmp_path / f"angebote{suffix}"
@@ -86,6 +90,34 @@ def test_seed_export_and_import_again(cli, db_url, tmp_path):
     again = cli("import", "offers", tmp_path / "angebote.xlsx")  # the others: test_offers.py
     assert (again.returncode, again.stderr) == (0, "")
     assert again.stdout.startswith(f"{count} Angebote geladen")
+
+
+def test_import_addresses_from_zipped_gebref_and_refuse_a_bad_file(cli, db_url, tmp_path):
+    archive = tmp_path / "gebref.zip"
+    lines = [row15(), row15(number="2", suffix="a"), row15(key=GLADBECK), row15(nba="L")]
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("gebref.txt", "\ufeff" + "\n".join(lines) + "\n")
+    done = cli("import", "addresses", archive)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == ("2 Adressen geladen (1 Zeilen anderer Gemeinden übersprungen, "
+                           "1 entfallene Gebäude ausgelassen).\n")
+    version = repository(db_url).data_version()
+    bad = write_text(tmp_path / "gebref.txt", row21() + "\n" + row21(number="13b") + "\n")
+    done = cli("import", "addresses", bad)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.splitlines() == [
+        "1 Problem(e) gefunden; die Datenbank wurde nicht verändert:",
+        "  gebref.txt, Zeile 2, Spalte 'hnr': '13b' ist keine Hausnummer (eine ganze Zahl ab 1; "
+        "einen Zusatz wie „a“ bitte in die Spalte 'zusatz')",
+    ]
+    repo = repository(db_url)
+    assert repo.data_version() == version
+    assert [a.id for a in repo.addresses()] == ["Feuerbachstraße 2a", "Feuerbachstraße 13"]
+    table = write_text(tmp_path / "adressen.csv",
+                       "strasse;hausnummer;lat;lon\nHansastraße;1;51,5236;6,924\n")
+    done = cli("import", "addresses", table)
+    assert (done.returncode, done.stdout) == (0, "1 Adressen geladen.\n")
+    assert [a.id for a in repository(db_url).addresses()] == ["Hansastraße 1"]
 
 
 def test_usage_errors_and_missing_files_exit_2(cli, tmp_path):

@@ -19,7 +19,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from shapely.geometry import box
 
-from services.model import ANALYSIS_CRS, IndicatorValue, Offer, Office, OpeningSlot
+from services.model import ANALYSIS_CRS, Address, IndicatorValue, Offer, Office, OpeningSlot
 from services.storage import Repository, migrate, schema
 from services.storage.errors import DatabaseError
 from services.storage.repository import MIGRATIONS_DIR
@@ -337,6 +337,34 @@ def test_replace_all_swaps_everything_at_once(filled: Repository):
     assert [o.id for o in filled.offers()] == ["x1"] and filled.offers()[0].district_id == "C"
     assert list(filled.indicator_values()["value"]) == [7.0]
     assert len(filled.offices()) == 1
+
+
+# addresses
+
+
+def test_addresses_round_trip_sorted_and_replaced_as_a_whole(repo: Repository):
+    first = [Address("Feuerbachstraße", 13, 51.5226, 6.9478, "a", "46238", True),
+             Address("Feuerbachstraße", 13, 51.5225, 6.9477),
+             Address("Ärztehausweg", 2, 51.53, 6.93)]  # fmt: skip
+    repo.replace_addresses(first)
+    assert repo.addresses() == [first[1], first[0], first[2]]  # "Ä" sorts after "F" in Python
+    repo.replace_addresses([Address("Hansastraße", 1, 51.5236, 6.924)])
+    assert [a.id for a in repo.addresses()] == ["Hansastraße 1"]
+    assert repo.data_version() == 2
+
+
+def test_addresses_twice_in_one_batch_are_refused(repo: Repository):
+    twice = [Address("Hansastraße", 1, 51.5236, 6.924)] * 2
+    with pytest.raises(ValueError, match="address given more than once"):
+        repo.replace_addresses(twice)
+    assert repo.addresses() == [] and repo.data_version() == 0
+
+
+def test_replace_all_and_clear_include_addresses(filled: Repository):
+    filled.replace_all(layer("C"), [], [], [], addresses=[Address("Hansastraße", 1, 51.5236, 6.924)])
+    assert len(filled.addresses()) == 1
+    filled.clear()
+    assert filled.addresses() == []
 
 
 def test_is_empty_until_districts_or_offers_exist(repo: Repository):

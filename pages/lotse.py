@@ -1,0 +1,61 @@
+"""Lotse – Angebote in der Nähe: from where a family lives to nearby offers that fit.
+
+Thin: the form's state -> services (address index, nearby search, map) -> render. The
+family's address and point stay in the session only (ui/nearby_state.py).
+"""
+
+from datetime import date
+
+import streamlit as st
+
+from services.config import load_settings
+from services.map.nearby import nearby_map
+from services.nearest import NearbyQuery
+from services.plaintext import markdown_literal
+from services.texts import nearby as t
+from services.texts import ui
+from ui import data, nearby_state, sidebar
+from ui.components.consultation import shortlist_and_sheet, unmet_needs
+from ui.components.map_frame import assets_ready, map_frame
+from ui.components.nearby_form import criteria
+from ui.components.nearby_results import result_list
+from ui.components.nearby_start import starting_point
+
+
+def render() -> None:
+    snap = sidebar.render()
+    heading, reset = st.columns([4, 1])
+    heading.header(t.PAGE_HEADING)
+    reset.button(t.NEW_CONSULTATION, on_click=nearby_state.new_consultation,
+                 help=t.NEW_CONSULTATION_HELP, use_container_width=True)
+    st.caption(t.PAGE_PRIVACY)
+    indexes = data.nearby_indexes(snap)
+    form_column, map_column = st.columns([2, 3])
+    with form_column:
+        start = starting_point(snap, indexes.addresses)
+        if start is not None:
+            st.success(t.START_CHOSEN.format(label=markdown_literal(start.label)))
+            if t.DEMO_ADDRESSES in start.notes:  # the other notes are the candidate's captions
+                st.caption(t.DEMO_ADDRESSES)
+        wanted = criteria(snap.filter_context.languages)
+    if start is None:
+        map_column.info(t.CHOOSE_START)
+        unmet_needs(snap, None, None, date.today())  # a need can be reported on its own
+        return
+    query = NearbyQuery(start.lat, start.lon, **wanted)
+    result = indexes.offers.query(query)
+    with map_column:
+        if assets_ready():
+            notice = t.DEMO_ADDRESSES if t.DEMO_ADDRESSES in start.notes else (
+                ui.DEMO_DISTRICTS if snap.demo_districts else None)
+            base = nearby_map(load_settings(), (start.lat, start.lon), query.max_distance_m,
+                              result.offers, snap.offices, snap.districts_web_geojson,
+                              snap.district_names, notice)
+            map_frame(base, None, key="lotse", height=480)
+        result_list(result, query.max_distance_m, snap)
+    with form_column:
+        shortlist_and_sheet(snap, start, query)
+    unmet_needs(snap, start, query, date.today())
+
+
+render()
