@@ -199,36 +199,20 @@ def _read_password(from_stdin: bool) -> str:
 
 
 def _import(importer, args: argparse.Namespace, repo) -> list[str]:
-    if args.kind == "districts":
-        result = importer.import_districts(
-            repo, args.file, args.id_field, args.name_field, args.stadtbezirk_field)
-        summary = t.CLI_DONE_DISTRICTS.format(count=result.count, offers=result.offers,
-                                              offices=result.offices)
-        if result.outside:
-            summary += "\n" + t.CLI_OUTSIDE_AFTER_SWAP.format(outside=result.outside)
-        if result.notes:
-            summary += "\n" + "\n".join([t.CLI_VALUES_AFTER_SWAP, *(f"  {n}" for n in result.notes)])
-    elif args.kind == "hsds":
+    """The CLI's imports: the same dispatch and summary as the upload page's
+    (services/import_preview.py), HSDS directories beside them."""
+    if args.kind == "hsds":
         result = importer.import_hsds(repo, args.directory)
         summary = x.CLI_DONE_HSDS_IMPORT.format(offers=result.count, offices=result.offices,
                                                 outside=result.outside)
-    elif args.kind == "indicators":
-        result = importer.import_indicators(repo, args.file)
-        years = ", ".join(map(str, result.years)) or "–"
-        summary = t.CLI_DONE_INDICATORS.format(count=result.count, districts=result.districts,
-                                               years=years)
-    elif args.kind == "addresses":
-        result = importer.import_addresses(repo, args.file)
-        gebref = result.other_municipality or result.removed
-        template = t.CLI_DONE_ADDRESSES if gebref else t.CLI_DONE_ADDRESSES_TABLE
-        summary = template.format(count=result.count, other=result.other_municipality,
-                                  removed=result.removed)
-    else:
-        run = importer.import_offers if args.kind == "offers" else importer.import_offices
-        result = run(repo, args.file)
-        template = t.CLI_DONE_OFFERS if args.kind == "offers" else t.CLI_DONE_OFFICES
-        summary = template.format(count=result.count, outside=result.outside)
-    return [summary] + _warning_lines(result.warnings)
+        return [summary] + _warning_lines(result.warnings)
+    from services.import_preview import DistrictFields, import_summary, run_import
+
+    fields = DistrictFields(*(getattr(args, f, None) or default for f, default in (
+        ("id_field", c.DISTRICT_ID_FIELD), ("name_field", c.DISTRICT_NAME_FIELD),
+        ("stadtbezirk_field", c.DISTRICT_STADTBEZIRK_FIELD))))  # fmt: skip
+    result = run_import(repo, args.kind, args.file, fields)
+    return [import_summary(args.kind, result)] + _warning_lines(result.warnings)
 
 
 def _warning_lines(warnings: list[ImportProblem]) -> list[str]:

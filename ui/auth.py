@@ -28,6 +28,7 @@ from services.auth import (
     session_max_age,
     utcnow,
 )
+from services.plaintext import markdown_literal
 from services.texts import auth as t
 from ui import data
 
@@ -82,7 +83,7 @@ def require_role(role: str, *others: str) -> Principal:
     if principal is None:
         st.info(t.REFUSED_ANONYMOUS)
     else:
-        st.info(t.REFUSED_LOGGED_IN.format(name=principal.name))
+        st.info(t.REFUSED_LOGGED_IN.format(name=markdown_literal(principal.name)))
     st.stop()
     raise AssertionError("unreachable: st.stop() ends the run")
 
@@ -97,7 +98,8 @@ def login_box() -> None:
             st.warning(notice)
         if principal is not None:
             roles = role_labels(principal.roles) or t.NO_ROLES
-            st.caption(t.LOGGED_IN_AS.format(name=principal.name, roles=roles))
+            name = markdown_literal(principal.name)  # from the identity provider: data
+            st.caption(t.LOGGED_IN_AS.format(name=name, roles=roles))
             st.button(t.LOGOUT, key="auth_logout", on_click=_logout, args=(principal.source,))
         elif oidc_config() is not None:
             provider = str(oidc_config().get("login_provider") or "default")

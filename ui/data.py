@@ -12,15 +12,20 @@ notice that waits for the database and reruns the page when it is back.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import streamlit as st
 
 from services.addresses import AddressIndex
 from services.auth import Accounts, LoginRefused, Principal
 from services.config import load_settings
-from services.importer import shared_repository
+from services.import_preview import DistrictFields, ImportPreview, preview, run_import
+from services.importer import ImportResult, shared_repository
+from services.io.errors import ImportFailed, ImportProblem
 from services.nearest import OfferIndex
 from services.snapshot import Snapshot, shared_snapshot
 from services.storage.errors import DatabaseError
@@ -130,3 +135,24 @@ def account_principal(name: str) -> Principal | None:
         return _accounts().principal(name)
     except DatabaseError:
         return None
+
+
+def import_preview(kind: str, path: Path, fields: DistrictFields) -> ImportPreview:
+    """What importing `path` would change (ImportFailed with every problem of the file);
+    a database fault arrives as one more problem, so the page has one way to show it."""
+    with _faults_as_problems(path):
+        return preview(shared_repository(load_settings()), kind, path, fields)
+
+
+def import_file(kind: str, path: Path, fields: DistrictFields) -> ImportResult:
+    """The import itself, through the same importer functions as the CLI."""
+    with _faults_as_problems(path):
+        return run_import(shared_repository(load_settings()), kind, path, fields)
+
+
+@contextmanager
+def _faults_as_problems(path: Path) -> Iterator[None]:
+    try:
+        yield
+    except DatabaseError as error:
+        raise ImportFailed([ImportProblem(Path(path).name, None, None, error.message)]) from error

@@ -12,6 +12,7 @@ import streamlit as st
 from services.snapshot import Snapshot
 from services.texts import ui
 from ui import data, page, urlparams
+from ui.auth import login_box
 from ui.components.filters import filter_widgets
 
 
@@ -26,5 +27,18 @@ def render() -> Snapshot:
             st.warning(ui.DEMO_BANNER)
         st.subheader(ui.SIDEBAR_FILTERS)
         filter_widgets(snap.filter_context)
+    login_box()
+    with st.sidebar:
         page.setup()  # last: its script element takes a little room, here out of the way
     return snap
+
+
+def render_admin() -> None:
+    """The sidebar of the Verwaltung pages: title and login, no filters (they show no map).
+
+    Drawn before the page's role check, so a refused visitor can log in right there.
+    """
+    with st.sidebar:
+        st.title(ui.APP_TITLE)
+        st.caption(ui.APP_SUBTITLE)
+    login_box()

@@ -8,10 +8,11 @@ import streamlit as st
 
 from services.texts import editing as t
 from ui import data
-from ui.auth import login_box, require_role
+from ui import sidebar
+from ui.auth import require_role
 from ui.components import offer_editor as editor
 
-login_box()
+sidebar.render_admin()
 actor = require_role("redaktion").name
 snap = data.snapshot()
 st.title(t.PAGE_OFFERS)

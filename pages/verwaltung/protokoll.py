@@ -5,9 +5,10 @@ import streamlit as st
 from services import editing
 from services.texts import editing as t
 from ui import data
-from ui.auth import login_box, require_role
+from ui import sidebar
+from ui.auth import require_role
 
-login_box()
+sidebar.render_admin()
 require_role("admin")
 st.title(t.PAGE_LOG)
 st.caption(t.LOG_CAPTION)

@@ -2,7 +2,6 @@
 
 PAGE_OFFERS = "Angebote bearbeiten"
 PAGE_LOG = "Protokoll"
-SECTION = "Verwaltung"
 
 # form labels per file column (the same columns as the import files, docs/data-formats.md)
 COLUMN_LABELS = {

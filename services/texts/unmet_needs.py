@@ -78,3 +78,6 @@ LISTING_DEMO = "Enthält Demo-Einträge (erfunden)."
 EXPORT_CSV = "CSV (Excel)"
 EXPORT_XLSX = "XLSX"
 EXPORT_FILE_NAME = "gemeldete-bedarfe-{start}"
+
+# Without the role „Lotse“ the form is not shown
+FORM_LOGIN_REQUIRED = "„Bedarf anmelden“ steht angemeldeten Lotsinnen und Lotsen zur Verfügung."

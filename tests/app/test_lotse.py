@@ -10,6 +10,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from services.texts import nearby as t
+from services.texts import unmet_needs as need_text
+from tests.app.accounts import create_accounts, log_in
 from ui import nearby_state as keys
 
 TIMEOUT = 60
@@ -25,6 +27,7 @@ def demo_database(tmp_path_factory):
         patch.delenv("DATABASE_URL", raising=False)
         patch.delenv("QA_TILES_URL", raising=False)
         patch.setenv("QA_DATA_DIR", str(data_dir))
+        create_accounts()
         yield
 
 
@@ -178,8 +181,19 @@ def test_shortlist_add_reorder_note_remove_and_the_sheet_button(at_feuerbach):
     assert keys.SHORTLIST not in at.session_state
 
 
-def test_need_is_recorded_with_the_district_of_the_point(at_feuerbach):
+def test_without_login_the_search_works_but_no_need_can_be_recorded(at_feuerbach):
     at = at_feuerbach
+    assert results(at)
+    assert need_text.FORM_LOGIN_REQUIRED in [c.value for c in at.caption]
+    assert not [b for b in at.button if b.label == "Bedarf anmelden"]
+    for role in ("redaktion", "planung", "admin"):
+        log_in(at, f"nur-{role}")
+        assert not [b for b in at.button if b.label == "Bedarf anmelden"]
+        at.sidebar.button(key="auth_logout").click().run()
+
+
+def test_need_is_recorded_with_the_district_of_the_point(at_feuerbach):
+    at = log_in(at_feuerbach, "nur-lotse")
     at.multiselect(key=keys.NEEDS).set_value(["ausbildung"]).run()
     shown = [plain(c.value) for c in at.caption]
     assert any("Bezirk: Batenbrock-Süd (aus der Lage berechnet" in c for c in shown), shown

@@ -13,9 +13,11 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from services.texts import auth as auth_text
 from services.texts import infoblatt as sheet_text
 from services.texts import unmet_needs as t
 from services.texts.translations import SHEET_LANGUAGES, sheet_texts
+from tests.app.accounts import create_accounts, logged_in
 
 TIMEOUT = 60
 INVISIBLE = dict.fromkeys(map(ord, "\u2060\u2068\u2069"))
@@ -30,6 +32,7 @@ def demo_database(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.delenv("DATABASE_URL", raising=False)
         patch.setenv("QA_DATA_DIR", str(data_dir))
+        create_accounts()
         yield
 
 
@@ -114,6 +117,11 @@ def needs_script():
     unmet_needs_listing(snap, "real-quartiersbuero-feuerbachstrasse", date(2026, 11, 28))
 
 
+def needs_page(name: str | None) -> AppTest:
+    at = AppTest.from_function(needs_script, default_timeout=TIMEOUT)
+    return (at if name is None else logged_in(at, name)).run()
+
+
 def this_month_count(at: AppTest) -> int:
     line = next(m.value for m in at.markdown if m.value.startswith(t.PERIOD_THIS_MONTH))
     return int(line.rsplit(": ", 1)[1].split()[0])
@@ -135,7 +143,7 @@ def stored_reports() -> list:
 
 
 def test_form_is_filled_from_the_consultation_and_names_the_district_not_the_address():
-    at = AppTest.from_function(needs_script, default_timeout=TIMEOUT).run()
+    at = needs_page("nur-lotse")
     assert not at.exception
     assert at.multiselect(key="bedarf_needs").value == ["lernen"]
     assert at.multiselect(key="bedarf_age_groups").value == ["3-5"]
@@ -145,7 +153,7 @@ def test_form_is_filled_from_the_consultation_and_names_the_district_not_the_add
 
 
 def test_a_report_is_refused_until_it_is_anonymous_then_stored_once():
-    at = AppTest.from_function(needs_script, default_timeout=TIMEOUT).run()
+    at = needs_page("nur-lotse")
     before = this_month_count(at)
     stored = len(stored_reports())
 
@@ -174,7 +182,7 @@ def test_a_report_is_refused_until_it_is_anonymous_then_stored_once():
 
 
 def test_listing_shows_this_and_last_month_with_exports():
-    at = AppTest.from_function(needs_script, default_timeout=TIMEOUT).run()
+    at = needs_page("nur-lotse")
     months = [m.value for m in at.markdown if m.value.startswith((t.PERIOD_THIS_MONTH,
                                                                   t.PERIOD_LAST_MONTH))]  # fmt: skip
     assert len(months) == 2 and months[1].startswith("letzter Monat (01.10. – 31.10.2026)")
@@ -194,7 +202,7 @@ def standalone_script():
 
 
 def test_a_report_without_a_consultation_picks_office_and_district_from_lists():
-    at = AppTest.from_function(standalone_script, default_timeout=TIMEOUT).run()
+    at = logged_in(AppTest.from_function(standalone_script, default_timeout=TIMEOUT), "nur-lotse").run()
     assert not at.exception
     district = at.selectbox(key="solo_district")
     assert district.value is None and t.FORM_DISTRICT_UNKNOWN in district.options
@@ -210,3 +218,30 @@ def test_a_report_without_a_consultation_picks_office_and_district_from_lists():
     assert len(reports) == stored + 1
     assert any((r.district_id, r.needs, r.missing, r.is_demo) == ("11", ("bewegung",),
                ("kein_angebot",), False) for r in reports)  # fmt: skip
+
+
+@pytest.mark.parametrize("who", [None, "nur-redaktion", "nur-admin", "nur-planung"])
+def test_without_the_lotse_role_there_is_no_form(who):
+    at = needs_page(who)
+    assert not at.exception
+    assert t.FORM_LOGIN_REQUIRED in [c.value for c in at.caption]
+    assert not at.text_area and not [b for b in at.button if b.label == t.FORM_SUBMIT]
+
+
+@pytest.mark.parametrize("who", [None, "nur-redaktion", "nur-admin"])
+def test_listing_and_exports_only_for_lotse_and_planung(who):
+    at = needs_page(who)
+    assert not at.dataframe and not at.get("download_button")
+    assert not [m for m in at.markdown if m.value.startswith(t.PERIOD_THIS_MONTH)]
+    planner = needs_page("nur-planung")
+    assert len(planner.get("download_button")) == 4 and len(planner.dataframe) == 2
+
+
+def test_the_submit_checks_the_role_again():
+    at = needs_page("nur-lotse")
+    stored = len(stored_reports())
+    at.multiselect(key="bedarf_missing").set_value(["zu_weit"])
+    at.session_state["auth_name"] = "nur-planung"  # the role changed after the form was drawn
+    submit(at)
+    assert len(stored_reports()) == stored
+    assert auth_text.ACTION_REFUSED.format(roles="Lotse") in error_text(at)

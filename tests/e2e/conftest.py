@@ -33,6 +33,7 @@ LOCAL = ("http://127.0.0.1", "http://localhost", "ws://127.0.0.1", "ws://localho
 
 
 EVIL_NAMES = ("<img src=x onerror=alert(1)>", "${alert(1)}")
+ADMIN = ("e2e-admin", "korrekt pferd batterie")  # a built-in account with the role admin
 EVIL_DISTRICT = "42"  # the demo district renamed to an evil name
 # Text that Streamlit's Markdown would turn into a link, an icon or reversed text
 RLO_NAME = "Treff \u202eStand 2030"
@@ -66,7 +67,7 @@ EDITOR, EDITOR_PASSWORD = "e2e-redaktion", "korrekt pferd batterie"
 
 
 def _prepare_database(folder: Path, env: dict[str, str]) -> None:
-    """The demo data plus the evil names, loaded through the real CLI, and an editor."""
+    """The demo data plus the evil names, an admin and an editor, through the real CLI."""
     offers, districts = _write_evil_files(folder)
     for args in (["seed-demo"], ["import", "districts", str(districts)], ["import", "offers", str(offers)]):
         subprocess.run([sys.executable, "-m", "services.cli", *args], cwd=ROOT, env=env,
@@ -74,6 +75,9 @@ def _prepare_database(folder: Path, env: dict[str, str]) -> None:
     subprocess.run([sys.executable, "-m", "services.cli", "user", "add", EDITOR, "--role",
                     "redaktion", "--passwort-stdin"], input=EDITOR_PASSWORD + "\n", text=True,
                    cwd=ROOT, env=env, check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "services.cli", "user", "add", ADMIN[0], "--role", "admin",
+                    "--passwort-stdin"], input=ADMIN[1] + "\n", text=True, cwd=ROOT, env=env,
+                   check=True, capture_output=True)
 
 
 @pytest.fixture(scope="session")

@@ -24,10 +24,10 @@ def editor_session(browser: Browser, app_url: str) -> Page:
                                locale="de-DE").new_page()
     open_app(page, app_url)
     sidebar = page.locator('[data-testid="stSidebar"]')
-    sidebar.get_by_role("link", name=t.PAGE_OFFERS).click()
-    sidebar.get_by_label(auth_text.LOGIN_NAME).fill(EDITOR)
-    sidebar.get_by_label(auth_text.LOGIN_PASSWORD).fill(EDITOR_PASSWORD)
+    sidebar.get_by_label(auth_text.LOGIN_NAME, exact=True).fill(EDITOR)
+    sidebar.get_by_label(auth_text.LOGIN_PASSWORD, exact=True).fill(EDITOR_PASSWORD)
     sidebar.get_by_role("button", name=auth_text.LOGIN_SUBMIT).click()
+    sidebar.get_by_role("link", name=t.PAGE_OFFERS).click()  # in the menu once logged in
     expect(page.get_by_role("heading", name=t.PAGE_OFFERS)).to_be_visible(timeout=TIMEOUT)
     chooser = page.get_by_label(t.CHOOSE, exact=True)
     chooser.click()

@@ -15,9 +15,11 @@ from functools import partial
 
 import streamlit as st
 
+from services.auth import role_labels
 from services.plaintext import isolate, markdown_literal
 from services.snapshot import Snapshot
 from services.taxonomy import AGE_GROUPS, NEEDS
+from services.texts import auth as auth_text
 from services.texts import unmet_needs as t
 from services.texts.ui import LANGUAGE_NAMES
 from services.unmet_needs import (
@@ -29,10 +31,13 @@ from services.unmet_needs import (
     new_unmet_need,
 )
 from ui import data
+from ui.auth import allowed
 
 _AGE_LABELS = {g.code: g.label for g in AGE_GROUPS}
 _NEED_LABELS = {n.code: n.label for n in NEEDS}
 _FIELDS = ("office", "district", "age_groups", "needs", "languages", "missing", "note")
+RECORDING_ROLES = ("lotse",)  # „Bedarf anmelden“
+LISTING_ROLES = ("lotse", "planung")  # the office's listing and its exports
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +70,14 @@ def _prefill(key: str, context: NeedContext, office_ids: list[str]) -> None:
 
 
 def _submit(key: str, today: date) -> None:
-    """Check and store the report; the outcome is shown by the next run."""
+    """Check and store the report; the outcome is shown by the next run.
+
+    The role is checked here too: a callback runs whatever the page drew before.
+    """
+    if not allowed(*RECORDING_ROLES):
+        st.session_state[_key(key, "outcome")] = [
+            auth_text.ACTION_REFUSED.format(roles=role_labels(RECORDING_ROLES))]
+        return
     value = {field: st.session_state.get(_key(key, field)) for field in _FIELDS}
     try:
         record = new_unmet_need(
@@ -98,9 +110,14 @@ def _show_outcome(key: str) -> None:
 
 
 def unmet_need_form(snap: Snapshot, context: NeedContext, today: date, key: str = "bedarf") -> None:
-    """The form „Bedarf anmelden“, filled in from the consultation where possible."""
+    """The form „Bedarf anmelden“, filled in from the consultation where possible; only
+    for Lotsen (others see a hint to log in)."""
     offices = {o.id: o.name for o in snap.offices}
     if not offices:
+        return
+    if not allowed(*RECORDING_ROLES):
+        _show_outcome(key)
+        st.caption(t.FORM_LOGIN_REQUIRED)
         return
     _prefill(key, context, list(offices))
     st.subheader(t.FORM_TITLE)
@@ -130,7 +147,10 @@ def unmet_need_form(snap: Snapshot, context: NeedContext, today: date, key: str 
 
 
 def unmet_needs_listing(snap: Snapshot, office_id: str, today: date, key: str = "bedarfe") -> None:
-    """The office's reports of this month and last month, each exportable as CSV and XLSX."""
+    """The office's reports of this month and last month, each exportable as CSV and XLSX;
+    only for Lotsen and Planung (nothing at all for others)."""
+    if not allowed(*LISTING_ROLES):
+        return
     st.subheader(t.LISTING_TITLE)
     offices = {o.id: o.name for o in snap.offices}
     for period, records in data.office_unmet_needs(office_id, today):
@@ -153,6 +173,13 @@ def unmet_needs_listing(snap: Snapshot, office_id: str, today: date, key: str = 
             (right, t.EXPORT_XLSX, ".xlsx",
              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         ):  # fmt: skip
-            column.download_button(label, data=partial(export_bytes, rows, suffix),
+            column.download_button(label, data=partial(_export, rows, suffix),
                                    file_name=name + suffix, mime=mime, on_click="ignore",
                                    key=f"{key}_{period.start:%Y%m}{suffix}")
+
+
+def _export(rows: list[dict], suffix: str) -> bytes:
+    """The export, built when its button is clicked: the role is checked again then."""
+    if not allowed(*LISTING_ROLES):
+        return b""
+    return export_bytes(rows, suffix)

@@ -1,7 +1,7 @@
 """Built-in accounts and the login throttle (tables `users`, `login_failures`).
 
 Revision ID: 0006
-Revises: 0003 (main's head when this was written; re-chain if another revision lands first)
+Revises: 0002 (main's head at merge time; the number only names the file)
 Create Date: 2026-11-28
 
 Written out in full, like 0001, so it keeps creating the same tables whatever schema.py
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0006"
-down_revision: Union[str, Sequence[str], None] = "0003"
+down_revision: Union[str, Sequence[str], None] = "0002"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
