@@ -25,6 +25,7 @@ from typing import TypeVar
 import geopandas as gpd
 import pandas as pd
 
+from services import audit
 from services.config import GEODATA_DIR, Settings, load_settings
 from services.geo import assign_districts
 from services.io import columns as c
@@ -179,24 +180,24 @@ def _logged(path: Path, result: ImportResult) -> ImportResult:
     return result
 
 
-def _import_located(reader: Callable, write: Callable, repo: Repository, path: Path):
-    """Read and check the file first; locate and write under the write lock."""
+def _import_located(reader: Callable, repo: Repository, path: Path, actor: str):
+    """Read and check the file first; locate and write (with audit entries) under the lock."""
     records = reader(path)
     with repo.writing() as tx:
         records, warnings = locate(records, tx.districts(), Path(path).name)
-        write(tx, records)
+        audit.write_records(tx, records, actor, "import")
     outside = sum(r.district_id is None for r in records)
     return _logged(Path(path), ImportResult(len(records), warnings, outside=outside))
 
 
-def import_offers(repo: Repository, path: Path) -> ImportResult:
-    """Add offers or replace them by id; others stay as they are."""
-    return _import_located(read_offers, Repository.upsert_offers, repo, path)
+def import_offers(repo: Repository, path: Path, actor: str = audit.SYSTEM_ACTOR) -> ImportResult:
+    """Add offers or replace them by id; others stay as they are. Changed ones are logged."""
+    return _import_located(read_offers, repo, path, actor)
 
 
-def import_offices(repo: Repository, path: Path) -> ImportResult:
-    """Add offices or replace them by id; others stay as they are."""
-    return _import_located(read_offices, Repository.upsert_offices, repo, path)
+def import_offices(repo: Repository, path: Path, actor: str = audit.SYSTEM_ACTOR) -> ImportResult:
+    """Add offices or replace them by id; others stay as they are. Changed ones are logged."""
+    return _import_located(read_offices, repo, path, actor)
 
 
 def import_addresses(repo: Repository, path: Path) -> ImportResult:
@@ -275,7 +276,9 @@ def ensure_seeded(settings: Settings | None = None) -> Repository:
     return repo
 
 
-def import_hsds(repo: Repository, directory: Path) -> ImportResult:
+def import_hsds(
+    repo: Repository, directory: Path, actor: str = audit.SYSTEM_ACTOR
+) -> ImportResult:
     """Add or replace offers and offices from an HSDS 3.0 directory, in ONE transaction.
 
     `count` is the number of offers, `offices` that of offices; both are located like
@@ -286,8 +289,8 @@ def import_hsds(repo: Repository, directory: Path) -> ImportResult:
         districts = tx.districts()
         offers, offer_warnings = locate(offers, districts, SERVICES)
         offices, office_warnings = locate(offices, districts, ORGANIZATIONS)
-        tx.upsert_offices(offices)
-        tx.upsert_offers(offers)
+        audit.write_records(tx, offices, actor, "import")
+        audit.write_records(tx, offers, actor, "import")
     outside = sum(r.district_id is None for r in [*offers, *offices])
     return ImportResult(len(offers), offer_warnings + office_warnings, outside=outside,
                         offices=len(offices))

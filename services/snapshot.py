@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, fields
+from datetime import date
 from functools import cached_property
 
 import geopandas as gpd
 import pandas as pd
 
-from services import filters
+from services import filters, freshness
 from services.geo import to_web_crs
 from services.model import Offer, Office
 from services.offer_table import offer_table
@@ -101,15 +102,22 @@ def _plain(value: object) -> object:
     return value.item() if hasattr(value, "item") else value
 
 
-def load_snapshot(repo: Repository) -> Snapshot:
-    """Read everything the pages show, in a handful of queries."""
+def load_snapshot(repo: Repository, today: date | None = None) -> Snapshot:
+    """Read everything the pages show, in a handful of queries.
+
+    Offers get a `stale` column (services/freshness.py): not verified within
+    QA_STALE_MONTHS, for the map and the Lotse to mark.
+    """
     districts = repo.districts()
     names = dict(zip(districts["id"], districts["name"]))
+    offers = repo.offers_frame()
+    stale = freshness.stale_mask(offers["last_verified"], today or date.today(),
+                                 freshness.stale_months())
     return Snapshot(
         version=repo.data_version(),
         districts=districts,
         indicator_values=repo.indicator_values(),
-        offers=filters.prepare(repo.offers_frame(), names),
+        offers=filters.prepare(offers.assign(**{freshness.STALE_COLUMN: stale}), names),
         offices=tuple(repo.offices()),
     )
 

@@ -167,6 +167,12 @@ def delete_scenario(scenario_id: str) -> str | None:
     return None
 
 
+def repository():
+    """The shared repository, for the administration pages' calls into services/editing.py
+    (they need the stored versions, not the snapshot)."""
+    return shared_repository(load_settings())
+
+
 def _accounts() -> Accounts:
     return Accounts(_repository().users)
 

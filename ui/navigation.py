@@ -14,6 +14,7 @@ import streamlit as st
 from services.auth import has_role
 from services.texts import analysis, nearby, profile, ui
 from services.texts import auth as auth_text
+from services.texts import editing as editing_text
 from services.texts import upload as upload_text
 from ui.auth import current_principal
 
@@ -38,7 +39,13 @@ PUBLIC = (
     PageSpec("pages/bezirke.py", profile.PAGE_TITLE, "📊", url_path="bezirksprofil"),
     PageSpec("pages/planung.py", analysis.PAGE_GAPS, "🧮", url_path="versorgungsluecken"),
 )
-ADMIN = (PageSpec("pages/verwaltung/daten.py", upload_text.PAGE_TITLE, "📤", ("admin", "redaktion")),)
+ADMIN = (
+    PageSpec("pages/verwaltung/daten.py", upload_text.PAGE_TITLE, "📤", ("admin", "redaktion")),
+    PageSpec("pages/verwaltung/angebote.py", editing_text.PAGE_OFFERS, "✏️", ("redaktion",),
+             url_path="angebote"),
+    PageSpec("pages/verwaltung/protokoll.py", editing_text.PAGE_LOG, "📜", ("admin",),
+             url_path="protokoll"),
+)
 
 
 def _page(spec: PageSpec, visible: bool = True) -> st.Page:

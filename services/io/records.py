@@ -8,12 +8,14 @@ exported file imports again unchanged.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from services.io import writers
-from services.io.cells import CellError
+from services.io.cells import CellError, format_number
 from services.io.errors import ImportFailed, ImportProblem, Where, file_problem, raise_if_any
 from services.io.fields import TEXT, Kind
 from services.io.points import read_point_table
@@ -100,22 +102,33 @@ def _unknown_columns(table: Table, spec: RecordSpec) -> list[ImportProblem]:
 
 
 def _parse_row(row: Row, lookup: dict[str, str], spec: RecordSpec, where: Where):
+    texts = {column: row.values.get(lookup.get(column, ""), "") for column in spec.columns}
+    record, found = parse_values(texts, spec)
+    return record, [where.problem(column, message) for column, message in found]
+
+
+def parse_values(texts: dict[str, str], spec: RecordSpec) -> tuple[Any, list[tuple[str, str]]]:
+    """THE row rules: German column -> cell text to a record, or [(column, message)].
+
+    A file row and a form in the app (services/editing.py) both go through here, so the
+    same bad value gets the same German message in both.
+    """
     values: dict[str, Any] = {}
-    problems: list[ImportProblem] = []
+    problems: list[tuple[str, str]] = []
     for column, field in spec.columns.items():
-        text = row.values.get(lookup.get(column, ""), "")
+        text = texts.get(column, "")
         if not text:
             if column in spec.required:
-                problems.append(where.problem(column, t.REQUIRED_VALUE))
+                problems.append((column, t.REQUIRED_VALUE))
             continue
         try:
             values[field] = spec.kind(column).parse(text)
         except CellError as exc:
-            problems.append(where.problem(column, str(exc)))
+            problems.append((column, str(exc)))
     if problems:
         return None, problems
     for check in spec.checks:
-        problems += [where.problem(col, message) for col, message in check(values)]
+        problems += check(values)
     return (None if problems else spec.model(**values)), problems
 
 
@@ -126,6 +139,33 @@ def record_cells(record: Any, spec: RecordSpec) -> dict[str, Any]:
         value = getattr(record, field)
         out[column] = None if value is None else spec.kind(column).dump(value)
     return out
+
+
+def record_texts(record: Any, spec: RecordSpec) -> dict[str, str]:
+    """German column -> the cell text a file would hold ("" for none): what parse_values
+    reads back to the same record (form defaults, audit values)."""
+    texts = {}
+    for column, field in spec.columns.items():
+        value = getattr(record, field)
+        # most columns are plain TEXT: skip the calls (an import logs 10,000 new records)
+        plain = value.__class__ is str and column not in spec.kinds
+        texts[column] = value if plain else column_text(spec, column, value)
+    return texts
+
+
+def column_text(spec: RecordSpec, column: str, value: Any) -> str:
+    """One model value as the text of its column's cell."""
+    return cell_text(None if value is None else spec.kind(column).dump(value))
+
+
+def cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return format_number(value, decimal_comma=False)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
 
 
 def write_records(

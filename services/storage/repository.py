@@ -35,6 +35,13 @@ from alembic.script import ScriptDirectory
 
 from services.model import ANALYSIS_CRS, Address, IndicatorValue, Offer, Office, OpeningSlot
 from services.storage import schema as t
+from services.storage.audit import (
+    VERSIONED_TABLES,
+    AuditEntry,
+    RecordKind,
+    entry_row,
+    read_entries,
+)
 from services.storage.errors import translated
 from services.unmet_needs import (
     NeedCount,
@@ -62,6 +69,7 @@ DEFAULT_WRITE_WAIT_SECONDS = 120.0
 _WRITER = "qa_writer"  # execution option marking the connection of a write transaction
 
 OFFER_FIELDS = tuple(f.name for f in fields(Offer))
+OFFICE_FIELDS = tuple(f.name for f in fields(Office))
 UNMET_NEED_LISTS = ("age_groups", "needs", "languages", "missing")
 INDICATOR_FIELDS = tuple(f.name for f in fields(IndicatorValue))
 ADDRESS_FIELDS = tuple(f.name for f in fields(Address))
@@ -316,9 +324,37 @@ class Repository:
         with self._connect() as conn:
             rows = conn.execute(query).mappings().all()
         return [
-            Office(**dict(row, opening_hours=_slots_from_json(row["opening_hours"])))
+            Office(**{n: row[n] for n in OFFICE_FIELDS}
+                   | {"opening_hours": _slots_from_json(row["opening_hours"])})
             for row in sorted(rows, key=lambda r: r["id"])
         ]
+
+    # versions and the audit log (services/audit.py decides what an entry says)
+
+    def versions(self, kind: RecordKind) -> dict[str, int]:
+        """Every stored offer's (or office's) version, by id: one small query."""
+        table = VERSIONED_TABLES[kind]
+        with self._connect() as conn:
+            return dict(conn.execute(sa.select(table.c.id, table.c.version)).all())
+
+    def version_of(self, kind: RecordKind, record_id: str) -> int | None:
+        """The stored version of one record; None when there is no such record."""
+        table = VERSIONED_TABLES[kind]
+        with self._connect() as conn:
+            return conn.scalar(sa.select(table.c.version).where(table.c.id == record_id))
+
+    def audit_entries(
+        self, kind: RecordKind | None = None, record_id: str | None = None,
+        limit: int | None = None,
+    ) -> list[AuditEntry]:
+        """The log newest first: of one record, of one kind, or (no arguments) of all."""
+        with self._connect() as conn:
+            return read_entries(conn, kind, record_id, limit)
+
+    def add_audit(self, entries: list[AuditEntry]) -> None:
+        """Store entries in the current write transaction (with the change they describe)."""
+        with self._write() as conn:
+            _insert(conn, t.audit_log, [entry_row(e) for e in entries])
 
     # unmet needs („Bedarf anmelden“)
 
@@ -400,14 +436,19 @@ class Repository:
             _delete_keys(conn, t.indicator_values, ("district_id",),
                          [{"district_id": d} for d in district_ids])
 
-    def upsert_offers(self, offers: list[Offer]) -> None:
-        """Insert offers or replace them (with their needs, audience, languages) by id."""
-        with self._write() as conn:
-            _upsert_offers(conn, offers)
+    def upsert_offers(self, offers: list[Offer], versions: dict[str, int] | None = None) -> None:
+        """Insert offers or replace them (with their needs, audience, languages) by id.
 
-    def upsert_offices(self, offices: list[Office]) -> None:
+        `versions` gives the version each offer is stored with (1 for ids it lacks);
+        services/audit.py computes them with the audit entries of the same change.
+        """
         with self._write() as conn:
-            _upsert_offices(conn, offices)
+            _upsert_offers(conn, offers, versions or {})
+
+    def upsert_offices(self, offices: list[Office], versions: dict[str, int] | None = None) -> None:
+        """Like upsert_offers, for offices."""
+        with self._write() as conn:
+            _upsert_offices(conn, offices, versions or {})
 
     def replace_addresses(self, addresses: list[Address]) -> None:
         """Replace the whole address table: an import is always the city's complete set."""
@@ -434,8 +475,8 @@ class Repository:
             _clear(conn)
             _replace_districts(conn, districts, {}, {})
             _upsert_indicator_values(conn, values)
-            _upsert_offices(conn, offices)
-            _upsert_offers(conn, offers)
+            _upsert_offices(conn, offices, {})
+            _upsert_offers(conn, offers, {})
             _require_unique("unmet need", [n.id for n in unmet_needs])
             _insert(conn, t.unmet_needs, [_unmet_need_row(n) for n in unmet_needs])
             _replace_addresses(conn, addresses)
@@ -467,18 +508,18 @@ def _upsert_indicator_values(conn: sa.Connection, values: list[IndicatorValue]) 
     _insert(conn, t.indicator_values, rows)
 
 
-def _upsert_offers(conn: sa.Connection, offers: list[Offer]) -> None:
+def _upsert_offers(conn: sa.Connection, offers: list[Offer], versions: dict[str, int]) -> None:
     _require_unique("offer", [o.id for o in offers])
-    rows = [_offer_row(o) for o in offers]
+    rows = [_offer_row(o) | {"version": versions.get(o.id, 1)} for o in offers]
     _delete_keys(conn, t.offers, ("id",), rows)
     _insert(conn, t.offers, rows)
     for name, (table, code_column) in OFFER_CODES.items():
         _insert(conn, table, _code_rows(offers, name, code_column))
 
 
-def _upsert_offices(conn: sa.Connection, offices: list[Office]) -> None:
+def _upsert_offices(conn: sa.Connection, offices: list[Office], versions: dict[str, int]) -> None:
     _require_unique("office", [o.id for o in offices])
-    rows = [_office_row(o) for o in offices]
+    rows = [_office_row(o) | {"version": versions.get(o.id, 1)} for o in offices]
     _delete_keys(conn, t.offices, ("id",), rows)
     _insert(conn, t.offices, rows)
 
@@ -548,7 +589,7 @@ def _offer_row(offer: Offer) -> dict:
 
 
 def _office_row(office: Office) -> dict:
-    row = {f.name: getattr(office, f.name) for f in fields(Office)}
+    row = {f: getattr(office, f) for f in OFFICE_FIELDS}
     row["opening_hours"] = _slots_to_json(office.opening_hours)
     return row
 

@@ -95,6 +95,7 @@ offers = Table(
     Column("valid_to", Date),
     Column("last_verified", Date),
     *_place_columns(),
+    Column("version", Integer, nullable=False, server_default="1"),  # optimistic locking
     Index(None, "district_id"),
     Index(None, "status"),
 )
@@ -130,6 +131,7 @@ offices = Table(
     Column("staff_role", String, nullable=False),
     Column("programme", String, nullable=False),
     *_place_columns(),
+    Column("version", Integer, nullable=False, server_default="1"),  # optimistic locking
 )
 
 # Needs that no offer met („Bedarf anmelden“), anonymous: no name, no address, no point.
@@ -205,6 +207,25 @@ scenario_offers = Table(
     Column("audience", String, nullable=False),  # audience codes joined by ";"
     Column("lat", Float, nullable=False),
     Column("lon", Float, nullable=False),
+)
+
+# Every change of an offer or office (create, edit, archive, import, restore): written in
+# the transaction of the change itself. `changes` is JSON {field: [old, new]} with the
+# values as file cell text (services/io), so a version can be restored through the same
+# rules as an import. `version` is the record's version after the change.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime, nullable=False),  # UTC, naive
+    Column("actor", String, nullable=False),
+    Column("action", String, nullable=False),  # create, edit, archive, import, restore
+    Column("record_kind", String, nullable=False),  # offer, office
+    Column("record_id", String, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("changes", Text, nullable=False),
+    Index(None, "record_kind", "record_id"),
+    Index(None, "at"),
 )
 
 # Built-in accounts (services/auth.py) for installs without the city's identity provider.

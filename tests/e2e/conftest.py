@@ -63,12 +63,18 @@ def _write_evil_files(folder: Path) -> tuple[Path, Path]:
     return offers, districts
 
 
+EDITOR, EDITOR_PASSWORD = "e2e-redaktion", "korrekt pferd batterie"
+
+
 def _prepare_database(folder: Path, env: dict[str, str]) -> None:
-    """The demo data plus the evil names, and an admin account, through the real CLI."""
+    """The demo data plus the evil names, an admin and an editor, through the real CLI."""
     offers, districts = _write_evil_files(folder)
     for args in (["seed-demo"], ["import", "districts", str(districts)], ["import", "offers", str(offers)]):
         subprocess.run([sys.executable, "-m", "services.cli", *args], cwd=ROOT, env=env,
                        check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "services.cli", "user", "add", EDITOR, "--role",
+                    "redaktion", "--passwort-stdin"], input=EDITOR_PASSWORD + "\n", text=True,
+                   cwd=ROOT, env=env, check=True, capture_output=True)
     subprocess.run([sys.executable, "-m", "services.cli", "user", "add", ADMIN[0], "--role", "admin",
                     "--passwort-stdin"], input=ADMIN[1] + "\n", text=True, cwd=ROOT, env=env,
                    check=True, capture_output=True)

@@ -1,0 +1,131 @@
+"""The administration pages through AppTest: refusal, form rules, XSS as text, conflicts,
+history and the log. On one embedded demo database per module."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from services import editing
+from services.importer import shared_repository
+from services.plaintext import markdown_literal
+from services.texts import editing as t
+from services.texts import validation as v
+from ui.components.offer_editor import CONFLICT, SELECTED, field_key
+from services.auth import ROLES
+from services.config import PROJECT_ROOT
+from services.texts import auth as auth_text
+
+TIMEOUT = 60
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = str(ROOT / "pages" / "verwaltung" / "angebote.py")
+LOG_PAGE = str(ROOT / "pages" / "verwaltung" / "protokoll.py")
+XSS = '<img src=x onerror="alert(1)">**fett** [link](javascript:alert(2)) {{7*7}}'
+
+
+PASSWORD = "korrekt pferd batterie"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def demo_database(tmp_path_factory):
+    """A demo database with one account per role, created by the CLI as an admin would."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("DATABASE_URL", raising=False)
+        patch.setenv("QA_DATA_DIR", str(tmp_path_factory.mktemp("verwaltung")))
+        for role in ROLES:
+            subprocess.run([sys.executable, "-m", "services.cli", "user", "add", f"nur-{role}",
+                            "--role", role, "--passwort-stdin"], input=PASSWORD + "\n",
+                           text=True, cwd=PROJECT_ROOT, env=dict(os.environ), check=True,
+                           capture_output=True)
+        yield
+
+
+def logged_in(page: str, role: str) -> AppTest:
+    at = AppTest.from_file(page, default_timeout=TIMEOUT).run()
+    at.sidebar.text_input(key="auth_form_name").set_value(f"nur-{role}")
+    at.sidebar.text_input(key="auth_form_password").set_value(PASSWORD)
+    return at.sidebar.button[0].click().run()
+
+
+@pytest.fixture
+def editor() -> AppTest:
+    at = logged_in(PAGE, "redaktion")
+    assert not at.exception
+    return at
+
+
+def choose(at: AppTest, offer_id: str) -> AppTest:
+    at.selectbox(key=SELECTED).set_value(offer_id).run()
+    return at
+
+
+def some_offer_id(at: AppTest) -> str:
+    return at.selectbox(key=SELECTED).options[1]
+
+
+@pytest.mark.parametrize(("page", "role"), [(PAGE, "redaktion"), (LOG_PAGE, "admin")])
+def test_anonymous_and_wrong_roles_are_refused_and_see_no_data(page, role):
+    refusal = auth_text.REFUSED.format(roles=auth_text.ROLE_LABELS[role])
+    visitor = AppTest.from_file(page, default_timeout=TIMEOUT).run()
+    others = [logged_in(page, other) for other in ROLES if other != role]
+    for at in [visitor, *others]:
+        assert not at.exception
+        assert [e.value for e in at.error] == [refusal]
+        assert not at.dataframe and not at.main.text_input and not at.selectbox
+
+
+def test_an_xss_payload_saved_in_the_form_shows_as_text(editor):
+    offer_id = some_offer_id(editor)
+    at = choose(editor, offer_id)
+    at.text_input(key=field_key("name")).input(XSS)
+    at.text_area(key=field_key("beschreibung")).input(XSS)
+    at.button(key="ed_save").click().run()
+    assert not at.exception
+    assert shared_repository().get_offer(offer_id).name == XSS
+    assert at.text_input(key=field_key("name")).value == XSS
+    markdown = [e.value for e in [*at.markdown, *at.caption, *at.success, *at.error]]
+    markdown += [e.label for e in at.expander]
+    assert not [value for value in markdown if "<img" in value or "**fett**" in value]
+    frames = [frame.value for frame in at.dataframe]  # list and history: plain cell text
+    assert sum(bool((frame == XSS).any().any()) for frame in frames) >= 2
+
+
+def test_a_bad_value_is_reported_at_its_field_with_the_import_message(editor):
+    at = choose(editor, some_offer_id(editor))
+    at.text_input(key=field_key("lat")).input("6,93")
+    at.button(key="ed_save").click().run()
+    expected = v.LAT_OUTSIDE.format(value="6,93", low="51,4", high="51,7") + v.LAT_LON_SWAPPED
+    assert markdown_literal(expected) in [e.value for e in at.error]
+
+
+def test_a_stale_form_is_refused_and_shows_their_change(editor):
+    offer_id = some_offer_id(editor)
+    at = choose(editor, offer_id)
+    repo = shared_repository()
+    stored = repo.get_offer(offer_id)
+    editing.save(repo, replace(stored, phone="0204 99"), repo.version_of("offer", offer_id),
+                 "anna", base=stored)
+    at.text_input(key=field_key("name")).input("Meine Änderung")
+    at.button(key="ed_save").click().run()
+    assert at.session_state[CONFLICT] is not None
+    assert any(t.CONFLICT.split("(")[0] in e.value for e in at.error)
+    assert repo.get_offer(offer_id).name == stored.name
+    at.button(key="ed_merge").click().run()
+    at.button(key="ed_save").click().run()
+    saved = repo.get_offer(offer_id)
+    assert (saved.name, saved.phone) == ("Meine Änderung", "0204 99")
+
+
+def test_the_log_lists_changes_for_admins():
+    repo = shared_repository()
+    offer = repo.offers()[0]
+    editing.mark_verified(repo, offer.id, "ben")
+    at = logged_in(LOG_PAGE, "admin")
+    frame = at.dataframe[0].value
+    assert frame.iloc[0][t.LOG_COLUMNS["actor"]] == "ben"

@@ -1,0 +1,226 @@
+"""„Angebote bearbeiten“: list, form, position map, conflict panel, history, Prüfliste.
+
+Everything is decided in services/editing.py; this module keeps the form's state in
+st.session_state and shows the results. Data text is shown through st.dataframe, widget
+values or markdown_literal: never as Markdown or HTML.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from services import editing, freshness
+from services.audit import SPECS
+from services.config import load_settings
+from services.map.base import bounds_of, new_map
+from services.map.layers import district_geometries
+from services.plaintext import markdown_literal
+from services.snapshot import Snapshot
+from services.texts import editing as t
+from ui import data
+
+KIND = "offer"
+COLUMNS = tuple(SPECS[KIND].columns)
+LONG_TEXT = ("beschreibung",)
+SELECTED, LOADED, BASE, VERSION = "ed_selected", "ed_loaded", "ed_base", "ed_version"
+PROBLEMS, CONFLICT, NOTICE, CLICK = "ed_problems", "ed_conflict", "ed_notice", "ed_click"
+SELECT_NEXT = "ed_select_next"
+NEW = ""  # the selectbox option of a new offer
+
+
+def field_key(column: str) -> str:
+    return f"ed_f_{column}"
+
+
+def offer_list(snap: Snapshot) -> None:
+    """Search and filters over the snapshot's offers; the choice loads the form."""
+    query = st.text_input(t.SEARCH, key="ed_search")
+    left, right = st.columns(2)
+    statuses = left.multiselect(t.FILTER_STATUS, ["active", "inactive", "temporarily_closed"],
+                                key="ed_status")
+    stale_only = right.checkbox(t.FILTER_STALE, key="ed_stale")
+    offers = editing.filter_offers(snap.offers, query, statuses, stale_only)
+    st.dataframe(offers[["id", "name", "provider", "status", "last_verified", "stale"]],
+                 hide_index=True, width="stretch")
+    if SELECT_NEXT in st.session_state:  # set before the selectbox exists in this run
+        st.session_state[SELECTED] = st.session_state.pop(SELECT_NEXT)
+    options = [NEW, *offers["id"]]
+    if st.session_state.get(SELECTED, NEW) not in options:  # filtered out: keep it listed
+        options.append(st.session_state[SELECTED])
+    st.selectbox(t.CHOOSE, options, key=SELECTED,
+                 format_func=lambda i: t.NEW_ENTRY if i == NEW else i)
+
+
+def _load(offer_id: str) -> None:
+    """Fill the form from the stored offer (or empty for a new one) and remember its version."""
+    repo = data.repository()
+    record = repo.get_offer(offer_id) if offer_id else None
+    texts = editing.form_texts(record, KIND) if record else dict.fromkeys(COLUMNS, "")
+    st.session_state.update({field_key(c): texts[c] for c in COLUMNS})
+    st.session_state.update({LOADED: offer_id, BASE: record, PROBLEMS: {}, CONFLICT: None,
+                             VERSION: repo.version_of(KIND, offer_id) if record else None})
+
+
+def _texts() -> dict[str, str]:
+    return {c: st.session_state.get(field_key(c), "") for c in COLUMNS}
+
+
+def position_map(snap: Snapshot) -> None:
+    """A small map: a click puts its coordinates into lat/lon (before the form is drawn)."""
+    st.caption(t.MAP_CLICK)
+    bounds = bounds_of(district_geometries(snap.districts_web_geojson))
+    result = st_folium(new_map(load_settings(), bounds), key="ed_map", height=260,
+                       use_container_width=True, returned_objects=["last_clicked"])
+    click = (result or {}).get("last_clicked")
+    if click and click != st.session_state.get(CLICK):
+        st.session_state[CLICK] = click
+        st.session_state[field_key("lat")] = f"{click['lat']:.6f}"
+        st.session_state[field_key("lon")] = f"{click['lng']:.6f}"
+    district = editing.district_of(snap.districts, _texts())
+    name = snap.district_names.get(district, t.OUTSIDE) if district else t.OUTSIDE
+    st.caption(markdown_literal(t.DISTRICT_DERIVED.format(name=name)))
+
+
+def offer_form(actor: str) -> None:
+    """The form; a save goes through the import's rules and the version check."""
+    problems = st.session_state.get(PROBLEMS) or {}
+    with st.form("ed_form"):
+        for column in COLUMNS:
+            widget = st.text_area if column in LONG_TEXT else st.text_input
+            widget(t.COLUMN_LABELS[column], key=field_key(column),
+                   disabled=column == "id" and st.session_state.get(BASE) is not None)
+            if column in problems:
+                st.error(markdown_literal(problems[column]))
+        if "" in problems:
+            st.error(markdown_literal(problems[""]))
+        submitted = st.form_submit_button(t.SAVE, type="primary", key="ed_save")
+    if submitted:
+        _save(actor)
+
+
+def _save(actor: str) -> None:
+    try:
+        record = editing.validate(KIND, _texts())
+        entry = editing.save(data.repository(), record, st.session_state.get(VERSION), actor,
+                             base=st.session_state.get(BASE))
+    except editing.EditRefused as refused:
+        st.session_state[PROBLEMS] = refused.problems
+        st.session_state[NOTICE] = ("error", t.FIX_FIELDS)
+    except editing.Conflict as conflict:
+        st.session_state[CONFLICT] = conflict
+    else:
+        st.session_state[NOTICE] = ("success", t.SAVED.format(version=entry.version)
+                                    if entry else t.UNCHANGED)
+        st.session_state[LOADED] = None  # reload the stored record and version
+        st.session_state[SELECT_NEXT] = record.id  # a new offer: choose it in the list
+    st.rerun()
+
+
+def conflict_panel() -> None:
+    """What the other person changed, and the three ways on."""
+    conflict: editing.Conflict | None = st.session_state.get(CONFLICT)
+    if conflict is None:
+        return
+    st.error(t.CONFLICT.format(theirs=conflict.theirs_version, base=conflict.base_version))
+    their = t.CONFLICT_THEIRS.format(actor=conflict.their_actor)
+    rows = pd.DataFrame(conflict.rows(), columns=[t.CONFLICT_FIELD, t.CONFLICT_BASE, their,
+                                                  t.CONFLICT_MINE])
+    rows[t.CONFLICT_FIELD] = rows[t.CONFLICT_FIELD].map(t.COLUMN_LABELS)
+    st.dataframe(rows, hide_index=True, width="stretch")
+    choices = {}
+    for column, side in conflict.default_choices().items():
+        choices[column] = st.radio(t.MERGE_CHOICE.format(field=t.COLUMN_LABELS[column]),
+                                   ["mine", "theirs"], index=["mine", "theirs"].index(side),
+                                   horizontal=True, key=f"ed_merge_{column}",
+                                   format_func={"mine": t.MERGE_MINE,
+                                                "theirs": t.MERGE_THEIRS}.get)
+    left, middle, right = st.columns(3)
+    if left.button(t.TAKE_THEIRS, key="ed_take_theirs"):
+        _continue_from(conflict, editing.take_theirs(conflict))
+    if middle.button(t.KEEP_MINE, key="ed_keep_mine"):
+        _continue_from(conflict, editing.keep_mine(conflict))
+    if right.button(t.MERGE, key="ed_merge"):
+        _continue_from(conflict, editing.merge(conflict, choices))
+
+
+def _continue_from(conflict: editing.Conflict, resolved) -> None:
+    """Put the resolved record into the form, based on their version: save again to store."""
+    record, version = resolved
+    texts = editing.form_texts(record, KIND)
+    st.session_state.update({field_key(c): texts[c] for c in COLUMNS})
+    st.session_state.update({BASE: conflict.theirs, VERSION: version, CONFLICT: None,
+                             PROBLEMS: {}})
+    st.rerun()
+
+
+def record_actions(actor: str) -> None:
+    """„geprüft“ and „Archivieren“ on the stored offer (each one click, logged)."""
+    base = st.session_state.get(BASE)
+    if base is None:
+        return
+    left, right = st.columns(2)
+    if left.button(t.VERIFY, key="ed_verify", icon="✅"):
+        editing.mark_verified(data.repository(), base.id, actor)
+        _done(t.VERIFIED.format(date=date.today().strftime("%d.%m.%Y")))
+    if right.button(t.ARCHIVE, key="ed_archive"):
+        editing.archive(data.repository(), base.id, actor)
+        _done(t.ARCHIVED)
+
+
+def _done(message: str) -> None:
+    st.session_state[NOTICE] = ("success", message)
+    st.session_state[LOADED] = None
+    st.rerun()
+
+
+def history_view(actor: str) -> None:
+    """Every logged change of the offer, newest first, each with „wiederherstellen“."""
+    base = st.session_state.get(BASE)
+    if base is None:
+        return
+    st.subheader(t.HISTORY)
+    entries = editing.history(data.repository(), KIND, base.id)
+    for entry in entries:
+        with st.expander(f"{entry.version} · {entry.at:%d.%m.%Y %H:%M} UTC · "
+                         f"{t.ACTION_LABELS[entry.action]}"):
+            st.caption(markdown_literal(entry.actor))
+            st.dataframe(editing.changes_frame(entry), hide_index=True, width="stretch")
+            if entry is not entries[0] and st.button(t.RESTORE, key=f"ed_restore_{entry.version}"):
+                try:
+                    restored = editing.restore(data.repository(), KIND, base.id, entry.version, actor)
+                except editing.EditRefused as refused:
+                    st.error(markdown_literal("; ".join(refused.problems.values())))
+                else:
+                    _done(t.RESTORED.format(version=entry.version,
+                                            new=restored.version if restored else entry.version))
+
+
+def review_list(snap: Snapshot) -> None:
+    """The „Prüfliste“, grouped by provider or Quartiersbüro."""
+    months = freshness.stale_months()
+    st.subheader(t.REVIEW_LIST)
+    st.caption(t.REVIEW_CAPTION.format(months=months))
+    listed = editing.review_list(snap.offers, list(snap.offices), date.today(), months)
+    by = st.radio(t.REVIEW_GROUP, ["provider", "office"], horizontal=True, key="ed_review_by",
+                  format_func={"provider": t.REVIEW_BY_PROVIDER, "office": t.REVIEW_BY_OFFICE}.get)
+    for group, rows in listed.groupby(by, sort=True):
+        with st.expander(f"{markdown_literal(str(group))} ({len(rows)})"):
+            st.dataframe(rows[["id", "name", "last_verified"]], hide_index=True, width="stretch",
+                         use_container_width=True)
+
+
+def notice() -> None:
+    kind_message = st.session_state.pop(NOTICE, None)
+    if kind_message:
+        getattr(st, kind_message[0])(kind_message[1])
+
+
+def ensure_loaded() -> None:
+    """Load the form when another offer was chosen (or after a save)."""
+    chosen = st.session_state.get(SELECTED, NEW)
+    if st.session_state.get(LOADED) != chosen:
+        _load(chosen)
