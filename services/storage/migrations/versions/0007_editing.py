@@ -1,8 +1,8 @@
 """Editing in the app: a version per offer and office, and the audit log of every change.
 
 Revision ID: 0007
-Revises: 0002 and 0006 (a merge point: main's addresses and the login's users tables both
-revise 0003; this joins the two heads)
+Revises: 0006 (the chain is 0001 → 0005 → 0003 → 0002 → 0006 → 0007: revision ids are
+names, their order is the order in which the branches landed)
 Create Date: 2026-11-28
 
 Written out in full, like 0001, so it keeps creating the same table whatever schema.py
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0007"
-down_revision: Union[str, Sequence[str], None] = ("0002", "0006")
+down_revision: Union[str, Sequence[str], None] = "0006"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
