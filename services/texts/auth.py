@@ -30,6 +30,7 @@ REFUSED_ANONYMOUS = "Bitte in der Seitenleiste anmelden."
 REFUSED_LOGGED_IN = "Angemeldet als {name}; diese Rolle hat das Konto nicht."
 ACTION_REFUSED = "Für diese Aktion fehlt die Berechtigung ({roles})."
 ROLES_JOIN = " oder "
+SCENARIOS_LOGIN_REQUIRED = "Szenarien speichern, öffnen und löschen kann die Planung nach der Anmeldung."
 
 # Navigation
 SECTION_PUBLIC = ""

@@ -11,6 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 from services.taxonomy import NEEDS_BY_CODE
 from services.texts import analysis as t
+from services.texts import auth as auth_text
+from tests.app.accounts import create_accounts, log_in
 from ui import state
 from ui.components import scenario_editor as editor
 
@@ -27,6 +29,7 @@ def demo_database(tmp_path_factory):
         patch.delenv("DATABASE_URL", raising=False)
         patch.delenv("QA_TILES_URL", raising=False)
         patch.setenv("QA_DATA_DIR", str(data_dir))
+        create_accounts()
         yield
 
 
@@ -93,8 +96,19 @@ def place_offer(at: AppTest, name: str) -> AppTest:
     return at.button(key="plan_add").click().run()
 
 
-def test_scenario_placed_saved_reopened_and_deleted():
+def test_saving_scenarios_is_refused_without_the_planning_role():
     at = open_page()
+    place_offer(at, "Lernwerkstatt")
+    assert not [b for b in at.button if b.key in ("plan_save", "plan_open", "plan_delete")]
+    assert auth_text.SCENARIOS_LOGIN_REQUIRED in [c.value for c in at.caption]
+    for role in ("lotse", "redaktion", "admin"):
+        log_in(at, f"nur-{role}")
+        assert not [b for b in at.button if b.key == "plan_save"]
+        at.sidebar.button(key="auth_logout").click().run()
+
+
+def test_scenario_placed_saved_reopened_and_deleted():
+    at = log_in(open_page(), "nur-planung")
     today = ranked(at)
     place_offer(at, "Lernwerkstatt <b>Altstadt</b>")
     assert not at.exception

@@ -12,18 +12,22 @@ from dataclasses import replace
 
 import streamlit as st
 
+from services.auth import role_labels
 from services.geo import assign_districts
 from services.plaintext import markdown_literal
 from services.scenario import HypotheticalOffer, Scenario, scenario_problems
 from services.snapshot import Snapshot
 from services.taxonomy import NEEDS, NEEDS_BY_CODE
 from services.texts import analysis as t
+from services.texts import auth as auth_text
 from ui import data
+from ui.auth import allowed
 
 NAME, OFFERS, ID, CREATED = "plan_scenario_name", "plan_offers", "plan_scenario_id", "plan_created"
 POSITION, OFFICE = "plan_position", "plan_office"
 OFFER_NAME, OFFER_NEEDS, OFFER_AGES = "plan_offer_name", "plan_offer_needs", "plan_offer_ages"
 SAVED, MESSAGES = "plan_saved", "plan_messages"
+PLANNING = ("planung",)  # may save, open and delete stored scenarios
 AGE_RANGE = (0, 26)
 
 
@@ -74,7 +78,19 @@ def _clear() -> None:
     st.session_state[NAME] = t.SCENARIO_DEFAULT_NAME
 
 
+def _refused() -> bool:
+    """Saving, opening and deleting stored scenarios is Planung's: checked in each callback
+    (a callback runs whatever was drawn), not only where the buttons are drawn."""
+    if allowed(*PLANNING):
+        return False
+    st.session_state[MESSAGES] = ("error", [auth_text.ACTION_REFUSED.format(
+        roles=role_labels(PLANNING))])  # fmt: skip
+    return True
+
+
 def _save() -> None:
+    if _refused():
+        return
     stored, fault = data.save_scenario(replace(current(), name=current().name.strip()))
     if fault:
         st.session_state[MESSAGES] = ("error", [fault])
@@ -84,6 +100,8 @@ def _save() -> None:
 
 
 def _open() -> None:
+    if _refused():
+        return
     scenario = data.open_scenario(st.session_state.get(SAVED) or "")
     if scenario is None:
         st.session_state[MESSAGES] = ("error", [t.SCENARIO_GONE])
@@ -93,6 +111,8 @@ def _open() -> None:
 
 
 def _delete(names: dict[str, str]) -> None:
+    if _refused():
+        return
     chosen = st.session_state.get(SAVED) or ""
     fault = data.delete_scenario(chosen)
     if fault:
@@ -157,12 +177,16 @@ def _offer_list() -> None:
         st.button(markdown_literal(t.SCENARIO_REMOVE.format(name=offer.name)), key=f"plan_remove_{index}",
                   on_click=_remove, args=(index,))  # fmt: skip
     left, right = st.columns(2)
-    left.button(t.SCENARIO_SAVE, on_click=_save, key="plan_save", type="primary")
+    if allowed(*PLANNING):
+        left.button(t.SCENARIO_SAVE, on_click=_save, key="plan_save", type="primary")
     right.button(t.SCENARIO_CLEAR, on_click=_clear, key="plan_clear")
 
 
 def _saved_list() -> None:
     st.markdown(f"**{t.SCENARIO_SAVED_LIST}**")
+    if not allowed(*PLANNING):
+        st.caption(auth_text.SCENARIOS_LOGIN_REQUIRED)
+        return
     saved = data.saved_scenarios()
     if not saved:
         st.caption(t.SCENARIO_NONE_SAVED)
