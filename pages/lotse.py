@@ -9,6 +9,7 @@ from datetime import date
 import streamlit as st
 
 from services.config import load_settings
+from services.map.base import build_base_map
 from services.map.nearby import nearby_map
 from services.nearest import NearbyQuery
 from services.plaintext import markdown_literal
@@ -16,10 +17,10 @@ from services.texts import nearby as t
 from services.texts import ui
 from ui import data, nearby_state, sidebar
 from ui.components.consultation import shortlist_and_sheet, unmet_needs
-from ui.components.map_frame import assets_ready, map_frame
+from ui.components.map_frame import assets_ready, map_frame, position_map_frame
 from ui.components.nearby_form import criteria
 from ui.components.nearby_results import result_list
-from ui.components.nearby_start import starting_point
+from ui.components.nearby_start import picks_on_map, starting_point, take_map_click
 
 
 def render() -> None:
@@ -39,7 +40,13 @@ def render() -> None:
                 st.caption(t.DEMO_ADDRESSES)
         wanted = criteria(snap.filter_context.languages)
     if start is None:
-        map_column.info(t.CHOOSE_START)
+        with map_column:
+            if picks_on_map() and assets_ready():  # the city, to click where the family lives
+                base = build_base_map(snap.districts_web_geojson, snap.district_names,
+                                      snap.offices, load_settings())
+                take_map_click(position_map_frame(base, [], key=nearby_state.PICK_MAP, height=480))
+            else:
+                st.info(t.CHOOSE_START)
         unmet_needs(snap, None, None, date.today())  # a need can be reported on its own
         return
     query = NearbyQuery(start.lat, start.lon, **wanted)
@@ -51,7 +58,10 @@ def render() -> None:
             base = nearby_map(load_settings(), (start.lat, start.lon), query.max_distance_m,
                               result.offers, snap.offices, snap.districts_web_geojson,
                               snap.district_names, notice)
-            map_frame(base, None, key="lotse", height=480)
+            if picks_on_map():  # another click moves the starting point
+                take_map_click(position_map_frame(base, [], key=nearby_state.PICK_MAP, height=480))
+            else:
+                map_frame(base, None, key="lotse", height=480)
         result_list(result, query.max_distance_m, snap)
     with form_column:
         shortlist_and_sheet(snap, start, query)

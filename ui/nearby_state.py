@@ -29,6 +29,8 @@ SHORTLIST = f"{PREFIX}shortlist"
 SHEET = f"{PREFIX}infoblatt"  # key prefix of the Infoblatt controls
 NEED_FORM = f"{PREFIX}bedarf"  # key prefix of the „Bedarf anmelden“ form
 NEED_LISTING = f"{PREFIX}bedarfe"
+MAP_POINT = f"{PREFIX}map_point"  # a point clicked on the map as the starting point
+PICK_MAP = f"{PREFIX}pick_map"  # key of the map that takes that click
 
 
 def forget_candidate() -> None:
@@ -38,5 +40,6 @@ def forget_candidate() -> None:
 
 def new_consultation() -> None:
     """Callback of „Neue Beratung“: every trace of the family leaves the session."""
-    for key in [k for k in st.session_state if str(k).startswith(PREFIX)]:
+    # PREFIX anywhere: the map frame's memory of the last click is "_last_click_lotse_…"
+    for key in [k for k in st.session_state if PREFIX in str(k)]:
         del st.session_state[key]

@@ -203,3 +203,18 @@ def test_need_is_recorded_with_the_district_of_the_point(at_feuerbach):
     assert not at.exception
     saved = [s.value for s in at.success]
     assert "Der Bedarf wurde anonym gespeichert. Danke!" in saved, [e.value for e in at.error]
+
+
+def test_a_point_clicked_on_the_map_is_a_starting_point_and_new_consultation_forgets_it():
+    at = lotse_page()
+    at.radio(key=keys.START_KIND).set_value("map").run()
+    assert t.MAP_POINT_HINT in [i.value for i in at.info]
+    assert results(at) == []
+    at.session_state[keys.MAP_POINT] = (51.5245, 6.9466)  # what a click on the map stores
+    at.run()
+    assert not at.exception
+    assert any(t.MAP_POINT_LABEL in s.value for s in at.success)
+    assert len(results(at)) == 10
+    next(b for b in at.button if b.label == t.NEW_CONSULTATION).click().run()
+    assert keys.MAP_POINT not in at.session_state
+    assert results(at) == []

@@ -65,3 +65,19 @@ def test_address_to_numbered_results_without_leaking_the_address(
     logs = list(tmp_path_factory.getbasetemp().glob("appdata*/streamlit.log"))
     assert logs and all("Feuerbach" not in log.read_text(encoding="utf-8") for log in logs)
     assert page.guard.external == [] and page.guard.dialogs == []
+
+
+def test_a_click_on_the_map_is_the_starting_point(page: Page, app_url: str):
+    page.goto(app_url)
+    page.get_by_role("link", name=re.compile("Lotse")).click()
+    page.get_by_text("Punkt in der Karte", exact=True).click()
+    frame = page.frame_locator(MAP)
+    expect(frame.locator(".qa-district-label").first).to_be_attached(timeout=TIMEOUT)
+    settled(page)
+    box = page.locator(MAP).bounding_box()
+    # Grafenwald, in the open west of the fitted city map: no marker under the pointer
+    page.mouse.click(box["x"] + box["width"] * 0.42, box["y"] + box["height"] * 0.45)
+    expect(page.get_by_text(re.compile("angeklickter Punkt in der Karte"))).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text(re.compile(r"^1\. ")).first).to_be_visible(timeout=TIMEOUT)
+    expect(page.frame_locator(MAP).locator(".qa-lotse-number").first).to_be_visible(timeout=TIMEOUT)
+    assert "51." not in page.url  # the point is not in the URL

@@ -1,5 +1,6 @@
 """Where the search starts: the family's address (searched offline, then confirmed), a
-Quartiersbüro or an offer. Returns the point; nothing of it is stored outside the session."""
+point clicked on the map, a Quartiersbüro or an offer. Returns the point; nothing of it is
+stored outside the session."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from services.snapshot import Snapshot
 from services.texts import nearby as t
 from ui import nearby_state as keys
 
-_KINDS = {"address": t.START_ADDRESS, "office": t.START_OFFICE, "offer": t.START_OFFER}
+_KINDS = {"address": t.START_ADDRESS, "map": t.START_MAP, "office": t.START_OFFICE,
+          "offer": t.START_OFFER}
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +35,29 @@ def starting_point(snap: Snapshot, addresses: AddressIndex) -> Start | None:
         return _office(snap)
     if kind == "offer":
         return _offer(snap)
+    if kind == "map":
+        return _map_point()
     return _address(addresses)
+
+
+def picks_on_map() -> bool:
+    """True when the starting point is a click on the map (the page then lets the map take it)."""
+    return st.session_state.get(keys.START_KIND) == "map"
+
+
+def take_map_click(position: tuple[float, float] | None) -> None:
+    """A new click on the map becomes the starting point (kept in the session only)."""
+    if position is not None:
+        st.session_state[keys.MAP_POINT] = position
+        st.rerun()
+
+
+def _map_point() -> Start | None:
+    point = st.session_state.get(keys.MAP_POINT)
+    if point is None:
+        st.info(t.MAP_POINT_HINT)
+        return None
+    return Start(point[0], point[1], t.MAP_POINT_LABEL)
 
 
 def _address(addresses: AddressIndex) -> Start | None:
