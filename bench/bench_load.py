@@ -90,11 +90,11 @@ class Session:
             which = element.WhichOneof("type")
             if which == "checkbox" and element.checkbox.label == FILTER_LABEL:
                 self.checkbox = element.checkbox.id
-            elif which == "markdown" and COUNT_TEXT in element.markdown.body:
-                if element.markdown.body != self.count:
-                    self.count = element.markdown.body
-                    if on_count:
-                        on_count()
+            elif (which == "markdown" and COUNT_TEXT in element.markdown.body
+                  and element.markdown.body != self.count):
+                self.count = element.markdown.body
+                if on_count:
+                    on_count()
 
 
 async def visitor(url: str, deadline: float, start_delay: float, results: Results) -> None:
@@ -115,14 +115,14 @@ async def visitor(url: str, deadline: float, start_delay: float, results: Result
                 sent = time.perf_counter()
                 await session.rerun({session.checkbox: free})
                 await asyncio.wait_for(
-                    session.read_run(lambda: arrived.append(time.perf_counter() - sent)),
+                    session.read_run(lambda arrived=arrived, sent=sent:
+                                     arrived.append(time.perf_counter() - sent)),
                     RUN_TIMEOUT)
                 if not arrived:
                     results.errors.append("Angebotszahl unverändert")
                 else:
                     results.latencies.append(arrived[0])
-    except (OSError, RuntimeError, asyncio.TimeoutError,
-            websockets.exceptions.WebSocketException) as error:
+    except (TimeoutError, OSError, RuntimeError, websockets.exceptions.WebSocketException) as error:
         results.errors.append(f"{type(error).__name__}: {error}")
 
 

@@ -28,7 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a plai
 import streamlit_folium  # noqa: E402
 
 from services.config import Settings  # noqa: E402
-from services.map.base import LocalMap
+from services.map.base import LocalMap  # noqa: E402
+from services.map.layers import offer_layer  # noqa: E402
 from services.taxonomy import NEEDS  # noqa: E402
 
 SIZES = (150, 1_000, 10_000, 50_000)

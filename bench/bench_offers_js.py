@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a plain script
 
 from bench_offer_layer import synthetic_offers  # noqa: E402
+
 from services.assets import css_urls, js_urls  # noqa: E402
 from services.config import Settings  # noqa: E402
 from services.map.layers import offer_layer  # noqa: E402

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from services.io.offers import OFFER_SPEC
@@ -35,7 +35,7 @@ def kind_of(record: Any) -> RecordKind:
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def diff(old: Any | None, new: Any, spec: RecordSpec) -> dict[str, tuple[str, str]]:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import multiprocessing
 import resource
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 import geopandas as gpd
 import numpy as np

@@ -7,8 +7,7 @@ Only for the role `redaktion`, checked on the server on every run before any dat
 import streamlit as st
 
 from services.texts import editing as t
-from ui import data
-from ui import sidebar
+from ui import data, sidebar
 from ui.auth import require_role
 from ui.components import offer_editor as editor
 

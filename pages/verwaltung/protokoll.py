@@ -4,8 +4,7 @@ import streamlit as st
 
 from services import editing
 from services.texts import editing as t
-from ui import data
-from ui import sidebar
+from ui import data, sidebar
 from ui.auth import require_role
 
 sidebar.render_admin()

@@ -9,9 +9,10 @@ date or None).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Callable
+from typing import Any
 
 from services.io import cells
 from services.io.cells import CellError

@@ -47,10 +47,7 @@ class RecordSpec:
 def read_records(path: Path, spec: RecordSpec) -> list:
     """Every record of a CSV, XLSX or GeoJSON file, or ImportFailed with all problems."""
     path = Path(path)
-    if path.suffix.lower() in GEOJSON_SUFFIXES:
-        table = read_point_table(path)
-    else:
-        table = read_table(path)
+    table = read_point_table(path) if path.suffix.lower() in GEOJSON_SUFFIXES else read_table(path)
     records, problems = parse_table(table, spec)
     raise_if_any(problems)
     return records

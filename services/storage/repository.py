@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import json
 import logging
-import time
 import os
 import sqlite3
+import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager

@@ -13,14 +13,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from services import editing
+from services.auth import ROLES
+from services.config import PROJECT_ROOT
 from services.importer import shared_repository
 from services.plaintext import markdown_literal
+from services.texts import auth as auth_text
 from services.texts import editing as t
 from services.texts import validation as v
 from ui.components.offer_editor import CONFLICT, SELECTED, field_key
-from services.auth import ROLES
-from services.config import PROJECT_ROOT
-from services.texts import auth as auth_text
 
 TIMEOUT = 60
 ROOT = Path(__file__).resolve().parents[2]

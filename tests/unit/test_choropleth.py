@@ -1,9 +1,8 @@
 import itertools
 import math
 
-import numpy as np
-
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import pytest
 from shapely.geometry import box
@@ -11,9 +10,9 @@ from shapely.geometry import box
 from services.choropleth import (
     ALL_YEARS,
     BLUES,
-    ONE_YEAR,
     METHODS,
     NO_DATA_COLOUR,
+    ONE_YEAR,
     YLORRD,
     build_choropleth,
     city_average,

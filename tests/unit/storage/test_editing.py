@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from services import audit, editing
+from services import editing
 from services.importer import import_offers
 from services.io.offers import write_offers
 from services.storage import Repository, migrate
