@@ -15,15 +15,7 @@ TIMEOUT = 60
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
-@pytest.fixture(scope="module", autouse=True)
-def demo_database(tmp_path_factory):
-    """One embedded demo database for the module: the app seeds it on first start."""
-    data_dir = tmp_path_factory.mktemp("karte")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.delenv("DATABASE_URL", raising=False)
-        patch.delenv("QA_TILES_URL", raising=False)
-        patch.setenv("QA_DATA_DIR", str(data_dir))
-        yield
+pytestmark = pytest.mark.usefixtures("demo_env")  # the module's demo database
 
 
 def run_app(**params: str) -> AppTest:

@@ -22,15 +22,9 @@ ALTSTADT = (51.53785, 6.92825)  # inside the demo district Altstadt
 
 
 @pytest.fixture(scope="module", autouse=True)
-def demo_database(tmp_path_factory):
-    """One embedded demo database for the module: the app seeds it on first start."""
-    data_dir = tmp_path_factory.mktemp("planung")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.delenv("DATABASE_URL", raising=False)
-        patch.delenv("QA_TILES_URL", raising=False)
-        patch.setenv("QA_DATA_DIR", str(data_dir))
-        create_accounts()
-        yield
+def demo_database(demo_env):
+    """The module's demo database (tests/app/conftest.py) with an account per role."""
+    create_accounts()
 
 
 def open_page() -> AppTest:
