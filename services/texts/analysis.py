@@ -188,7 +188,12 @@ SCENARIO_HELP = (
 SCENARIO_NAME = "Name des Szenarios"
 SCENARIO_DEFAULT_NAME = "Neues Szenario"
 SCENARIO_POSITION = "Standort: {lat}, {lon} ({district})"
-SCENARIO_NO_POSITION = "Noch kein Standort: in die Karte klicken oder ein Quartiersbüro wählen."
+SCENARIO_NO_POSITION = (
+    "Noch kein Standort: in die Karte klicken, eine Adresse eingeben oder ein Quartiersbüro wählen."
+)
+SCENARIO_AT_ADDRESS = "oder Adresse (z. B. „Gladbecker Str. 50“, Eingabetaste)"
+SCENARIO_ADDRESS_FOUND = "Standort: {label}"
+SCENARIO_ADDRESS_NONE = "Keine passende Adresse gefunden: bitte anders schreiben oder in die Karte klicken."
 SCENARIO_OUTSIDE = "außerhalb der Bezirke"
 SCENARIO_AT_OFFICE = "Standort wie Quartiersbüro"
 SCENARIO_OFFER_NAME = "Name des angenommenen Angebots"

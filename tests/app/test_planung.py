@@ -148,3 +148,14 @@ def test_reported_needs_layer_on_this_page_and_the_map_page():
     assert "qa-reported" not in json.dumps(map_args(karte).get("feature_group"))
     karte.toggle(key="karte_reported").set_value(True).run()
     assert "qa-reported" in json.dumps(map_args(karte)["feature_group"])
+
+
+def test_a_typed_address_places_the_hypothetical_offer():
+    at = open_page()
+    at.text_input(key=editor.ADDRESS).input("Feuerbachstr. 13").run()
+    assert not at.exception
+    assert any("Feuerbachstraße 13" in s.value for s in at.success)
+    assert at.session_state[editor.POSITION] is not None
+    assert any("Batenbrock-Süd" in m.value for m in at.markdown)  # the district of the position
+    at.text_input(key=editor.ADDRESS).input("Zollvereinstraße 3").run()
+    assert [e.value for e in at.error] == [t.SCENARIO_ADDRESS_NONE]

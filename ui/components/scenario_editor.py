@@ -12,6 +12,7 @@ from dataclasses import replace
 
 import streamlit as st
 
+from services.addresses import candidate_label
 from services.auth import role_labels
 from services.geo import assign_districts
 from services.plaintext import markdown_literal
@@ -24,7 +25,7 @@ from ui import data
 from ui.auth import allowed
 
 NAME, OFFERS, ID, CREATED = "plan_scenario_name", "plan_offers", "plan_scenario_id", "plan_created"
-POSITION, OFFICE = "plan_position", "plan_office"
+POSITION, OFFICE, ADDRESS = "plan_position", "plan_office", "plan_address"
 OFFER_NAME, OFFER_NEEDS, OFFER_AGES = "plan_offer_name", "plan_offer_needs", "plan_offer_ages"
 SAVED, MESSAGES = "plan_saved", "plan_messages"
 PLANNING = ("planung",)  # may save, open and delete stored scenarios
@@ -48,6 +49,18 @@ def _office_chosen(snap: Snapshot) -> None:
     office = snap.office(st.session_state.get(OFFICE) or "")
     if office is not None:
         place((office.lat, office.lon))
+
+
+def _address_typed(snap: Snapshot) -> None:
+    """The best match of the typed address is the position (the planner sees which one)."""
+    candidates = data.nearby_indexes(snap).addresses.search(st.session_state.get(ADDRESS) or "")
+    if not candidates:
+        st.session_state[MESSAGES] = ("error", [t.SCENARIO_ADDRESS_NONE])
+        return
+    best = candidates[0]
+    place((best.lat, best.lon))
+    label = markdown_literal(candidate_label(best))
+    st.session_state[MESSAGES] = ("success", [t.SCENARIO_ADDRESS_FOUND.format(label=label)])
 
 
 def _add() -> None:
@@ -147,6 +160,7 @@ def _placing(snap: Snapshot, need: str) -> None:
     st.selectbox(t.SCENARIO_AT_OFFICE, [None, *offices], key=OFFICE,
                  format_func=lambda k: "–" if k is None else offices[k],
                  on_change=_office_chosen, args=(snap,))  # fmt: skip
+    st.text_input(t.SCENARIO_AT_ADDRESS, key=ADDRESS, on_change=_address_typed, args=(snap,))
     position = st.session_state.get(POSITION)
     if position is None:
         st.info(t.SCENARIO_NO_POSITION)
