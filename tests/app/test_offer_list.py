@@ -3,11 +3,15 @@ offer, the selection highlights its row, downloads, and the hint when nothing ma
 
 from __future__ import annotations
 
+import pytest
+
 from services.selection import Selection
 from services.texts import ui
-from tests.app.test_karte import demo_database, run_app, shown_count  # noqa: F401 (fixture)
+from tests.app.test_karte import run_app, shown_count
 from ui import state
 from ui.components.offer_table import TABLE_KEY
+
+pytestmark = pytest.mark.usefixtures("demo_env")  # the module's demo database
 
 
 def table(at):
