@@ -54,6 +54,9 @@ def _write_evil_files(folder: Path) -> tuple[Path, Path]:
                          "", "", ""])
         writer.writerow(["evil-3", RLO_NAME, "Verein", "freizeit", "51.5650", "6.8800", "ja",
                          MARKDOWN_TRAPS["website"], MARKDOWN_TRAPS["email"], MARKDOWN_TRAPS["fee"]])
+        # the offer test_editing.py renames (no other test looks at it)
+        writer.writerow(["edit-1", "Treffpunkt am Kanal", "Verein", "freizeit", "51.5620", "6.8900",
+                         "ja", "", "", ""])
     layer = json.loads((ROOT / "geodata" / "districts.geojson").read_text(encoding="utf-8"))
     for feature in layer["features"]:
         if str(feature["properties"]["id"]) == EVIL_DISTRICT:

@@ -14,7 +14,7 @@ from tests.e2e.conftest import EDITOR, EDITOR_PASSWORD
 from tests.e2e.test_app import open_app
 
 TIMEOUT = 60_000
-OFFER = "evil-3"  # an offer of the e2e data with a name nobody else edits
+OFFER = "edit-1"  # the e2e data's offer for this test (conftest): no other test reads it
 NEW_NAME = "Treff am Kanal <b>neu</b>"
 
 
