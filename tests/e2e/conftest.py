@@ -134,10 +134,29 @@ class Guard:
         dialog.dismiss()
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's outcome on the test item, for the page fixture's failure screenshot."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"report_{report.when}", report)
+
+
+def _save_failure_screenshot(request: pytest.FixtureRequest, page: Page) -> None:
+    """A failed browser test leaves a screenshot in $QA_E2E_ARTIFACTS (when set): what the
+    page showed is often the quickest way to a flaky test's cause."""
+    folder = os.environ.get("QA_E2E_ARTIFACTS")
+    report = getattr(request.node, "report_call", None)
+    if folder and report is not None and report.failed:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{request.node.name}.png"), full_page=True)
+
+
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
+def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="de-DE")
     page = context.new_page()
     page.guard = Guard(page)
     yield page
+    _save_failure_screenshot(request, page)
     context.close()
