@@ -20,7 +20,7 @@ from playwright.sync_api import Browser, expect
 
 from services.texts import editing as t
 from services.texts import ui
-from tests.db_fixtures import _fresh_schema, postgres_url  # noqa: F401 (fixture)
+from tests.db_fixtures import fresh_schema, postgres_url  # noqa: F401 (fixture)
 from tests.e2e.appserver import free_port, wait_for_health
 from tests.e2e.conftest import EDITOR, EDITOR_PASSWORD, ROOT
 from tests.e2e.test_app import open_app
@@ -58,7 +58,7 @@ def _replica(env: dict[str, str], log: Path) -> Iterator[str]:
 def replicas(postgres_url: str, tmp_path_factory) -> Iterator[tuple[str, str]]:  # noqa: F811
     """Two app processes on one fresh PostgreSQL schema with the demo data and an editor."""
     folder = tmp_path_factory.mktemp("replicas")
-    with _fresh_schema(postgres_url) as database_url, ExitStack() as stack:
+    with fresh_schema(postgres_url) as database_url, ExitStack() as stack:
         env = {k: v for k, v in os.environ.items() if k != "QA_TILES_URL"}
         env.update(DATABASE_URL=database_url, PYTHONUNBUFFERED="1")
         _cli(env, "seed-demo")
