@@ -67,7 +67,7 @@ def fresh_engine(
     if backend == "sqlite":
         database = nullcontext(f"sqlite:///{sqlite_path}")
     else:
-        database = _fresh_schema(request.getfixturevalue("postgres_url"))
+        database = fresh_schema(request.getfixturevalue("postgres_url"))
     with database as url:
         engine = create_engine_for(url)
         try:
@@ -77,7 +77,7 @@ def fresh_engine(
 
 
 @contextmanager
-def _fresh_schema(base_url: str) -> Iterator[str]:
+def fresh_schema(base_url: str) -> Iterator[str]:
     """A new schema for one test; the URL puts it first on the search_path."""
     schema = f"qa_test_{uuid.uuid4().hex[:12]}"
     admin = sa.create_engine(base_url, isolation_level="AUTOCOMMIT")

@@ -18,8 +18,8 @@ OFFER = "edit-1"  # the e2e data's offer for this test (conftest): no other test
 NEW_NAME = "Treff am Kanal <b>neu</b>"
 
 
-def editor_session(browser: Browser, app_url: str) -> Page:
-    """A new browser session, logged in as the editor, with OFFER loaded in the form."""
+def editor_session(browser: Browser, app_url: str, offer: str = OFFER) -> Page:
+    """A new browser session, logged in as the editor, with `offer` loaded in the form."""
     page = browser.new_context(viewport={"width": 1400, "height": 1400},
                                locale="de-DE").new_page()
     open_app(page, app_url)
@@ -31,9 +31,9 @@ def editor_session(browser: Browser, app_url: str) -> Page:
     expect(page.get_by_role("heading", name=t.PAGE_OFFERS)).to_be_visible(timeout=TIMEOUT)
     chooser = page.get_by_label(t.CHOOSE, exact=True)
     chooser.click()
-    page.keyboard.type(OFFER)
+    page.keyboard.type(offer)
     page.keyboard.press("Enter")
-    expect(page.get_by_label(t.COLUMN_LABELS["id"], exact=True)).to_have_value(OFFER, timeout=TIMEOUT)
+    expect(page.get_by_label(t.COLUMN_LABELS["id"], exact=True)).to_have_value(offer, timeout=TIMEOUT)
     return page
 
 
