@@ -29,10 +29,10 @@ class PageSpec:
     url_path: str | None = None
 
 
-# Streamlit resolves a direct visit against the legacy pages/ folder before the navigation
-# exists: "/lotse" would run pages/lotse.py alone (no page config, old menu). A distinct path
-# runs the right page (after a "Page not found" notice). Renaming pages/ would fix both.
-# (pages/verwaltung/ is below that folder's scan, so "/daten" is safe.)
+# URL paths in German words a family or a council member can read in a link. Under plain
+# `streamlit run app.py`, a new process's first session resolves a direct visit against the
+# legacy pages/ folder ("/lotse" would run pages/lotse.py alone); scripts/serve.py switches
+# that legacy off, and paths unlike the file names keep even plain `streamlit run` safe.
 PUBLIC = (
     PageSpec("pages/karte.py", ui.PAGE_MAP, "🗺️", default=True),
     PageSpec("pages/lotse.py", nearby.PAGE_TITLE, "🧭", url_path="angebote-in-der-naehe"),

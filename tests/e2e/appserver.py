@@ -1,14 +1,20 @@
 """Starting the app under test: a free port and waiting until Streamlit answers.
 
-Shared by the end-to-end fixtures (conftest.py) and bench/bench_page.py.
+Shared by the end-to-end fixtures (conftest.py, test_replicas.py) and the bench scripts.
 """
 
 from __future__ import annotations
 
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def free_port() -> int:
@@ -29,3 +35,22 @@ def wait_for_health(url: str, process: subprocess.Popen, timeout: float = 60) ->
         except OSError:
             time.sleep(0.3)
     raise TimeoutError(f"streamlit did not answer at {url} within {timeout} s")
+
+
+@contextmanager
+def serve_app(env: dict[str, str], log: Path) -> Iterator[str]:
+    """The app as deployments start it (scripts/serve.py) on a free port; yields its URL."""
+    port = free_port()
+    with log.open("w") as handle:
+        process = subprocess.Popen(
+            [sys.executable, "scripts/serve.py", "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true"],
+            cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            wait_for_health(url, process)
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=20)

@@ -1,4 +1,4 @@
-"""End-to-end fixtures: the real app under `streamlit run`, driven by Debian's Chromium.
+"""End-to-end fixtures: the real app under `streamlit run` (scripts/serve.py), driven by Debian's Chromium.
 
 No test downloads a browser and no request may leave 127.0.0.1: Chromium resolves every
 other host to nothing, and every request a page makes is recorded so that the tests can
@@ -19,9 +19,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from tests.e2e.appserver import free_port, wait_for_health
+from tests.e2e.appserver import ROOT, serve_app
 
-ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -39,6 +38,11 @@ EVIL_DISTRICT = "42"  # the demo district renamed to an evil name
 RLO_NAME = "Treff \u202eStand 2030"
 MARKDOWN_TRAPS = {"website": "https://example.org/x", "email": "info@example.org",
                   "fee": ":material/warning: :red[rot] $x^2$"}
+
+
+# The map's iframe. While a rerun replaces the component (new arguments), Streamlit briefly
+# keeps the old iframe (height 0) before the new one: the newest is the last.
+MAP = 'iframe[title="streamlit_folium.st_folium"] >> nth=-1'
 
 
 def _write_evil_files(folder: Path) -> tuple[Path, Path]:
@@ -87,23 +91,11 @@ def _prepare_database(folder: Path, env: dict[str, str]) -> None:
 def app_url(tmp_path_factory) -> Iterator[str]:
     """The app on a free port, on the demo data plus offers and a district with evil names."""
     data_dir = tmp_path_factory.mktemp("appdata")
-    port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "QA_TILES_URL"}
     env.update(DATABASE_URL=f"sqlite:///{data_dir / 'e2e.db'}", PYTHONUNBUFFERED="1")
     _prepare_database(data_dir, env)
-    with open(data_dir / "streamlit.log", "w") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            wait_for_health(url, process)
-            yield url
-        finally:
-            process.terminate()
-            process.wait(timeout=20)
+    with serve_app(env, data_dir / "streamlit.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

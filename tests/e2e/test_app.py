@@ -11,10 +11,9 @@ from urllib.parse import quote
 
 from playwright.sync_api import FrameLocator, Page, expect
 
-from tests.e2e.conftest import EVIL_DISTRICT, EVIL_NAMES
+from tests.e2e.conftest import EVIL_DISTRICT, EVIL_NAMES, MAP
 
 TIMEOUT = 60_000
-MAP = 'iframe[title="streamlit_folium.st_folium"]'
 OPEN_DISTRICT_TOOLTIP = """(body, id) => Object.values(window.map._layers)
     .filter(l => l.feature && l.feature.properties.id === id)
     .forEach(l => l.openTooltip(l.getBounds().getCenter()))"""

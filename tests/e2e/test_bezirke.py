@@ -9,10 +9,9 @@ import subprocess
 from playwright.sync_api import Page, expect
 
 from services.texts import profile as t
-from tests.e2e.conftest import EVIL_NAMES
+from tests.e2e.conftest import EVIL_NAMES, MAP
 
 TIMEOUT = 60_000
-MAP = 'iframe[title="streamlit_folium.st_folium"]'
 CLICK_DISTRICT = """(body, id) => Object.values(window.map._layers)
     .filter(l => l.feature && l.feature.properties.id === id)
     .forEach(l => l.fire("click", {latlng: l.getBounds().getCenter()}))"""

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
+from tests.e2e.conftest import MAP
+
 TIMEOUT = 60_000
-MAP = 'iframe[title="streamlit_folium.st_folium"]'
 TYPED = "Feuerbachstr. 13"
 
 

@@ -8,9 +8,9 @@ import re
 from playwright.sync_api import Page, expect
 
 from services.texts import analysis as t
+from tests.e2e.conftest import MAP
 
 TIMEOUT = 60_000
-MAP = 'iframe[title="streamlit_folium.st_folium"]'
 
 
 def test_a_click_on_the_map_places_an_offer_and_shows_before_after(page: Page, app_url: str):

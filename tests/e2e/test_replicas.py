@@ -12,8 +12,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
-from pathlib import Path
+from contextlib import ExitStack
 
 import pytest
 from playwright.sync_api import Browser, expect
@@ -21,7 +20,7 @@ from playwright.sync_api import Browser, expect
 from services.texts import editing as t
 from services.texts import ui
 from tests.db_fixtures import fresh_schema, postgres_url  # noqa: F401 (fixture)
-from tests.e2e.appserver import free_port, wait_for_health
+from tests.e2e.appserver import serve_app
 from tests.e2e.conftest import EDITOR, EDITOR_PASSWORD, ROOT
 from tests.e2e.test_app import open_app
 from tests.e2e.test_editing import TIMEOUT, editor_session, set_field
@@ -35,25 +34,6 @@ def _cli(env: dict[str, str], *args: str, stdin: str | None = None) -> None:
                    cwd=ROOT, env=env, check=True, capture_output=True)
 
 
-@contextmanager
-def _replica(env: dict[str, str], log: Path) -> Iterator[str]:
-    """One `streamlit run app.py` process on a free port; yields its URL."""
-    port = free_port()
-    with log.open("w") as handle:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true"],
-            cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT,
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            wait_for_health(url, process)
-            yield url
-        finally:
-            process.terminate()
-            process.wait(timeout=20)
-
-
 @pytest.fixture(scope="module")
 def replicas(postgres_url: str, tmp_path_factory) -> Iterator[tuple[str, str]]:  # noqa: F811
     """Two app processes on one fresh PostgreSQL schema with the demo data and an editor."""
@@ -64,7 +44,7 @@ def replicas(postgres_url: str, tmp_path_factory) -> Iterator[tuple[str, str]]: 
         _cli(env, "seed-demo")
         _cli(env, "user", "add", EDITOR, "--role", "redaktion", "--passwort-stdin",
              stdin=EDITOR_PASSWORD + "\n")
-        yield tuple(stack.enter_context(_replica(env, folder / f"{name}.log")) for name in "ab")
+        yield tuple(stack.enter_context(serve_app(env, folder / f"{name}.log")) for name in "ab")
 
 
 def test_an_edit_on_one_replica_shows_on_the_other_and_cannot_be_overwritten(
