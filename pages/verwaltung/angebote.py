@@ -24,6 +24,7 @@ with form:
     editor.ensure_loaded()
     editor.conflict_panel()
     editor.record_actions(actor)
+    editor.address_position(snap)
     editor.position_map(snap)
     editor.offer_form(actor)
     editor.history_view(actor)

@@ -20,7 +20,7 @@ from services.plaintext import markdown_literal
 from services.texts import auth as auth_text
 from services.texts import editing as t
 from services.texts import validation as v
-from ui.components.offer_editor import CONFLICT, SELECTED, field_key
+from ui.components.offer_editor import ADDRESS, ADDRESS_CHOICE, CONFLICT, SELECTED, field_key
 
 TIMEOUT = 60
 ROOT = Path(__file__).resolve().parents[2]
@@ -129,3 +129,14 @@ def test_the_log_lists_changes_for_admins():
     at = logged_in(LOG_PAGE, "admin")
     frame = at.dataframe[0].value
     assert frame.iloc[0][t.LOG_COLUMNS["actor"]] == "ben"
+
+
+def test_an_address_from_the_lotse_index_sets_the_position(editor):
+    at = choose(editor, some_offer_id(editor))
+    at.text_input(key=ADDRESS).input("Feuerbachstr. 13").run()
+    choice = at.selectbox(key=ADDRESS_CHOICE)
+    assert choice.value is None and choice.options[0].startswith("Feuerbachstraße 13")
+    choice.set_value(0).run()
+    lat, lon = (float(at.text_input(key=field_key(c)).value) for c in ("lat", "lon"))
+    assert 51.52 < lat < 51.53 and 6.94 < lon < 6.95  # Feuerbachstraße, as in the Lotse tests
+    assert not at.exception

@@ -14,6 +14,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from services import editing, freshness
+from services.addresses import AddressCandidate, candidate_label
 from services.audit import SPECS
 from services.config import load_settings
 from services.map.base import bounds_of, new_map
@@ -29,6 +30,7 @@ LONG_TEXT = ("beschreibung",)
 SELECTED, LOADED, BASE, VERSION = "ed_selected", "ed_loaded", "ed_base", "ed_version"
 PROBLEMS, CONFLICT, NOTICE, CLICK = "ed_problems", "ed_conflict", "ed_notice", "ed_click"
 SELECT_NEXT = "ed_select_next"
+ADDRESS, ADDRESS_CHOICE, ADDRESS_USED = "ed_address", "ed_address_choice", "ed_address_used"
 NEW = ""  # the selectbox option of a new offer
 
 
@@ -67,6 +69,25 @@ def _load(offer_id: str) -> None:
 
 def _texts() -> dict[str, str]:
     return {c: st.session_state.get(field_key(c), "") for c in COLUMNS}
+
+
+def address_position(snap: Snapshot) -> None:
+    """Position by address: the Lotse's address index ranks candidates; the chosen one
+    fills lat/lon (before the form is drawn), like a click on the map."""
+    text = st.text_input(t.ADDRESS_SEARCH, key=ADDRESS)
+    if not text.strip():
+        return
+    found = data.nearby_indexes(snap).addresses.search(text)
+    if not found:
+        st.caption(t.ADDRESS_NONE)
+        return
+    choice = st.selectbox(t.ADDRESS_CHOICE, range(len(found)), index=None, key=ADDRESS_CHOICE,
+                          format_func=lambda i: candidate_label(found[i]))
+    chosen: AddressCandidate | None = found[choice] if choice is not None and choice < len(found) else None
+    if chosen is not None and chosen != st.session_state.get(ADDRESS_USED):
+        st.session_state[ADDRESS_USED] = chosen
+        st.session_state[field_key("lat")] = f"{chosen.lat:.6f}"
+        st.session_state[field_key("lon")] = f"{chosen.lon:.6f}"
 
 
 def position_map(snap: Snapshot) -> None:
