@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from services import freshness
 from services.choropleth import ChoroplethData
 from services.formatting import format_ages, format_date, format_hours, format_value, join_present
 from services.model import Offer, Office
@@ -53,8 +54,10 @@ def _hours(slots, note: str) -> str:
     return join_present(format_hours(slots), note)
 
 
-def offer_rows(offer: Offer, district_name: str | None) -> Rows:
-    """The details of one offer, in the order a family's questions come."""
+def offer_rows(offer: Offer, district_name: str | None, stale: bool = False) -> Rows:
+    """The details of one offer, in the order a family's questions come; a stale offer's
+    check date says so („nicht mehr geprüft seit …“)."""
+    verified = freshness.stale_note(offer.last_verified) if stale else format_date(offer.last_verified)
     rows: Rows = [
         (ui.DETAILS_PROVIDER, offer.provider),
         (ui.DETAILS_NEEDS, ", ".join(need_labels(offer.needs))),
@@ -68,7 +71,7 @@ def offer_rows(offer: Offer, district_name: str | None) -> Rows:
         (ui.DETAILS_LANGUAGES, language_names(offer.languages)),
         (ui.DETAILS_BARRIER_FREE, _flag(offer.barrier_free)),
         (ui.DETAILS_STATUS, ui.STATUS_LABELS.get(offer.status, offer.status)),
-        (ui.DETAILS_VERIFIED, format_date(offer.last_verified)),
+        (ui.DETAILS_VERIFIED, verified),
         (ui.DETAILS_SOURCE, offer.source),
     ]
     return [(label, value) for label, value in rows if value]

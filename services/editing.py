@@ -193,7 +193,7 @@ def district_of(districts: Any, texts: dict[str, str]) -> str | None:
 
 
 def _stored(tx: Repository, kind: RecordKind, record_id: str) -> Any:
-    record = tx.get_offer(record_id) if kind == "offer" else tx.get_office(record_id)
+    record = stored(tx, kind, record_id)
     if record is None:
         raise EditRefused({"": t.NOT_FOUND.format(id=record_id)})
     return record
@@ -211,6 +211,21 @@ def filter_offers(offers: pd.DataFrame, query: str, statuses: list[str],
     if stale_only:
         shown = shown.loc[shown[freshness.STALE_COLUMN]]
     return shown.sort_values("name", key=lambda names: names.map(fold))
+
+
+def filter_offices(offices: list, query: str) -> pd.DataFrame:
+    """The editors' list of Quartiersbüros: free text in name, operator or address; by name."""
+    wanted = fold(query.strip())
+    found = [o for o in offices if wanted in fold(f"{o.name} {o.operator} {o.address or ''}")]
+    rows = pd.DataFrame([{"id": o.id, "name": o.name, "operator": o.operator,
+                          "address": o.address} for o in found],
+                        columns=["id", "name", "operator", "address"])
+    return rows.sort_values("name", key=lambda names: names.map(fold))
+
+
+def stored(repo: Repository, kind: RecordKind, record_id: str) -> Any:
+    """The stored offer or Quartiersbüro (None when there is none)."""
+    return repo.get_offer(record_id) if kind == "offer" else repo.get_office(record_id)
 
 
 def changes_frame(entry: AuditEntry) -> pd.DataFrame:

@@ -13,6 +13,8 @@ from datetime import date
 
 import pandas as pd
 
+from services.texts import ui
+
 STALE_MONTHS_ENV = "QA_STALE_MONTHS"
 DEFAULT_STALE_MONTHS = 12
 STALE_COLUMN = "stale"
@@ -34,3 +36,11 @@ def stale_mask(last_verified: pd.Series, today: date, months: int) -> pd.Series:
     """True where an offer was never verified or last verified before the cut-off."""
     limit = cutoff(today, months)
     return last_verified.map(lambda day: day is None or day != day or day < limit).astype(bool)
+
+
+def stale_note(last_verified: date | None) -> str:
+    """„nicht mehr geprüft seit 12.03.2025“ (or „noch nie geprüft“): shown beside a stale
+    offer wherever families and staff see it, so nobody relies on it unknowingly."""
+    if last_verified is None or last_verified != last_verified:
+        return ui.STALE_NEVER
+    return ui.STALE_SINCE.format(date=last_verified.strftime("%d.%m.%Y"))

@@ -24,6 +24,7 @@ import pandas as pd
 from pyproj import Transformer
 from scipy.spatial import cKDTree
 
+from services import freshness
 from services.model import ANALYSIS_CRS, WEB_CRS, WEEKDAYS, Offer, OpeningSlot
 from services.opening import OpenAt, OpenState, WeeklySlots, is_on_request, open_state
 from services.taxonomy import NEEDS, NEEDS_BY_CODE, age_range_overlaps
@@ -70,6 +71,7 @@ class ReasonKind(StrEnum):
     OPEN = "open"  # value: the OpenAt asked for
     ON_REQUEST = "on_request"
     HOURS_UNKNOWN = "hours_unknown"
+    STALE = "stale"  # value: QA_STALE_MONTHS
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +174,9 @@ class OfferIndex:
         self._on_request = _flags(frame["hours_note"], lambda n: is_on_request(n or ""))
         # Plain lists for the few results of a query: pandas' row access costs ~0.1 ms each.
         self._columns = {name: frame[name].tolist() for name in OfferFacts._fields}
+        stale = frame.get(freshness.STALE_COLUMN, pd.Series(False, index=frame.index))
+        self._stale = stale.to_numpy(bool)
+        self._stale_months = freshness.stale_months()
 
     def query(self, query: NearbyQuery) -> NearbyResult:
         """The fitting offers within the distance, nearest first; or, when none fits, the
@@ -230,6 +235,8 @@ class OfferIndex:
     def _result(self, i: int, straight_m: float, query: NearbyQuery) -> NearbyOffer:
         offer = OfferFacts(*(self._columns[name][i] for name in OfferFacts._fields))
         fits, misses = explain(offer, query)
+        if self._stale[i]:
+            misses += (Reason(ReasonKind.STALE, self._stale_months),)
         return NearbyOffer(
             offer_id=str(offer.id), name=str(offer.name), lat=float(offer.lat),
             lon=float(offer.lon), is_demo=bool(offer.is_demo), straight_m=straight_m,
@@ -316,6 +323,8 @@ def reason_text(reason: Reason) -> str:
     if kind is ReasonKind.LANGUAGE_MISSING:
         names = ", ".join(LANGUAGE_NAMES.get(code, code) for code in value)
         return t.REASON_LANGUAGE_MISSING.format(languages=names)
+    if kind is ReasonKind.STALE:
+        return t.REASON_STALE.format(months=value)
     if kind is ReasonKind.OPEN:
         return t.REASON_OPEN.format(weekday=WEEKDAYS[value.weekday], clock=value.clock)
     return _FIXED_TEXTS[kind]

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from services import freshness
 from services.details import cost_label, language_names
 from services.formatting import format_ages
 from services.io.writers import csv_bytes, xlsx_bytes
@@ -20,7 +21,7 @@ from services.texts import ui
 
 COLUMNS: tuple[str, ...] = (
     ui.TABLE_NAME, ui.TABLE_NEEDS, ui.TABLE_AGES, ui.TABLE_DISTRICT, ui.TABLE_ADDRESS,
-    ui.TABLE_LANGUAGES, ui.TABLE_COSTS, ui.TABLE_STATUS,
+    ui.TABLE_LANGUAGES, ui.TABLE_COSTS, ui.TABLE_STATUS, ui.TABLE_VERIFIED,
 )
 
 
@@ -39,6 +40,13 @@ def _address(offers: pd.DataFrame) -> pd.Series:
                      index=offers.index, dtype=object)
 
 
+def _verified(offers: pd.DataFrame) -> pd.Series:
+    """Empty for offers checked in time, „nicht mehr geprüft seit …“ for stale ones."""
+    stale = offers.get(freshness.STALE_COLUMN, pd.Series(False, index=offers.index))
+    return pd.Series([freshness.stale_note(day) if flag else "" for day, flag
+                      in zip(offers["last_verified"], stale)], index=offers.index, dtype=object)
+
+
 def offer_table(offers: pd.DataFrame, district_names: Mapping[str, str]) -> pd.DataFrame:
     """One row of display texts per offer, indexed by offer id, in the given order."""
     ages = [format_ages(_known(lo), _known(hi)) for lo, hi in zip(offers["min_age"], offers["max_age"])]
@@ -52,6 +60,7 @@ def offer_table(offers: pd.DataFrame, district_names: Mapping[str, str]) -> pd.D
             ui.TABLE_LANGUAGES: offers["languages"].map(language_names),
             ui.TABLE_COSTS: offers["free_of_charge"].map(lambda v: cost_label(_known(v))),
             ui.TABLE_STATUS: offers["status"].map(lambda s: ui.STATUS_LABELS.get(s, s)),
+            ui.TABLE_VERIFIED: _verified(offers),
         },
         index=offers.index,
     )

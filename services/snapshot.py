@@ -77,6 +77,11 @@ class Snapshot:
         row = rows.iloc[0]
         return Offer(**{name: _plain(row[name]) for name in _OFFER_FIELDS})
 
+    def is_stale(self, offer_id: str) -> bool:
+        """Whether the offer was not verified within QA_STALE_MONTHS (the `stale` column)."""
+        rows = self.offers.loc[self.offers["id"] == offer_id, freshness.STALE_COLUMN]
+        return bool(rows.iloc[0]) if len(rows) else False
+
     def office(self, office_id: str) -> Office | None:
         return next((o for o in self.offices if o.id == office_id), None)
 

@@ -16,14 +16,17 @@ actor = require_role("redaktion").name
 snap = data.snapshot()
 st.title(t.PAGE_OFFERS)
 editor.notice()
+editor.mode_choice()
 lists, form = st.columns([2, 3])
 with lists:
     editor.offer_list(snap)
-    editor.review_list(snap)
+    if editor.kind() == "offer":
+        editor.review_list(snap)
 with form:
     editor.ensure_loaded()
     editor.conflict_panel()
     editor.record_actions(actor)
+    editor.address_position(snap)
     editor.position_map(snap)
     editor.offer_form(actor)
     editor.history_view(actor)

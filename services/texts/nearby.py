@@ -30,6 +30,7 @@ REASON_BARRIER_FREE = "barrierefrei"
 REASON_OPEN = "geöffnet {weekday} {clock} Uhr"
 REASON_ON_REQUEST = "Termine nach Vereinbarung"
 REASON_HOURS_UNKNOWN = "Öffnungszeiten nicht bekannt – bitte erfragen"
+REASON_STALE = "zuletzt geprüft vor über {months} Monaten"
 AGE_YEARS = "{age} J."
 AGE_BABY = "unter 1 J."
 

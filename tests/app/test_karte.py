@@ -154,3 +154,9 @@ def test_an_unreachable_database_gets_a_german_notice_and_no_traceback(monkeypat
     assert not at.exception
     assert any("nicht erreichbar" in e.value for e in at.error)
     assert not any("Angeboten passen" in m.value for m in at.markdown)
+
+
+def test_the_details_of_an_offer_not_checked_for_a_year_say_so():
+    at = run_app(auswahl="o:demo-063")  # demo data: last checked 16.01.2025
+    texts = " ".join(m.value for m in at.markdown)
+    assert r"nicht mehr geprüft seit 16\.01\.2025" in texts  # Markdown-escaped

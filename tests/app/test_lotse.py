@@ -212,3 +212,10 @@ def test_a_point_clicked_on_the_map_is_a_starting_point_and_new_consultation_for
     next(b for b in at.button if b.label == t.NEW_CONSULTATION).click().run()
     assert keys.MAP_POINT not in at.session_state
     assert results(at) == []
+
+
+def test_a_result_not_checked_for_a_year_says_so():
+    at = search_address(lotse_page(), "Heidestraße 133")  # demo-063, last checked 16.01.2025
+    at.radio(key=keys.CANDIDATE).set_value(0).run()
+    assert any("Willkommensbesuch für Neugeborene" in r for r in results(at))
+    assert "zuletzt geprüft vor über 12 Monaten" in captions(at)

@@ -28,7 +28,8 @@ def test_the_list_holds_exactly_the_matching_offers_with_german_columns():
     frame = table(at).value
     assert len(frame) == shown
     assert list(frame.columns) == [ui.TABLE_NAME, ui.TABLE_NEEDS, ui.TABLE_AGES, ui.TABLE_DISTRICT,
-                                   ui.TABLE_ADDRESS, ui.TABLE_LANGUAGES, ui.TABLE_COSTS, ui.TABLE_STATUS]
+                                   ui.TABLE_ADDRESS, ui.TABLE_LANGUAGES, ui.TABLE_COSTS, ui.TABLE_STATUS,
+                                   ui.TABLE_VERIFIED]
     at.multiselect(key=state.widget_key("languages")).set_value(["ar"]).run()
     frame = table(at).value
     assert len(frame) == shown_count(at)[0] < shown
@@ -77,3 +78,9 @@ def test_no_match_names_the_filter_to_loosen_and_its_button_removes_it():
     button.click().run()
     assert at.text_input(key=state.widget_key("text")).value == ""
     assert shown_count(at)[0] > 0
+
+
+def test_an_offer_not_checked_for_a_year_says_so_in_its_row():
+    at = run_app()
+    frame = table(at).value
+    assert frame.loc["demo-063", ui.TABLE_VERIFIED] == "nicht mehr geprüft seit 16.01.2025"

@@ -20,7 +20,14 @@ from services.plaintext import markdown_literal
 from services.texts import auth as auth_text
 from services.texts import editing as t
 from services.texts import validation as v
-from ui.components.offer_editor import CONFLICT, SELECTED, field_key
+from ui.components.offer_editor import (
+    ADDRESS,
+    ADDRESS_CHOICE,
+    CONFLICT,
+    MODE,
+    SELECTED,
+    field_key,
+)
 
 TIMEOUT = 60
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,6 +85,7 @@ def test_anonymous_and_wrong_roles_are_refused_and_see_no_data(page, role):
         assert not at.exception
         assert [e.value for e in at.error] == [refusal]
         assert not at.dataframe and not at.main.text_input and not at.selectbox
+        assert not at.radio  # nor the „Angebote | Quartiersbüros“ choice
 
 
 def test_an_xss_payload_saved_in_the_form_shows_as_text(editor):
@@ -104,21 +112,23 @@ def test_a_bad_value_is_reported_at_its_field_with_the_import_message(editor):
     assert markdown_literal(expected) in [e.value for e in at.error]
 
 
-def test_a_stale_form_is_refused_and_shows_their_change(editor):
-    offer_id = some_offer_id(editor)
-    at = choose(editor, offer_id)
+@pytest.mark.parametrize("kind", ["offer", "office"])
+def test_a_stale_form_is_refused_and_shows_their_change(editor, kind):
+    at = editor if kind == "offer" else office_mode(editor)
+    record_id = some_offer_id(at)
+    at = choose(at, record_id)
     repo = shared_repository()
-    stored = repo.get_offer(offer_id)
-    editing.save(repo, replace(stored, phone="0204 99"), repo.version_of("offer", offer_id),
+    stored = editing.stored(repo, kind, record_id)
+    editing.save(repo, replace(stored, phone="0204 99"), repo.version_of(kind, record_id),
                  "anna", base=stored)
     at.text_input(key=field_key("name")).input("Meine Änderung")
     at.button(key="ed_save").click().run()
     assert at.session_state[CONFLICT] is not None
     assert any(t.CONFLICT.split("(")[0] in e.value for e in at.error)
-    assert repo.get_offer(offer_id).name == stored.name
+    assert editing.stored(repo, kind, record_id).name == stored.name
     at.button(key="ed_merge").click().run()
     at.button(key="ed_save").click().run()
-    saved = repo.get_offer(offer_id)
+    saved = editing.stored(repo, kind, record_id)
     assert (saved.name, saved.phone) == ("Meine Änderung", "0204 99")
 
 
@@ -129,3 +139,40 @@ def test_the_log_lists_changes_for_admins():
     at = logged_in(LOG_PAGE, "admin")
     frame = at.dataframe[0].value
     assert frame.iloc[0][t.LOG_COLUMNS["actor"]] == "ben"
+
+
+def test_an_address_from_the_lotse_index_sets_the_position(editor):
+    at = choose(editor, some_offer_id(editor))
+    at.text_input(key=ADDRESS).input("Feuerbachstr. 13").run()
+    choice = at.selectbox(key=ADDRESS_CHOICE)
+    assert choice.value is None and choice.options[0].startswith("Feuerbachstraße 13")
+    choice.set_value(0).run()
+    lat, lon = (float(at.text_input(key=field_key(c)).value) for c in ("lat", "lon"))
+    assert 51.52 < lat < 51.53 and 6.94 < lon < 6.95  # Feuerbachstraße, as in the Lotse tests
+    assert not at.exception
+
+
+def office_mode(at: AppTest) -> AppTest:
+    at.radio(key=MODE).set_value("office").run()
+    return at
+
+
+def test_an_office_is_edited_in_the_same_form_with_its_history(editor):
+    at = office_mode(editor)
+    office_id = some_offer_id(at)
+    repo = shared_repository()
+    assert repo.get_office(office_id) is not None and not at.exception
+    at = choose(at, office_id)
+    at.text_input(key=field_key("rolle")).input("Quartiersmanagerin")
+    at.button(key="ed_save").click().run()
+    assert not at.exception
+    assert repo.get_office(office_id).staff_role == "Quartiersmanagerin"
+    assert [e.version for e in editing.history(repo, "office", office_id)][0] == repo.version_of(
+        "office", office_id)
+    assert not [b for b in at.button if b.key in ("ed_verify", "ed_archive")]  # offers only
+    at.text_input(key=field_key("rolle")).input("Stadtteilmanager")
+    at.button(key="ed_save").click().run()
+    first = editing.history(repo, "office", office_id)[1].version
+    at.button(key=f"ed_restore_{first}").click().run()
+    assert not at.exception
+    assert repo.get_office(office_id).staff_role == "Quartiersmanagerin"

@@ -59,3 +59,10 @@ def test_district_rows_compare_with_the_city_average_and_count_offers():
     assert district_rows(choropleth, "99", shown) == []
 
 
+
+
+def test_a_stale_offer_says_since_when_it_was_not_checked():
+    offer = full_offer(last_verified=date(2025, 1, 16))
+    assert dict(offer_rows(offer, None, stale=True))["Zuletzt geprüft"] == (
+        "nicht mehr geprüft seit 16.01.2025")
+    assert dict(offer_rows(sparse_offer(), None, stale=True))["Zuletzt geprüft"] == "noch nie geprüft"

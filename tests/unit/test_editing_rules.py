@@ -78,3 +78,13 @@ def test_the_review_list_holds_unverified_and_old_offers_not_archived():
         "never", "old"]
     assert editing.review_list(offers, [], date(2026, 11, 28), months=1)["id"].tolist() == [
         "never", "old", "new"]
+
+
+def test_the_office_list_finds_name_operator_or_address_sorted_by_name():
+    offices = [Office(id="b", name="Büro Welheim", operator="Caritas", lat=51.5, lon=6.9,
+                      address="Welheimer Str. 1"),
+               Office(id="a", name="Ärztehaus-Büro", operator="AWO", lat=51.5, lon=6.9)]
+    assert editing.filter_offices(offices, "")["id"].tolist() == ["a", "b"]
+    assert editing.filter_offices(offices, "caritas")["id"].tolist() == ["b"]
+    assert editing.filter_offices(offices, "welheimer")["id"].tolist() == ["b"]
+    assert editing.filter_offices([], "x").empty

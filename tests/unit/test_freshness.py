@@ -41,3 +41,20 @@ def test_the_snapshot_flags_stale_offers_by_the_configured_months(tmp_path, monk
     monkeypatch.setenv(freshness.STALE_MONTHS_ENV, "3")
     frame = load_snapshot(repo, today=date(2026, 11, 28)).offers
     assert dict(zip(frame["id"], frame[freshness.STALE_COLUMN])) == {"a": True, "b": True}
+
+
+def test_the_stale_note_names_the_last_check_or_says_never():
+    assert freshness.stale_note(date(2025, 1, 16)) == "nicht mehr geprüft seit 16.01.2025"
+    assert freshness.stale_note(None) == "noch nie geprüft"
+
+
+def test_the_snapshot_tells_whether_one_offer_is_stale(tmp_path, monkeypatch):
+    engine: sa.Engine = create_engine_for(f"sqlite:///{tmp_path / 'f.db'}")
+    migrate(engine)
+    repo = Repository(engine)
+    repo.upsert_offers([sparse_offer(id="a", last_verified=date(2026, 6, 1)),
+                        sparse_offer(id="b", last_verified=date(2025, 6, 1))])
+    monkeypatch.setenv(freshness.STALE_MONTHS_ENV, "12")
+    snap = load_snapshot(repo, today=date(2026, 11, 28))
+    assert (snap.is_stale("a"), snap.is_stale("b"), snap.is_stale("gibt-es-nicht")) == (
+        False, True, False)

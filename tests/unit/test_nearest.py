@@ -8,6 +8,7 @@ from functools import cache
 import pytest
 from pyproj import Transformer
 
+from services import freshness
 from services.model import ANALYSIS_CRS, WEB_CRS, Offer, OpeningSlot
 from services.nearest import (
     DETOUR_FACTOR,
@@ -198,3 +199,12 @@ def test_distance_and_minutes_edges():
     assert format_distance(0) == "ca. 10 m"
     assert format_distance(5000) == "ca. 5,0 km"
     assert walking_minutes(0) == 1
+
+
+def test_a_stale_offer_says_it_was_not_checked_for_months(monkeypatch):
+    monkeypatch.setenv(freshness.STALE_MONTHS_ENV, "12")
+    frame = reference.frame_of([offer("old", 100.0), offer("new", 200.0)])
+    frame[freshness.STALE_COLUMN] = [True, False]
+    found = {o.offer_id: o.misses for o in OfferIndex(frame).query(NearbyQuery(*HOME)).offers}
+    assert found == {"old": (Reason(ReasonKind.STALE, 12),), "new": ()}
+    assert reason_text(found["old"][0]) == "zuletzt geprüft vor über 12 Monaten"

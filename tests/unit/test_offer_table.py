@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import asdict
+from datetime import date
 
 import openpyxl
 import pandas as pd
@@ -68,3 +69,11 @@ def test_on_screen_isolates_data_text_and_leaves_our_labels():
     assert shown.loc["o1", ui.TABLE_DISTRICT] == f"{FSI}Altstadt{PDI}"
     assert shown.loc["o1", ui.TABLE_COSTS] == ui.NOT_FREE
     assert FSI.encode() not in table_csv(table)
+
+
+def test_the_check_column_marks_only_stale_offers():
+    frame = _frame().assign(last_verified=[date(2025, 1, 16), None], stale=[True, False])
+    table = offer_table(frame, {"11": "Altstadt"})
+    assert table[ui.TABLE_VERIFIED].tolist() == ["nicht mehr geprüft seit 16.01.2025", ""]
+    unflagged = offer_table(_frame(), {"11": "Altstadt"})  # no stale column: no note
+    assert unflagged[ui.TABLE_VERIFIED].tolist() == ["", ""]

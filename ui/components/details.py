@@ -40,7 +40,8 @@ def _show(snap: Snapshot, selected: Selection, choropleth: ChoroplethData, shown
     """Render the selected item; False when it does not exist (any more)."""
     if selected.kind == "offer" and (offer := snap.offer(selected.id)):
         district = snap.district_names.get(offer.district_id)
-        _render_rows(offer.name, offer_rows(offer, district), _badge(offer.is_demo))
+        rows = offer_rows(offer, district, snap.is_stale(offer.id))
+        _render_rows(offer.name, rows, _badge(offer.is_demo))
     elif selected.kind == "office" and (office := snap.office(selected.id)):
         district = snap.district_names.get(office.district_id)
         _render_rows(office.name, office_rows(office, district), _badge(office.is_demo))

@@ -32,7 +32,7 @@ def _result(number: int, found: NearbyOffer, snap: Snapshot) -> None:
     if offer is not None:
         with st.expander(t.RESULT_DETAILS):
             district = snap.district_names.get(offer.district_id)
-            rows = offer_rows(offer, district)
+            rows = offer_rows(offer, district, snap.is_stale(offer.id))
             st.markdown("  \n".join(f"**{label}:** {markdown_literal(value)}" for label, value in rows))
 
 

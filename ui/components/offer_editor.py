@@ -14,6 +14,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from services import editing, freshness
+from services.addresses import AddressCandidate, candidate_label
 from services.audit import SPECS
 from services.config import load_settings
 from services.map.base import bounds_of, new_map
@@ -23,12 +24,12 @@ from services.snapshot import Snapshot
 from services.texts import editing as t
 from ui import data
 
-KIND = "offer"
-COLUMNS = tuple(SPECS[KIND].columns)
+MODE = "ed_kind"  # "offer" or "office": what the page edits
 LONG_TEXT = ("beschreibung",)
 SELECTED, LOADED, BASE, VERSION = "ed_selected", "ed_loaded", "ed_base", "ed_version"
 PROBLEMS, CONFLICT, NOTICE, CLICK = "ed_problems", "ed_conflict", "ed_notice", "ed_click"
 SELECT_NEXT = "ed_select_next"
+ADDRESS, ADDRESS_CHOICE, ADDRESS_USED = "ed_address", "ed_address_choice", "ed_address_used"
 NEW = ""  # the selectbox option of a new offer
 
 
@@ -36,9 +37,29 @@ def field_key(column: str) -> str:
     return f"ed_f_{column}"
 
 
+def kind() -> str:
+    """What the page edits now: offers or Quartiersbüros (the radio of mode_choice)."""
+    return st.session_state.get(MODE, "offer")
+
+
+def _columns() -> tuple[str, ...]:
+    return tuple(SPECS[kind()].columns)
+
+
+def mode_choice() -> None:
+    """„Angebote | Quartiersbüros“: same form, conflict, history and restore for both."""
+    st.radio(t.MODE, list(t.MODES), key=MODE, horizontal=True, format_func=t.MODES.get,
+             on_change=st.session_state.update, kwargs={SELECTED: NEW})
+
+
 def offer_list(snap: Snapshot) -> None:
-    """Search and filters over the snapshot's offers; the choice loads the form."""
+    """Search and filters over the snapshot's offers (or offices); the choice loads the form."""
     query = st.text_input(t.SEARCH, key="ed_search")
+    if kind() == "office":
+        offers = editing.filter_offices(list(snap.offices), query)
+        st.dataframe(offers, hide_index=True, width="stretch")
+        _choice(offers["id"])
+        return
     left, right = st.columns(2)
     statuses = left.multiselect(t.FILTER_STATUS, ["active", "inactive", "temporarily_closed"],
                                 key="ed_status")
@@ -46,9 +67,14 @@ def offer_list(snap: Snapshot) -> None:
     offers = editing.filter_offers(snap.offers, query, statuses, stale_only)
     st.dataframe(offers[["id", "name", "provider", "status", "last_verified", "stale"]],
                  hide_index=True, width="stretch")
+    _choice(offers["id"])
+
+
+def _choice(ids: pd.Series) -> None:
+    """The record to edit; a filtered-out choice stays listed."""
     if SELECT_NEXT in st.session_state:  # set before the selectbox exists in this run
         st.session_state[SELECTED] = st.session_state.pop(SELECT_NEXT)
-    options = [NEW, *offers["id"]]
+    options = [NEW, *ids]
     if st.session_state.get(SELECTED, NEW) not in options:  # filtered out: keep it listed
         options.append(st.session_state[SELECTED])
     st.selectbox(t.CHOOSE, options, key=SELECTED,
@@ -58,15 +84,35 @@ def offer_list(snap: Snapshot) -> None:
 def _load(offer_id: str) -> None:
     """Fill the form from the stored offer (or empty for a new one) and remember its version."""
     repo = data.repository()
-    record = repo.get_offer(offer_id) if offer_id else None
-    texts = editing.form_texts(record, KIND) if record else dict.fromkeys(COLUMNS, "")
-    st.session_state.update({field_key(c): texts[c] for c in COLUMNS})
-    st.session_state.update({LOADED: offer_id, BASE: record, PROBLEMS: {}, CONFLICT: None,
-                             VERSION: repo.version_of(KIND, offer_id) if record else None})
+    record = editing.stored(repo, kind(), offer_id) if offer_id else None
+    texts = editing.form_texts(record, kind()) if record else dict.fromkeys(_columns(), "")
+    st.session_state.update({field_key(c): texts[c] for c in _columns()})
+    st.session_state.update({LOADED: (kind(), offer_id), BASE: record, PROBLEMS: {},
+                             CONFLICT: None,
+                             VERSION: repo.version_of(kind(), offer_id) if record else None})
 
 
 def _texts() -> dict[str, str]:
-    return {c: st.session_state.get(field_key(c), "") for c in COLUMNS}
+    return {c: st.session_state.get(field_key(c), "") for c in _columns()}
+
+
+def address_position(snap: Snapshot) -> None:
+    """Position by address: the Lotse's address index ranks candidates; the chosen one
+    fills lat/lon (before the form is drawn), like a click on the map."""
+    text = st.text_input(t.ADDRESS_SEARCH, key=ADDRESS)
+    if not text.strip():
+        return
+    found = data.nearby_indexes(snap).addresses.search(text)
+    if not found:
+        st.caption(t.ADDRESS_NONE)
+        return
+    choice = st.selectbox(t.ADDRESS_CHOICE, range(len(found)), index=None, key=ADDRESS_CHOICE,
+                          format_func=lambda i: candidate_label(found[i]))
+    chosen: AddressCandidate | None = found[choice] if choice is not None and choice < len(found) else None
+    if chosen is not None and chosen != st.session_state.get(ADDRESS_USED):
+        st.session_state[ADDRESS_USED] = chosen
+        st.session_state[field_key("lat")] = f"{chosen.lat:.6f}"
+        st.session_state[field_key("lon")] = f"{chosen.lon:.6f}"
 
 
 def position_map(snap: Snapshot) -> None:
@@ -89,7 +135,7 @@ def offer_form(actor: str) -> None:
     """The form; a save goes through the import's rules and the version check."""
     problems = st.session_state.get(PROBLEMS) or {}
     with st.form("ed_form"):
-        for column in COLUMNS:
+        for column in _columns():
             widget = st.text_area if column in LONG_TEXT else st.text_input
             widget(t.COLUMN_LABELS[column], key=field_key(column),
                    disabled=column == "id" and st.session_state.get(BASE) is not None)
@@ -104,7 +150,7 @@ def offer_form(actor: str) -> None:
 
 def _save(actor: str) -> None:
     try:
-        record = editing.validate(KIND, _texts())
+        record = editing.validate(kind(), _texts())
         entry = editing.save(data.repository(), record, st.session_state.get(VERSION), actor,
                              base=st.session_state.get(BASE))
     except editing.EditRefused as refused:
@@ -150,8 +196,8 @@ def conflict_panel() -> None:
 def _continue_from(conflict: editing.Conflict, resolved) -> None:
     """Put the resolved record into the form, based on their version: save again to store."""
     record, version = resolved
-    texts = editing.form_texts(record, KIND)
-    st.session_state.update({field_key(c): texts[c] for c in COLUMNS})
+    texts = editing.form_texts(record, kind())
+    st.session_state.update({field_key(c): texts[c] for c in _columns()})
     st.session_state.update({BASE: conflict.theirs, VERSION: version, CONFLICT: None,
                              PROBLEMS: {}})
     st.rerun()
@@ -160,7 +206,7 @@ def _continue_from(conflict: editing.Conflict, resolved) -> None:
 def record_actions(actor: str) -> None:
     """„geprüft“ and „Archivieren“ on the stored offer (each one click, logged)."""
     base = st.session_state.get(BASE)
-    if base is None:
+    if base is None or kind() != "offer":  # offices have no status and no check date
         return
     left, right = st.columns(2)
     if left.button(t.VERIFY, key="ed_verify", icon="✅"):
@@ -183,7 +229,7 @@ def history_view(actor: str) -> None:
     if base is None:
         return
     st.subheader(t.HISTORY)
-    entries = editing.history(data.repository(), KIND, base.id)
+    entries = editing.history(data.repository(), kind(), base.id)
     for entry in entries:
         with st.expander(f"{entry.version} · {entry.at:%d.%m.%Y %H:%M} UTC · "
                          f"{t.ACTION_LABELS[entry.action]}"):
@@ -191,7 +237,8 @@ def history_view(actor: str) -> None:
             st.dataframe(editing.changes_frame(entry), hide_index=True, width="stretch")
             if entry is not entries[0] and st.button(t.RESTORE, key=f"ed_restore_{entry.version}"):
                 try:
-                    restored = editing.restore(data.repository(), KIND, base.id, entry.version, actor)
+                    restored = editing.restore(data.repository(), kind(), base.id, entry.version,
+                                               actor)
                 except editing.EditRefused as refused:
                     st.error(markdown_literal("; ".join(refused.problems.values())))
                 else:
@@ -222,5 +269,5 @@ def notice() -> None:
 def ensure_loaded() -> None:
     """Load the form when another offer was chosen (or after a save)."""
     chosen = st.session_state.get(SELECTED, NEW)
-    if st.session_state.get(LOADED) != chosen:
+    if st.session_state.get(LOADED) != (kind(), chosen):
         _load(chosen)
