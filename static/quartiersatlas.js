@@ -151,7 +151,17 @@
 
   // Offices closer than an icon on screen (Feuerbach- and Morianstraße at city zoom) are
   // put side by side, west to east, around their common centre after each zoom, so none
-  // covers another.
+  // covers another. The selection ring of an office moves with it: `shifts` holds the
+  // screen shift of each office position ("lat,lon"), and `ring` the ring shown, if any.
+  var spread = { shifts: {}, ring: null };
+
+  function positionKey(latlng) { return latlng.lat.toFixed(5) + "," + latlng.lng.toFixed(5); }
+
+  function shiftRing() {
+    var el = spread.ring && spread.ring.getElement();
+    if (el) { el.style.translate = spread.shifts[positionKey(spread.ring.getLatLng())] || ""; }
+  }
+
   var OfficeSpread = L.Layer.extend({
     initialize: function (markers) { this._markers = markers; },
     onAdd: function (map) { map.on("zoomend", this._update, this); this._update(); },
@@ -173,8 +183,10 @@
           var dx = g.length > 1 ? centre.x + (i - (g.length - 1) / 2) * OFFICE_GAP - m.point.x : 0;
           var dy = g.length > 1 ? centre.y - m.point.y : 0;
           el.style.translate = g.length > 1 ? dx + "px " + dy + "px" : "";
+          spread.shifts[positionKey(m.marker.getLatLng())] = el.style.translate;
         });
       });
+      shiftRing();
     }
   });
 
@@ -231,9 +243,13 @@
 
   // The selected offer or office: a ring that shows even when its marker is in a cluster.
   function addRing(group, highlight) {
+    spread.ring = null;
     if (highlight) {
-      var ring = L.divIcon(HIGHLIGHT_ICON);
-      group.addLayer(L.marker(highlight, { icon: ring, interactive: false, keyboard: false, zIndexOffset: 5000 }));
+      var ring = L.marker(highlight, { icon: L.divIcon(HIGHLIGHT_ICON), interactive: false,
+        keyboard: false, zIndexOffset: 5000 });
+      ring.on("add", shiftRing);
+      spread.ring = ring;
+      group.addLayer(ring);
     }
   }
 

@@ -6,6 +6,7 @@ The database holds the demo data plus an offer and a district named like script 
 
 from __future__ import annotations
 
+import math
 import re
 from urllib.parse import quote
 
@@ -162,3 +163,21 @@ def test_a_page_view_runs_the_script_once(page: Page, app_url: str):
     wait_for_markers(frame, shown_count(page))
     page.wait_for_timeout(2000)  # the component used to report ~0.3 s after its fitBounds
     assert len(reruns) == 1
+
+
+def _centre(box: dict) -> tuple[float, float]:
+    return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
+
+def test_the_ring_of_a_selected_office_sits_on_its_icon_when_offices_are_spread(
+        page: Page, app_url: str):
+    # Feuerbach- and Morianstraße are spread apart at city zoom (static/quartiersatlas.js)
+    frame = open_app(page, f"{app_url}/?auswahl=b:real-quartiersbuero-feuerbachstrasse")
+    expect(frame.locator(".qa-highlight")).to_have_count(1, timeout=TIMEOUT)
+    offices = frame.locator(".qa-office")
+    assert any(offices.nth(i).evaluate("e => e.style.translate !== ''")
+               for i in range(offices.count())), "the offices are not spread at this zoom"
+    ring = _centre(frame.locator(".qa-highlight").bounding_box())
+    nearest = min(math.dist(ring, _centre(offices.nth(i).bounding_box()))
+                  for i in range(offices.count()))
+    assert nearest < 2
