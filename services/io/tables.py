@@ -182,6 +182,9 @@ def _sheet_table(path: Path, book, ws) -> Table:
     """One sheet; error values (#DIV/0! …) and formulas never calculated are problems."""
     ws.reset_dimensions()  # a wrong stored size would pad every row to it
     max_records = limits().rows + 1
+    with book._archive.open(ws._worksheet_path) as source:
+        if rows_with_values_exceed(source, max_records):
+            _too_many_rows(path)
     records: list[list[str]] = []
     bad_cells: dict[tuple[int, int], str] = {}
     used = 0  # rows with a value: formatted but empty rows do not count against the limit
@@ -205,6 +208,26 @@ def _sheet_table(path: Path, book, ws) -> Table:
 
 _SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _FORMULA_TAG = re.compile(rb"<(\w+:)?f[ >/]")
+_ROW_END = re.compile(rb"</(?:\w+:)?row>")
+_CELL_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)[ >]")
+
+
+def rows_with_values_exceed(source, limit: int, chunk: int = 1 << 20) -> bool:
+    """Whether a sheet's XML has more than `limit` rows with a value, by a byte scan.
+
+    Streaming 250,000 rows through openpyxl took 100 s on two busy cores before the limit
+    refused a 400,000-row file; with this scan first the refusal takes 14 s (mostly the
+    scan's inflating and splitting), and files within the limit pay one extra pass. Rows with formatting
+    only (no <v>, no inline string) do not count, as in the read itself.
+    """
+    count, tail = 0, b""
+    while block := source.read(chunk):
+        rows = _ROW_END.split(tail + block)
+        tail = rows.pop()  # the row still open at the end of this block
+        count += sum(1 for row in rows if _CELL_VALUE.search(row))
+        if count > limit:
+            return True
+    return False
 
 
 def _uncalculated_formulas(book, ws) -> list[tuple[int, int]]:

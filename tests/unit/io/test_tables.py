@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date, datetime
 
 import openpyxl
@@ -9,7 +10,7 @@ import pytest
 
 from services.io.cells import CellError, fold, parse_bool, parse_date, parse_number
 from services.io.errors import ImportFailed
-from services.io.tables import read_sheets, read_table, sniff_delimiter
+from services.io.tables import read_sheets, read_table, rows_with_values_exceed, sniff_delimiter
 from tests.unit.io.helpers import csv_text, write_text
 
 
@@ -108,3 +109,19 @@ def test_fold_ignores_case_umlaut_spelling_and_punctuation():
 def test_excel_separator_hint_line(tmp_path):
     table = read_table(write_text(tmp_path / "s.csv", "sep=,\r\nid,name\r\n1,A;B\r\n"))
     assert table.rows[0].values == {"id": "1", "name": "A;B"} and table.rows[0].line == 2
+
+
+SHEET = (b'<worksheet xmlns="s"><sheetData>'
+         b'<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row>'
+         b'<row r="2" s="3" customFormat="1"/>'  # formatted, empty: does not count
+         b'<row r="3"><c r="A3" s="1"/></row>'  # a styled cell without value: does not count
+         b'<x:row r="4"><x:c r="A4"><x:v>7</x:v></x:c></x:row>'
+         b'<row r="5"><c r="A5" t="s"><v>0</v></c></row>'
+         b'</sheetData></worksheet>')
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 64, 1 << 20])
+def test_the_row_scan_counts_rows_with_a_value_across_block_borders(chunk):
+    # three rows with a value: the header, row 4 (prefixed namespace) and row 5
+    assert rows_with_values_exceed(io.BytesIO(SHEET), 2, chunk=chunk)
+    assert not rows_with_values_exceed(io.BytesIO(SHEET), 3, chunk=chunk)
