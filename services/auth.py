@@ -305,6 +305,20 @@ class Accounts:
     def disable(self, name: str) -> None:
         self._update(normalise_name(name), disabled=True)
 
+    def enable(self, name: str) -> None:
+        """Let a disabled account log in again; a lockout of its name is lifted too (the
+        administrator vouches for it), a client's is not."""
+        name = normalise_name(name)
+        self._update(name, disabled=False)
+        self._store.clear_failures(throttle_keys(name, None)[:1])
+
+    def set_roles(self, name: str, roles: Iterable[str]) -> frozenset[str]:
+        """Replace an account's roles (at least one, each known); the roles now held.
+        They count from the account's next page view on (roles are read on every run)."""
+        chosen = _checked_roles(roles)
+        self._update(normalise_name(name), roles=chosen)
+        return chosen
+
     def _update(self, name: str, **values) -> None:
         if not self._store.update(name, **values):
             raise AccountRefused([t.USER_UNKNOWN.format(name=name)])

@@ -62,3 +62,32 @@ def test_bad_input_exits_2_with_german_reasons_and_writes_nothing(cli, db_url):
     assert (done.returncode, done.stderr) == (2, "Fehler: Das Konto „niemand“ gibt es nicht.\n")
     done = cli("add", "anna", "--passwort-stdin", stdin=PASSWORD + "\n")
     assert (done.returncode, done.stderr) == (2, "Fehler: Bitte mindestens eine Rolle angeben (--role).\n")
+
+
+def test_enable_and_roles(cli, db_url):
+    cli("add", "anna", "--role", "lotse", "--passwort-stdin", stdin=PASSWORD + "\n")
+    cli("disable", "anna")
+    done = cli("enable", "anna")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "Konto „anna“ wieder freigegeben.\n", "")
+    done = cli("roles", "anna", "--role", "redaktion", "--role", "planung")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == "Rollen von „anna“: Redaktion, Planung.\n"
+    accounts = Accounts(Repository(create_engine_for(db_url)).users)
+    assert accounts.login("anna", PASSWORD, None).roles == {"redaktion", "planung"}
+    assert cli("list").stdout.startswith("anna\tplanung,redaktion\taktiv\tangelegt ")
+
+
+def test_enable_and_roles_refuse_bad_input_in_german_and_change_nothing(cli, db_url):
+    cli("add", "anna", "--role", "lotse", "--passwort-stdin", stdin=PASSWORD + "\n")
+    done = cli("enable", "niemand")
+    assert (done.returncode, done.stdout, done.stderr) == (
+        2, "", "Fehler: Das Konto „niemand“ gibt es nicht.\n")
+    done = cli("roles", "anna", "--role", "chef")
+    assert (done.returncode, done.stderr) == (
+        2, "Fehler: Unbekannte Rolle „chef“; erlaubt sind: lotse, redaktion, planung, admin.\n")
+    done = cli("roles", "anna")
+    assert (done.returncode, done.stderr) == (2, "Fehler: Bitte mindestens eine Rolle angeben (--role).\n")
+    done = cli("roles", "niemand", "--role", "lotse")
+    assert (done.returncode, done.stderr) == (2, "Fehler: Das Konto „niemand“ gibt es nicht.\n")
+    assert cli("list").stdout.startswith("anna\tlotse\taktiv\t")
+

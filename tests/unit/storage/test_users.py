@@ -117,3 +117,31 @@ def test_a_changed_password_replaces_the_old_one(accounts, clock):
     assert accounts.all()[0].password_changed_at == clock.now
     with pytest.raises(AccountRefused, match="gibt es nicht"):
         accounts.set_password("niemand", "ein ganz neues passwort")
+
+
+def test_an_enabled_account_logs_in_again_and_its_names_lockout_is_lifted(accounts):
+    accounts.add("anna", ["lotse"], PASSWORD)
+    accounts.disable("anna")
+    for _ in range(3):
+        with pytest.raises(LoginRefused):
+            accounts.login("anna", PASSWORD, f"192.0.2.{_}")  # disabled: counts as failed
+    with pytest.raises(LoginRefused, match="gesperrt"):
+        accounts.login("anna", PASSWORD, "192.0.2.9")
+    accounts.enable("ANNA")
+    assert accounts.principal("anna") == Principal("anna", frozenset({"lotse"}), "local")
+    assert accounts.login("anna", PASSWORD, "192.0.2.9").name == "anna"
+    with pytest.raises(AccountRefused, match="„niemand“ gibt es nicht"):
+        accounts.enable("niemand")
+
+
+def test_roles_are_replaced_and_checked(accounts):
+    accounts.add("anna", ["lotse"], PASSWORD)
+    assert accounts.set_roles("anna", ["redaktion", "planung"]) == {"redaktion", "planung"}
+    assert accounts.principal("anna").roles == {"redaktion", "planung"}
+    for roles, message in ((["chef"], "Unbekannte Rolle „chef“"), ([], "mindestens eine Rolle")):
+        with pytest.raises(AccountRefused, match=message):
+            accounts.set_roles("anna", roles)
+    assert accounts.principal("anna").roles == {"redaktion", "planung"}  # unchanged
+    with pytest.raises(AccountRefused, match="gibt es nicht"):
+        accounts.set_roles("niemand", ["lotse"])
+
