@@ -223,7 +223,7 @@ def filter_offers(offers: pd.DataFrame, query: str, statuses: list[str],
     return shown.sort_values("name", key=lambda names: names.map(fold))
 
 
-OFFICE_LIST_COLUMNS = ["id", "name", "operator", "address", "status"]
+OFFICE_LIST_COLUMNS = ["id", "status", "name", "operator", "address"]
 
 
 def filter_offices(offices: list, query: str, statuses: list[str] | None = None) -> pd.DataFrame:

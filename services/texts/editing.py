@@ -60,6 +60,10 @@ RESTORED = "Version {version} wiederhergestellt (als neue Version {new})."
 
 SEARCH = "Suche"
 FILTER_STATUS = "Status"
+FILTER_ALL = "alle – zum Eingrenzen wählen"
+OFFICE_STATUS_LABELS = {"active": "aktiv", "inactive": "archiviert"}
+OFFICE_LIST_LABELS = {"id": "Kennung", "status": "Status", "name": "Name", "operator": "Träger",
+                      "address": "Adresse"}
 FILTER_STALE = "nur ungeprüfte (Prüfliste)"
 CHOOSE = "Eintrag"
 NEW_ENTRY = "Neues Angebot"

@@ -211,7 +211,8 @@ def test_an_office_is_archived_hidden_from_the_public_and_reactivated(editor):
     assert t.ACTION_LABELS["archive"] in at.expander[0].label  # the history's newest entry
     assert not [b for b in at.button if b.key == "ed_archive"]
     at.multiselect(key="ed_office_status").set_value(["inactive"]).run()
-    assert list(at.dataframe[0].value["id"]) == [office_id]  # editors still find it
+    listed = at.dataframe[0].value
+    assert (list(listed["id"]), list(listed["status"])) == ([office_id], ["archiviert"])
     assert not any(name in o for o in lotse_offices())
     assert ui_text.DETAILS_NOT_FOUND in map_warnings(f"b:{office_id}")  # not on the map either
 

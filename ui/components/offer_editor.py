@@ -19,10 +19,11 @@ from services.audit import SPECS
 from services.config import load_settings
 from services.map.base import bounds_of, new_map
 from services.map.layers import district_geometries
-from services.model import OFFICE_STATUSES
+from services.model import OFFER_STATUSES, OFFICE_STATUSES
 from services.plaintext import markdown_literal
 from services.snapshot import Snapshot
 from services.texts import editing as t
+from services.texts.ui import STATUS_LABELS
 from ui import data
 
 MODE = "ed_kind"  # "offer" or "office": what the page edits
@@ -58,14 +59,18 @@ def offer_list(snap: Snapshot) -> None:
     choice loads the form."""
     query = st.text_input(t.SEARCH, key="ed_search")
     if kind() == "office":
-        statuses = st.multiselect(t.FILTER_STATUS, list(OFFICE_STATUSES), key="ed_office_status")
+        statuses = st.multiselect(t.FILTER_STATUS, list(OFFICE_STATUSES), key="ed_office_status",
+                                  format_func=t.OFFICE_STATUS_LABELS.get, placeholder=t.FILTER_ALL)
         offices = editing.filter_offices(list(snap.all_offices), query, statuses)
-        st.dataframe(offices, hide_index=True, width="stretch")
+        columns = {c: st.column_config.TextColumn(label, width="small" if c != "name" else None)
+                   for c, label in t.OFFICE_LIST_LABELS.items()}
+        st.dataframe(offices.assign(status=offices["status"].map(t.OFFICE_STATUS_LABELS)),
+                     hide_index=True, width="stretch", column_config=columns)
         _choice(offices["id"])
         return
     left, right = st.columns(2)
-    statuses = left.multiselect(t.FILTER_STATUS, ["active", "inactive", "temporarily_closed"],
-                                key="ed_status")
+    statuses = left.multiselect(t.FILTER_STATUS, list(OFFER_STATUSES), key="ed_status",
+                                format_func=STATUS_LABELS.get, placeholder=t.FILTER_ALL)
     stale_only = right.checkbox(t.FILTER_STALE, key="ed_stale")
     offers = editing.filter_offers(snap.offers, query, statuses, stale_only)
     st.dataframe(offers[["id", "name", "provider", "status", "last_verified", "stale"]],
