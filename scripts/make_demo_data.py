@@ -1025,7 +1025,7 @@ def generate(out: Path, outline_path: Path) -> None:
     (out / "outline.geojson").write_bytes(outline_bytes)
     (out / "districts.geojson").write_text(districts_geojson(cells), encoding="utf-8")
     write_csv(out / "indicators.csv", INDICATOR_COLUMNS, indicator_rows())
-    offices = [real_row(t, OFFICE_COLUMNS, {}) for t in REAL_OFFICES]
+    offices = [real_row(t, OFFICE_COLUMNS, {"status": "aktiv"}) for t in REAL_OFFICES]
     write_csv(out / "offices.csv", OFFICE_COLUMNS, offices)
     offers = [real_row(t, OFFER_COLUMNS, REAL_OFFER_DEFAULTS) for t in REAL_OFFERS]
     offers += demo_offers(cells)

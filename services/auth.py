@@ -9,6 +9,8 @@ No Streamlit here (ui/auth.py is the glue): the CLI, the app and the tests share
   to roles; values without a mapping grant nothing.
 - Built-in accounts: argon2id hashes; a login is throttled per account name and per client
   (a hash of the address) with a lockout window; sessions expire after a fixed age.
+  Counters older than the window (and not locked) are deleted with every login attempt
+  that writes, and by `python -m services.cli user prune`.
 """
 
 from __future__ import annotations
@@ -305,6 +307,27 @@ class Accounts:
     def disable(self, name: str) -> None:
         self._update(normalise_name(name), disabled=True)
 
+    def enable(self, name: str) -> None:
+        """Let a disabled account log in again; a lockout of its name is lifted too (the
+        administrator vouches for it), a client's is not."""
+        name = normalise_name(name)
+        self._update(name, disabled=False)
+        self._store.clear_failures(throttle_keys(name, None)[:1])
+
+    def set_roles(self, name: str, roles: Iterable[str]) -> frozenset[str]:
+        """Replace an account's roles (at least one, each known); the roles now held.
+        They count from the account's next page view on (roles are read on every run)."""
+        chosen = _checked_roles(roles)
+        self._update(normalise_name(name), roles=chosen)
+        return chosen
+
+    def prune_failures(self) -> int:
+        """Delete the throttle's counters that no longer count; how many were deleted."""
+        return self._store.delete_expired_failures(*self._expiry(self._clock()))
+
+    def _expiry(self, now: datetime) -> tuple[datetime, datetime]:
+        return now - self._policy.window, now
+
     def _update(self, name: str, **values) -> None:
         if not self._store.update(name, **values):
             raise AccountRefused([t.USER_UNKNOWN.format(name=name)])
@@ -336,10 +359,11 @@ class Accounts:
         matches = verify_password(stored, password, self._hasher)
         if not matches or user is None or user.disabled:
             counted = self._store.count_failures(
-                keys, lambda key, current: count_failure(key, current, now, self._policy))
+                keys, lambda key, current: count_failure(key, current, now, self._policy),
+                self._expiry(now))
             lock = locked_until(counted, now)
             raise LoginRefused(_locked_message(lock, now) if lock else t.LOGIN_FAILED)
-        self._store.clear_failures(keys[:1])
+        self._store.clear_failures(keys[:1], self._expiry(now))
         if self._hasher.check_needs_rehash(user.password_hash):
             self._store.update(name, password_hash=hash_password(password, self._hasher))
         return Principal(user.name, user.roles, "local")

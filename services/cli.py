@@ -111,16 +111,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _user_commands(commands) -> None:
-    """`user add|passwd|disable|list`: the built-in accounts (services/auth.py)."""
+    """`user add|passwd|disable|enable|roles|list|prune`: the built-in accounts
+    (services/auth.py)."""
     user = commands.add_parser("user", help=a.CLI_USER, description=a.CLI_USER)
     actions = user.add_subparsers(dest="action", required=True, title=a.CLI_USER_ACTION,
                                   metavar="AKTION", parser_class=_Parser)
     for action, help_text in (("add", a.CLI_USER_ADD), ("passwd", a.CLI_USER_PASSWD),
-                              ("disable", a.CLI_USER_DISABLE), ("list", a.CLI_USER_LIST)):
+                              ("disable", a.CLI_USER_DISABLE), ("enable", a.CLI_USER_ENABLE),
+                              ("roles", a.CLI_USER_ROLES), ("list", a.CLI_USER_LIST),
+                              ("prune", a.CLI_USER_PRUNE)):
         sub = actions.add_parser(action, help=help_text, description=help_text)
-        if action != "list":
+        if action not in ("list", "prune"):
             sub.add_argument("name", metavar="NAME", help=a.CLI_USER_NAME)
-        if action == "add":
+        if action in ("add", "roles"):
             sub.add_argument("--role", dest="roles", action="append", default=[],
                              metavar="ROLLE", help=a.CLI_USER_ROLE)
         if action in ("add", "passwd"):
@@ -222,6 +225,14 @@ def _user(args: argparse.Namespace, repo) -> list[str]:
     if args.action == "disable":
         accounts.disable(args.name)
         return [a.CLI_DONE_USER_DISABLE.format(name=args.name)]
+    if args.action == "enable":
+        accounts.enable(args.name)
+        return [a.CLI_DONE_USER_ENABLE.format(name=args.name)]
+    if args.action == "roles":
+        roles = accounts.set_roles(args.name, args.roles)
+        return [a.CLI_DONE_USER_ROLES.format(name=args.name, roles=role_labels(roles))]
+    if args.action == "prune":
+        return [a.CLI_DONE_USER_PRUNE.format(count=accounts.prune_failures())]
     password = _read_password(args.password_stdin)
     if args.action == "passwd":
         accounts.set_password(args.name, password)

@@ -7,7 +7,8 @@
   `take_theirs`, `keep_mine` and `merge` turn it into the next attempt.
 - Every change writes its audit entry in its own transaction (services/audit.py); a
   version is restored as a new edit, rebuilt from the log and checked by the same rules.
-- Nothing is deleted: archiving sets the offer's status to inactive.
+- Nothing is deleted: archiving sets the offer's (or Quartiersbüro's) status to inactive;
+  `reactivate` sets it active again. Both are logged like every other change.
 No Streamlit here: the pages under pages/verwaltung/ call these functions.
 """
 
@@ -130,9 +131,18 @@ def merge(conflict: Conflict, choices: dict[str, Side]) -> tuple[Any, int]:
     return validate(kind, texts), conflict.theirs_version
 
 
-def archive(repo: Repository, offer_id: str, actor: str) -> AuditEntry | None:
-    """Set an offer inactive („archiviert“); it stays in the database and the log."""
-    return _change_stored(repo, "offer", offer_id, actor, "archive", status="inactive")
+def archive(repo: Repository, record_id: str, actor: str,
+            kind: RecordKind = "offer") -> AuditEntry | None:
+    """Set an offer or Quartiersbüro inactive („archiviert“): it stays in the database and
+    the log, and the public views no longer show it. None when it was archived already."""
+    return _change_stored(repo, kind, record_id, actor, "archive", status="inactive")
+
+
+def reactivate(repo: Repository, record_id: str, actor: str,
+               kind: RecordKind = "offer") -> AuditEntry | None:
+    """Take an archived record back („reaktivieren“): status active, logged as „restore“.
+    None when it was active already."""
+    return _change_stored(repo, kind, record_id, actor, "restore", status="active")
 
 
 def mark_verified(repo: Repository, offer_id: str, actor: str,
@@ -213,13 +223,17 @@ def filter_offers(offers: pd.DataFrame, query: str, statuses: list[str],
     return shown.sort_values("name", key=lambda names: names.map(fold))
 
 
-def filter_offices(offices: list, query: str) -> pd.DataFrame:
-    """The editors' list of Quartiersbüros: free text in name, operator or address; by name."""
+OFFICE_LIST_COLUMNS = ["id", "status", "name", "operator", "address"]
+
+
+def filter_offices(offices: list, query: str, statuses: list[str] | None = None) -> pd.DataFrame:
+    """The editors' list of Quartiersbüros (archived ones too): free text in name, operator
+    or address, and the status; sorted by name."""
     wanted = fold(query.strip())
-    found = [o for o in offices if wanted in fold(f"{o.name} {o.operator} {o.address or ''}")]
-    rows = pd.DataFrame([{"id": o.id, "name": o.name, "operator": o.operator,
-                          "address": o.address} for o in found],
-                        columns=["id", "name", "operator", "address"])
+    found = [o for o in offices if wanted in fold(f"{o.name} {o.operator} {o.address or ''}")
+             and (not statuses or o.status in statuses)]
+    rows = pd.DataFrame([{c: getattr(o, c) for c in OFFICE_LIST_COLUMNS} for o in found],
+                        columns=OFFICE_LIST_COLUMNS)
     return rows.sort_values("name", key=lambda names: names.map(fold))
 
 

@@ -17,9 +17,11 @@ WEB_CRS = "EPSG:4326"  # what Leaflet draws
 
 PositionPrecision = Literal["exact", "street", "approximate"]
 OfferStatus = Literal["active", "inactive", "temporarily_closed"]
+OfficeStatus = Literal["active", "inactive"]  # inactive: archived
 
 POSITION_PRECISIONS: tuple[PositionPrecision, ...] = ("exact", "street", "approximate")
 OFFER_STATUSES: tuple[OfferStatus, ...] = ("active", "inactive", "temporarily_closed")
+OFFICE_STATUSES: tuple[OfficeStatus, ...] = ("active", "inactive")
 WEEKDAYS = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")  # index 0 = Monday (ISO 1)
 
 
@@ -107,6 +109,9 @@ class Office(Place):
     contact: str = ""  # e.g. "Sprechstunde nach Vereinbarung"; no personal names needed
     staff_role: str = ""  # e.g. "Lotse"
     programme: str = ""
+    # archived („inactive“): kept with its history, hidden from the map, the Lotse, the
+    # profiles and the gap analysis (services/snapshot.py)
+    status: OfficeStatus = "active"
     # published addresses rarely come with coordinates: an office is placed roughly
     position_precision: PositionPrecision = field(default="approximate", kw_only=True)
 

@@ -31,7 +31,9 @@ class Snapshot:
     districts: gpd.GeoDataFrame  # EPSG:25832
     indicator_values: pd.DataFrame
     offers: pd.DataFrame  # filters.prepare()d
-    offices: tuple[Office, ...]
+    offices: tuple[Office, ...]  # the active ones: what every public view shows
+    # archived Quartiersbüros: only the editing page lists them (and old reports name them)
+    archived_offices: tuple[Office, ...] = ()
 
     @cached_property
     def districts_web_geojson(self) -> dict:
@@ -83,7 +85,19 @@ class Snapshot:
         return bool(rows.iloc[0]) if len(rows) else False
 
     def office(self, office_id: str) -> Office | None:
+        """An active Quartiersbüro; an archived one is not found (as if it were gone)."""
         return next((o for o in self.offices if o.id == office_id), None)
+
+    @property
+    def all_offices(self) -> tuple[Office, ...]:
+        """Active and archived Quartiersbüros, by id (the editing page's list)."""
+        return tuple(sorted((*self.offices, *self.archived_offices), key=lambda o: o.id))
+
+    @cached_property
+    def office_names(self) -> dict[str, str]:
+        """Every office's name by id, archived ones too: a need reported at an office that
+        was archived later still names it."""
+        return {o.id: o.name for o in self.all_offices}
 
     def position_of(self, selection: Selection | None) -> tuple[float, float] | None:
         """Where a selected offer or office is, to ring it on the map."""
@@ -111,19 +125,22 @@ def load_snapshot(repo: Repository, today: date | None = None) -> Snapshot:
     """Read everything the pages show, in a handful of queries.
 
     Offers get a `stale` column (services/freshness.py): not verified within
-    QA_STALE_MONTHS, for the map and the Lotse to mark.
+    QA_STALE_MONTHS, for the map and the Lotse to mark. Archived Quartiersbüros are kept
+    apart (`archived_offices`), so no public view can show them by mistake.
     """
     districts = repo.districts()
     names = dict(zip(districts["id"], districts["name"]))
     offers = repo.offers_frame()
     stale = freshness.stale_mask(offers["last_verified"], today or date.today(),
                                  freshness.stale_months())
+    offices = repo.offices()
     return Snapshot(
         version=repo.data_version(),
         districts=districts,
         indicator_values=repo.indicator_values(),
         offers=filters.prepare(offers.assign(**{freshness.STALE_COLUMN: stale}), names),
-        offices=tuple(repo.offices()),
+        offices=tuple(o for o in offices if o.status == "active"),
+        archived_offices=tuple(o for o in offices if o.status != "active"),
     )
 
 

@@ -62,6 +62,7 @@ OFFICE_COLUMNS: dict[str, str] = {
     "kontakt": "contact",
     "rolle": "staff_role",
     "programm": "programme",
+    "status": "status",  # optional: aktiv (default) or inaktiv (archived)
     **PROVENANCE_COLUMNS,
 }
 OFFICE_REQUIRED = ("id", "name", "traeger", "lat", "lon")
@@ -93,3 +94,4 @@ STATUS_CODES: dict[str, str] = {
     "inaktiv": "inactive",
     "voruebergehend_geschlossen": "temporarily_closed",
 }
+OFFICE_STATUS_CODES: dict[str, str] = {"aktiv": "active", "inaktiv": "inactive"}

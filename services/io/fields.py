@@ -16,7 +16,7 @@ from typing import Any
 
 from services.io import cells
 from services.io.cells import CellError
-from services.io.columns import PRECISION_CODES, STATUS_CODES
+from services.io.columns import OFFICE_STATUS_CODES, PRECISION_CODES, STATUS_CODES
 from services.io.hours import format_hours_text, parse_hours
 from services.taxonomy import AUDIENCES, NEEDS
 from services.texts import validation as t
@@ -143,6 +143,7 @@ AUDIENCE_LIST = Kind(code_parser(_AUDIENCE_LOOKUP, ", ".join(AUDIENCES)), cells.
 LANGUAGES = Kind(parse_languages, cells.format_list)
 PRECISION = Kind(single_code_parser(PRECISION_CODES), _german_code(PRECISION_CODES))
 STATUS = Kind(single_code_parser(STATUS_CODES), _german_code(STATUS_CODES))
+OFFICE_STATUS = Kind(single_code_parser(OFFICE_STATUS_CODES), _german_code(OFFICE_STATUS_CODES))
 HOURS = Kind(parse_hours, format_hours_text)
 BOOLEAN = Kind(cells.parse_bool, cells.format_bool)
 DATE = Kind(cells.parse_date, _identity)

@@ -21,7 +21,8 @@ refused with file, object and HSDS field named. Ids are UUIDv5 of our ids (stabl
 exports); organizations' ids come from their names.
 
 Status: ours active/inactive/temporarily_closed <-> HSDS active/inactive/"temporarily
-closed"; an imported "defunct" service becomes inactive (we archive, never delete).
+closed"; an imported "defunct" service becomes inactive (we archive, never delete). An
+HSDS location has no status: an office's (aktiv/inaktiv) travels as a field attribute.
 Opening hours: one WEEKLY schedule per slot, byday MO…SU, opens_at/closes_at in local time
 (Europe/Berlin, without offset: a weekly slot keeps its wall-clock time across DST).
 """
@@ -66,7 +67,7 @@ STATUS_FROM_HSDS = {hsds: ours for ours, hsds in STATUS_TO_HSDS.items()} | {"def
 OFFER_FIELDS = ("id", "lagegenauigkeit", "bezirk", "oeffnungszeiten_hinweis", "kostenlos",
                 "barrierefrei", "gueltig_von", "gueltig_bis", "quelle", "demo")
 OFFICE_FIELDS = ("id", "lagegenauigkeit", "bezirk", "oeffnungszeiten_hinweis", "kontakt",
-                 "rolle", "programm", "quelle", "demo")
+                 "rolle", "programm", "status", "quelle", "demo")
 FIELD_CODES = tuple(dict.fromkeys(OFFER_FIELDS + OFFICE_FIELDS))
 
 _LOCATION = "service_at_locations[0].location"

@@ -15,7 +15,7 @@ from services.model import Office
 OFFICE_SPEC = RecordSpec(
     model=Office,
     columns=OFFICE_COLUMNS,
-    kinds=f.PLACE_KINDS,
+    kinds={**f.PLACE_KINDS, "status": f.OFFICE_STATUS},
     required=OFFICE_REQUIRED,
     sheet_title="Quartiersbueros",
 )

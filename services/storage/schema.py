@@ -132,6 +132,8 @@ offices = Table(
     Column("programme", String, nullable=False),
     *_place_columns(),
     Column("version", Integer, nullable=False, server_default="1"),  # optimistic locking
+    # "active" or "inactive" (archived: kept, but shown to nobody outside the editing page)
+    Column("status", String, nullable=False, server_default="active"),
 )
 
 # Needs that no offer met („Bedarf anmelden“), anonymous: no name, no address, no point.

@@ -19,6 +19,9 @@ from services.storage.errors import translated
 from services.storage.repository import write_transaction
 
 ROLE_SEPARATOR = ";"
+# (window_start, now): counters whose window began at or before window_start and whose
+# lockout (if any) is over by now count for nothing any more and may be deleted
+Expiry = tuple[datetime, datetime]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +82,15 @@ class UserStore:
         return {row["key"]: FailureRecord(**row) for row in rows}
 
     def count_failures(
-        self, keys: list[str], count: Callable[[str, FailureRecord | None], FailureRecord]
+        self, keys: list[str], count: Callable[[str, FailureRecord | None], FailureRecord],
+        expired: Expiry | None = None,
     ) -> list[FailureRecord]:
         """Replace each key's counter by `count(key, current)`, read and written in ONE
-        write transaction, so two failed logins at the same moment both count."""
+        write transaction, so two failed logins at the same moment both count. With
+        `expired`, counters that no longer count are deleted in the same transaction."""
         with write_transaction(self._engine) as conn:
+            if expired is not None:
+                _delete_expired(conn, *expired)
             table = t.login_failures
             rows = conn.execute(sa.select(table).where(table.c.key.in_(keys))).mappings().all()
             current = {row["key"]: FailureRecord(**row) for row in rows}
@@ -92,9 +99,29 @@ class UserStore:
             conn.execute(sa.insert(table), [_failure_row(f) for f in updated])
         return updated
 
-    def clear_failures(self, keys: list[str]) -> None:
+    def clear_failures(self, keys: list[str], expired: Expiry | None = None) -> None:
+        """Delete the keys' counters (and, with `expired`, every counter that has expired)."""
         with write_transaction(self._engine) as conn:
+            if expired is not None:
+                _delete_expired(conn, *expired)
             conn.execute(sa.delete(t.login_failures).where(t.login_failures.c.key.in_(keys)))
+
+    def delete_expired_failures(self, window_start: datetime, now: datetime) -> int:
+        """Delete every counter that has expired (see `Expiry`); the number deleted."""
+        with write_transaction(self._engine) as conn:
+            return _delete_expired(conn, window_start, now)
+
+
+def _delete_expired(conn: sa.Connection, window_start: datetime, now: datetime) -> int:
+    """Counters whose window is over and that hold no running lockout: a login would start
+    them afresh anyway (services.auth.count_failure), so they only take up space (and
+    keep a hash of a client's address longer than needed)."""
+    table = t.login_failures
+    done = conn.execute(sa.delete(table).where(
+        table.c.first_failure_at <= window_start,
+        sa.or_(table.c.locked_until.is_(None), table.c.locked_until <= now),
+    ))
+    return done.rowcount
 
 
 def _user(row: sa.RowMapping) -> UserRecord:

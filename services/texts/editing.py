@@ -19,6 +19,11 @@ COLUMN_LABELS = {
     "zuletzt_geprueft": "Zuletzt geprüft", "quelle": "Quelle", "demo": "Demo-Eintrag (ja/nein)",
     "kontakt": "Kontakt", "rolle": "Rolle", "programm": "Programm",
 }  # fmt: skip
+# the form's labels per record kind: a Quartiersbüro is active or archived, never closed
+FORM_LABELS = {
+    "offer": COLUMN_LABELS,
+    "office": COLUMN_LABELS | {"status": "Status (aktiv, inaktiv = archiviert)"},
+}
 
 ACTION_LABELS = {
     "create": "angelegt", "edit": "bearbeitet", "archive": "archiviert",
@@ -46,16 +51,26 @@ MERGE_THEIRS = "deren"
 SAVED = "Gespeichert (Version {version})."
 UNCHANGED = "Keine Änderung: nichts gespeichert."
 ARCHIVED = "Archiviert: der Eintrag ist jetzt inaktiv und bleibt im Protokoll."
+REACTIVATED = "Reaktiviert: der Eintrag ist wieder aktiv."
+ARCHIVED_OFFICE = ("Dieses Quartiersbüro ist archiviert: Karte, Lotse, Bezirksprofile und "
+                   "Versorgungslücken zeigen es nicht. Es bleibt mit seinem Verlauf erhalten.")
+ARCHIVED_OFFER = "Dieses Angebot ist archiviert (inaktiv)."
 VERIFIED = "Als geprüft markiert ({date})."
 RESTORED = "Version {version} wiederhergestellt (als neue Version {new})."
 
 SEARCH = "Suche"
 FILTER_STATUS = "Status"
+FILTER_ALL = "alle – zum Eingrenzen wählen"
+OFFICE_STATUS_LABELS = {"active": "aktiv", "inactive": "archiviert"}
+OFFICE_LIST_LABELS = {"id": "Kennung", "status": "Status", "name": "Name", "operator": "Träger",
+                      "address": "Adresse"}
 FILTER_STALE = "nur ungeprüfte (Prüfliste)"
 CHOOSE = "Eintrag"
 NEW_ENTRY = "Neues Angebot"
+NEW_ENTRY_BY_KIND = {"offer": NEW_ENTRY, "office": "Neues Quartiersbüro"}
 SAVE = "Speichern"
 ARCHIVE = "Archivieren"
+REACTIVATE = "Reaktivieren"
 VERIFY = "geprüft"
 HISTORY = "Verlauf"
 RESTORE = "Diese Version wiederherstellen"

@@ -31,6 +31,7 @@ HSDS_FIELD_DESCRIPTIONS: dict[str, str] = {
     "kontakt": "Kontaktweg, z. B. Sprechstunde nach Vereinbarung",
     "rolle": "Rolle der Ansprechperson, z. B. Lotse",
     "programm": "Förderprogramm des Büros",
+    "status": "Status des Quartiersbüros: aktiv oder inaktiv (archiviert)",
 }
 HSDS_NOT_A_LIST = "Die Datei muss eine JSON-Liste von Objekten enthalten"
 HSDS_BAD_JSON = "Die Datei ist kein gültiges JSON ({reason})"

@@ -19,7 +19,9 @@ from services.importer import shared_repository
 from services.plaintext import markdown_literal
 from services.texts import auth as auth_text
 from services.texts import editing as t
+from services.texts import ui as ui_text
 from services.texts import validation as v
+from ui import nearby_state
 from ui.components.offer_editor import (
     ADDRESS,
     ADDRESS_CHOICE,
@@ -33,6 +35,7 @@ TIMEOUT = 60
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "pages" / "verwaltung" / "angebote.py")
 LOG_PAGE = str(ROOT / "pages" / "verwaltung" / "protokoll.py")
+APP = str(ROOT / "app.py")
 XSS = '<img src=x onerror="alert(1)">**fett** [link](javascript:alert(2)) {{7*7}}'
 
 
@@ -169,10 +172,53 @@ def test_an_office_is_edited_in_the_same_form_with_its_history(editor):
     assert repo.get_office(office_id).staff_role == "Quartiersmanagerin"
     assert [e.version for e in editing.history(repo, "office", office_id)][0] == repo.version_of(
         "office", office_id)
-    assert not [b for b in at.button if b.key in ("ed_verify", "ed_archive")]  # offers only
+    assert not [b for b in at.button if b.key == "ed_verify"]  # offers only
     at.text_input(key=field_key("rolle")).input("Stadtteilmanager")
     at.button(key="ed_save").click().run()
     first = editing.history(repo, "office", office_id)[1].version
     at.button(key=f"ed_restore_{first}").click().run()
     assert not at.exception
     assert repo.get_office(office_id).staff_role == "Quartiersmanagerin"
+
+
+def lotse_offices() -> list[str]:
+    """The Quartiersbüros an anonymous visitor can start the Lotse from."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at = at.switch_page("pages/lotse.py").run()
+    at.radio(key=nearby_state.START_KIND).set_value("office").run()
+    return list(at.selectbox(key=nearby_state.OFFICE).options)  # names, bidi-isolated
+
+
+def map_warnings(selection: str) -> list[str]:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["auswahl"] = selection
+    return [w.value for w in at.run().warning]
+
+
+def test_an_office_is_archived_hidden_from_the_public_and_reactivated(editor):
+    at = office_mode(editor)
+    office_id = at.selectbox(key=SELECTED).options[-1]
+    repo = shared_repository()
+    name = repo.get_office(office_id).name
+    assert any(name in o for o in lotse_offices())
+    assert ui_text.DETAILS_NOT_FOUND not in map_warnings(f"b:{office_id}")
+    at = choose(at, office_id)
+    at.button(key="ed_archive").click().run()
+    assert not at.exception
+    assert repo.get_office(office_id).status == "inactive"
+    assert [s.value for s in at.success] == [t.ARCHIVED]
+    assert [i.value for i in at.info] == [t.ARCHIVED_OFFICE]
+    assert t.ACTION_LABELS["archive"] in at.expander[0].label  # the history's newest entry
+    assert not [b for b in at.button if b.key == "ed_archive"]
+    at.multiselect(key="ed_office_status").set_value(["inactive"]).run()
+    listed = at.dataframe[0].value
+    assert (list(listed["id"]), list(listed["status"])) == ([office_id], ["archiviert"])
+    assert not any(name in o for o in lotse_offices())
+    assert ui_text.DETAILS_NOT_FOUND in map_warnings(f"b:{office_id}")  # not on the map either
+
+    at.button(key="ed_reactivate").click().run()
+    assert not at.exception
+    assert repo.get_office(office_id).status == "active"
+    assert [s.value for s in at.success] == [t.REACTIVATED]
+    assert t.ACTION_LABELS["restore"] in at.expander[0].label
+    assert any(name in o for o in lotse_offices())

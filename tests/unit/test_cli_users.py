@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import timedelta
 
 import pytest
 
-from services.auth import Accounts, LoginRefused
+from services.auth import Accounts, LoginRefused, utcnow
 from services.config import PROJECT_ROOT
+from services.storage import schema
 from services.storage.repository import Repository, create_engine_for
 
 PASSWORD = "korrekt pferd batterie"
@@ -62,3 +64,52 @@ def test_bad_input_exits_2_with_german_reasons_and_writes_nothing(cli, db_url):
     assert (done.returncode, done.stderr) == (2, "Fehler: Das Konto „niemand“ gibt es nicht.\n")
     done = cli("add", "anna", "--passwort-stdin", stdin=PASSWORD + "\n")
     assert (done.returncode, done.stderr) == (2, "Fehler: Bitte mindestens eine Rolle angeben (--role).\n")
+
+
+def test_enable_and_roles(cli, db_url):
+    cli("add", "anna", "--role", "lotse", "--passwort-stdin", stdin=PASSWORD + "\n")
+    cli("disable", "anna")
+    done = cli("enable", "anna")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "Konto „anna“ wieder freigegeben.\n", "")
+    done = cli("roles", "anna", "--role", "redaktion", "--role", "planung")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == "Rollen von „anna“: Redaktion, Planung.\n"
+    accounts = Accounts(Repository(create_engine_for(db_url)).users)
+    assert accounts.login("anna", PASSWORD, None).roles == {"redaktion", "planung"}
+    assert cli("list").stdout.startswith("anna\tplanung,redaktion\taktiv\tangelegt ")
+
+
+def test_enable_and_roles_refuse_bad_input_in_german_and_change_nothing(cli, db_url):
+    cli("add", "anna", "--role", "lotse", "--passwort-stdin", stdin=PASSWORD + "\n")
+    done = cli("enable", "niemand")
+    assert (done.returncode, done.stdout, done.stderr) == (
+        2, "", "Fehler: Das Konto „niemand“ gibt es nicht.\n")
+    done = cli("roles", "anna", "--role", "chef")
+    assert (done.returncode, done.stderr) == (
+        2, "Fehler: Unbekannte Rolle „chef“; erlaubt sind: lotse, redaktion, planung, admin.\n")
+    done = cli("roles", "anna")
+    assert (done.returncode, done.stderr) == (2, "Fehler: Bitte mindestens eine Rolle angeben (--role).\n")
+    done = cli("roles", "niemand", "--role", "lotse")
+    assert (done.returncode, done.stderr) == (2, "Fehler: Das Konto „niemand“ gibt es nicht.\n")
+    assert cli("list").stdout.startswith("anna\tlotse\taktiv\t")
+
+
+def test_prune_deletes_expired_failure_counters(cli, db_url):
+    """Counters of a window that is over and without a running lockout go; a fresh one stays."""
+    engine = create_engine_for(db_url)
+    assert cli("prune").stdout == "0 abgelaufene Zähler fehlgeschlagener Anmeldungen gelöscht.\n"
+    now = utcnow()
+    old = now - timedelta(days=1)
+    with engine.begin() as conn:
+        conn.execute(schema.login_failures.insert(), [
+            {"key": "name:alt", "failures": 2, "first_failure_at": old, "locked_until": None},
+            {"key": "client:alt", "failures": 1, "first_failure_at": old,
+             "locked_until": old + timedelta(minutes=15)},
+            {"key": "name:frisch", "failures": 1, "first_failure_at": now, "locked_until": None},
+        ])
+    done = cli("prune")
+    assert (done.returncode, done.stdout) == (
+        0, "2 abgelaufene Zähler fehlgeschlagener Anmeldungen gelöscht.\n")
+    with engine.connect() as conn:
+        assert conn.scalars(schema.login_failures.select().with_only_columns(
+            schema.login_failures.c.key)).all() == ["name:frisch"]

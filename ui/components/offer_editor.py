@@ -19,9 +19,11 @@ from services.audit import SPECS
 from services.config import load_settings
 from services.map.base import bounds_of, new_map
 from services.map.layers import district_geometries
+from services.model import OFFER_STATUSES, OFFICE_STATUSES
 from services.plaintext import markdown_literal
 from services.snapshot import Snapshot
 from services.texts import editing as t
+from services.texts.ui import STATUS_LABELS
 from ui import data
 
 MODE = "ed_kind"  # "offer" or "office": what the page edits
@@ -53,16 +55,22 @@ def mode_choice() -> None:
 
 
 def offer_list(snap: Snapshot) -> None:
-    """Search and filters over the snapshot's offers (or offices); the choice loads the form."""
+    """Search and filters over the snapshot's offers (or offices, archived ones too); the
+    choice loads the form."""
     query = st.text_input(t.SEARCH, key="ed_search")
     if kind() == "office":
-        offers = editing.filter_offices(list(snap.offices), query)
-        st.dataframe(offers, hide_index=True, width="stretch")
-        _choice(offers["id"])
+        statuses = st.multiselect(t.FILTER_STATUS, list(OFFICE_STATUSES), key="ed_office_status",
+                                  format_func=t.OFFICE_STATUS_LABELS.get, placeholder=t.FILTER_ALL)
+        offices = editing.filter_offices(list(snap.all_offices), query, statuses)
+        columns = {c: st.column_config.TextColumn(label, width="small" if c != "name" else None)
+                   for c, label in t.OFFICE_LIST_LABELS.items()}
+        st.dataframe(offices.assign(status=offices["status"].map(t.OFFICE_STATUS_LABELS)),
+                     hide_index=True, width="stretch", column_config=columns)
+        _choice(offices["id"])
         return
     left, right = st.columns(2)
-    statuses = left.multiselect(t.FILTER_STATUS, ["active", "inactive", "temporarily_closed"],
-                                key="ed_status")
+    statuses = left.multiselect(t.FILTER_STATUS, list(OFFER_STATUSES), key="ed_status",
+                                format_func=STATUS_LABELS.get, placeholder=t.FILTER_ALL)
     stale_only = right.checkbox(t.FILTER_STALE, key="ed_stale")
     offers = editing.filter_offers(snap.offers, query, statuses, stale_only)
     st.dataframe(offers[["id", "name", "provider", "status", "last_verified", "stale"]],
@@ -78,7 +86,7 @@ def _choice(ids: pd.Series) -> None:
     if st.session_state.get(SELECTED, NEW) not in options:  # filtered out: keep it listed
         options.append(st.session_state[SELECTED])
     st.selectbox(t.CHOOSE, options, key=SELECTED,
-                 format_func=lambda i: t.NEW_ENTRY if i == NEW else i)
+                 format_func=lambda i: t.NEW_ENTRY_BY_KIND[kind()] if i == NEW else i)
 
 
 def _load(offer_id: str) -> None:
@@ -137,7 +145,7 @@ def offer_form(actor: str) -> None:
     with st.form("ed_form"):
         for column in _columns():
             widget = st.text_area if column in LONG_TEXT else st.text_input
-            widget(t.COLUMN_LABELS[column], key=field_key(column),
+            widget(t.FORM_LABELS[kind()][column], key=field_key(column),
                    disabled=column == "id" and st.session_state.get(BASE) is not None)
             if column in problems:
                 st.error(markdown_literal(problems[column]))
@@ -204,16 +212,23 @@ def _continue_from(conflict: editing.Conflict, resolved) -> None:
 
 
 def record_actions(actor: str) -> None:
-    """„geprüft“ and „Archivieren“ on the stored offer (each one click, logged)."""
+    """„geprüft“ (offers) and „Archivieren“ or „Reaktivieren“ on the stored record (each one
+    click, logged)."""
     base = st.session_state.get(BASE)
-    if base is None or kind() != "offer":  # offices have no status and no check date
+    if base is None:
         return
+    archived = base.status == "inactive"
+    if archived:
+        st.info(t.ARCHIVED_OFFICE if kind() == "office" else t.ARCHIVED_OFFER)
     left, right = st.columns(2)
-    if left.button(t.VERIFY, key="ed_verify", icon="✅"):
+    if kind() == "offer" and left.button(t.VERIFY, key="ed_verify", icon="✅"):
         editing.mark_verified(data.repository(), base.id, actor)
         _done(t.VERIFIED.format(date=date.today().strftime("%d.%m.%Y")))
-    if right.button(t.ARCHIVE, key="ed_archive"):
-        editing.archive(data.repository(), base.id, actor)
+    if archived and right.button(t.REACTIVATE, key="ed_reactivate"):
+        editing.reactivate(data.repository(), base.id, actor, kind())
+        _done(t.REACTIVATED)
+    if not archived and right.button(t.ARCHIVE, key="ed_archive"):
+        editing.archive(data.repository(), base.id, actor, kind())
         _done(t.ARCHIVED)
 
 

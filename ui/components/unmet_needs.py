@@ -152,14 +152,13 @@ def unmet_needs_listing(snap: Snapshot, office_id: str, today: date, key: str = 
     if not allowed(*LISTING_ROLES):
         return
     st.subheader(t.LISTING_TITLE)
-    offices = {o.id: o.name for o in snap.offices}
     for period, records in data.office_unmet_needs(office_id, today):
         st.markdown(t.LISTING_COUNT.format(label=period.label, start=period.start.strftime("%d.%m."),
                                            end=period.end.strftime("%d.%m.%Y"), count=len(records)))
         if not records:
             st.caption(t.LISTING_EMPTY)
             continue
-        rows = listing_rows(records, snap.district_names, offices)
+        rows = listing_rows(records, snap.district_names, snap.office_names)
         shown = [{k: isolate(v) if isinstance(v, str) else v for k, v in row.items()
                   if k != t.COLUMN_OFFICE} for row in rows]  # fmt: skip
         st.dataframe(shown, hide_index=True,

@@ -53,7 +53,8 @@ def records():
                     provider="Stadt Bottrop", opening_hours=())],
         [office(district_id="A1"), office(id="b2", name="Büro Eigen", email="", phone="0204 1"),
          office(id="b3", operator="Diakonie", contact="nach Vereinbarung",
-                programme="Soziale Stadt", source="Stadt", hours_note="nur dienstags")],
+                programme="Soziale Stadt", source="Stadt", hours_note="nur dienstags",
+                status="inactive")],  # an archived office: its status travels as attribute
     )
 
 

@@ -234,6 +234,8 @@ def test_an_older_backup_is_migrated_to_the_current_schema(engine, tmp_path):
     changes = {f"tables/{name}.jsonl": None for name in newer_tables}
     for name in ("offers", "offices"):  # their `version` came with 0007
         changes[f"tables/{name}.jsonl"] = without_column(saved, older, name, "version")
+    changes["tables/offices.jsonl"] = drop_column(  # and the offices' `status` with 0008
+        changes["tables/offices.jsonl"], older["tables"]["offices"], "status")
     path = rewrite(saved, tmp_path / "older.zip",
                    changes | {"manifest.json": json.dumps(older).encode()})
     backup.restore(engine, path)
@@ -244,14 +246,21 @@ def test_an_older_backup_is_migrated_to_the_current_schema(engine, tmp_path):
     assert now["tables"]["offers"]["rows"] == older["tables"]["offers"]["rows"]
     assert without_column(backup.backup(engine, tmp_path / "again.zip").path, now,
                           "offers", "version") == changes["tables/offers.jsonl"]
+    with engine.connect() as conn:  # every office of the old backup is active
+        assert set(conn.scalars(sa.select(schema.offices.c.status))) == {"active"}
 
 
 def without_column(path: Path, described: dict, table: str, column: str) -> bytes:
     """A table's lines without one column, its manifest entry (in `described`) made to match."""
-    entry = described["tables"][table]
-    index = entry["columns"].index(column)
     with zipfile.ZipFile(path) as archive:
-        rows = [json.loads(line) for line in archive.read(f"tables/{table}.jsonl").splitlines()]
+        content = archive.read(f"tables/{table}.jsonl")
+    return drop_column(content, described["tables"][table], column)
+
+
+def drop_column(content: bytes, entry: dict, column: str) -> bytes:
+    """Table lines without one column; the table's manifest `entry` made to match."""
+    index = entry["columns"].index(column)
+    rows = [json.loads(line) for line in content.splitlines()]
     lines = sorted(json.dumps(row[:index] + row[index + 1:], ensure_ascii=False,
                               separators=(",", ":")) for row in rows)
     content = "".join(line + "\n" for line in lines).encode("utf-8")

@@ -117,3 +117,74 @@ def test_a_changed_password_replaces_the_old_one(accounts, clock):
     assert accounts.all()[0].password_changed_at == clock.now
     with pytest.raises(AccountRefused, match="gibt es nicht"):
         accounts.set_password("niemand", "ein ganz neues passwort")
+
+
+def test_an_enabled_account_logs_in_again_and_its_names_lockout_is_lifted(accounts):
+    accounts.add("anna", ["lotse"], PASSWORD)
+    accounts.disable("anna")
+    for _ in range(3):
+        with pytest.raises(LoginRefused):
+            accounts.login("anna", PASSWORD, f"192.0.2.{_}")  # disabled: counts as failed
+    with pytest.raises(LoginRefused, match="gesperrt"):
+        accounts.login("anna", PASSWORD, "192.0.2.9")
+    accounts.enable("ANNA")
+    assert accounts.principal("anna") == Principal("anna", frozenset({"lotse"}), "local")
+    assert accounts.login("anna", PASSWORD, "192.0.2.9").name == "anna"
+    with pytest.raises(AccountRefused, match="„niemand“ gibt es nicht"):
+        accounts.enable("niemand")
+
+
+def test_roles_are_replaced_and_checked(accounts):
+    accounts.add("anna", ["lotse"], PASSWORD)
+    assert accounts.set_roles("anna", ["redaktion", "planung"]) == {"redaktion", "planung"}
+    assert accounts.principal("anna").roles == {"redaktion", "planung"}
+    for roles, message in ((["chef"], "Unbekannte Rolle „chef“"), ([], "mindestens eine Rolle")):
+        with pytest.raises(AccountRefused, match=message):
+            accounts.set_roles("anna", roles)
+    assert accounts.principal("anna").roles == {"redaktion", "planung"}  # unchanged
+    with pytest.raises(AccountRefused, match="gibt es nicht"):
+        accounts.set_roles("niemand", ["lotse"])
+
+
+def failure_keys(accounts: Accounts) -> set[str]:
+    return set(accounts._store.failures([f"name:{n}" for n in ("anna", "bert", "carla")]))
+
+
+def client_keys(accounts: Accounts, *clients: str) -> set[str]:
+    from services.auth import throttle_keys
+
+    keys = [throttle_keys("x", c)[1] for c in clients]
+    return set(accounts._store.failures(keys))
+
+
+def test_expired_failure_counters_are_deleted_by_the_next_login_attempt(accounts, clock):
+    accounts.add("anna", ["lotse"], PASSWORD)
+    with pytest.raises(LoginRefused):
+        accounts.login("bert", "rate-mal-123456", "192.0.2.1")  # one failure, no lockout
+    clock.now += timedelta(minutes=9)
+    with pytest.raises(LoginRefused):
+        accounts.login("carla", "rate-mal-123456", "192.0.2.2")
+    clock.now += timedelta(minutes=1)  # bert's window (10 minutes) is over, carla's is not
+    assert accounts.login("anna", PASSWORD, "192.0.2.3").name == "anna"
+    assert failure_keys(accounts) == {"name:carla"}
+    assert len(client_keys(accounts, "192.0.2.1", "192.0.2.2")) == 1
+    clock.now += timedelta(minutes=9)
+    with pytest.raises(LoginRefused):
+        accounts.login("anna", "rate-mal-123456", "192.0.2.3")  # a failure prunes as well
+    assert failure_keys(accounts) == {"name:anna"}
+
+
+def test_a_running_lockout_is_kept_after_its_window_and_pruned_once_over(accounts, clock):
+    accounts.add("anna", ["lotse"], PASSWORD)
+    for _ in range(3):
+        with pytest.raises(LoginRefused):
+            accounts.login("bert", "rate-mal-123456", "192.0.2.1")
+    clock.now += timedelta(minutes=12)  # the window is over, the 15-minute lockout is not
+    assert accounts.prune_failures() == 1  # the client's counter (3 of 5: no lockout)
+    assert failure_keys(accounts) == {"name:bert"}
+    with pytest.raises(LoginRefused, match="gesperrt"):
+        accounts.login("bert", "rate-mal-123456", "192.0.2.5")
+    clock.now += timedelta(minutes=3)  # the lockout ends
+    assert accounts.prune_failures() == 1  # bert's name
+    assert failure_keys(accounts) == set()
+    assert accounts.prune_failures() == 0
