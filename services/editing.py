@@ -193,13 +193,21 @@ def restore(repo: Repository, kind: RecordKind, record_id: str, version: int,
     return result.entries[0] if result.entries else None
 
 
-def district_of(districts: Any, texts: dict[str, str]) -> str | None:
-    """The id of the district the form's lat/lon lie in (None: outside, or not valid yet)."""
+def position_of(texts: dict[str, str]) -> tuple[float, float] | None:
+    """The form's lat/lon as numbers (None: empty or not valid yet)."""
     try:
         lat, lon = (audit.SPECS["offer"].kind(c).parse(texts.get(c, "")) for c in ("lat", "lon"))
     except CellError:
         return None
-    return assign_districts([lat], [lon], districts)[0] if len(districts) else None
+    return None if lat is None or lon is None else (lat, lon)
+
+
+def district_of(districts: Any, texts: dict[str, str]) -> str | None:
+    """The id of the district the form's lat/lon lie in (None: outside, or not valid yet)."""
+    position = position_of(texts)
+    if position is None or not len(districts):
+        return None
+    return assign_districts([position[0]], [position[1]], districts)[0]
 
 
 def _stored(tx: Repository, kind: RecordKind, record_id: str) -> Any:

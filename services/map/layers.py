@@ -63,6 +63,31 @@ def district_layer(choropleth: ChoroplethData, geometries: Mapping[str, dict]) -
     return qa_layer(texts.LAYER_DISTRICTS, "addDistricts", {"rows": rows})
 
 
+PLAIN_FILL = "#f4f1ea"  # the districts' fill where no indicator colours them
+
+
+def plain_district_layer(names: Mapping[str, str], geometries: Mapping[str, dict]) -> folium.FeatureGroup:
+    """The districts in one light fill with their outlines and names on hover: orientation
+    on a map without configured tiles (the editor's position map)."""
+    rows = [[key, names.get(key, key), PLAIN_FILL, [], geometry] for key, geometry in geometries.items()]
+    return qa_layer(texts.LAYER_DISTRICTS_PLAIN, "addDistricts", {"rows": rows})
+
+
+MARK_STYLE = (
+    "width:22px;height:22px;border-radius:4px;background:#b2182b;color:#fff;"
+    "border:2px solid #fff;box-shadow:0 0 0 1px #b2182b;font:700 14px/22px sans-serif;"
+    "text-align:center"
+)
+
+
+def point_mark(position: tuple[float, float], symbol: str, tooltip: str) -> folium.Marker:
+    """A red square mark for one point of ours (the Lotse's starting point, the position
+    being edited). Only our constant symbol and tooltip go in: nothing to escape."""
+    icon = folium.DivIcon(html=f'<div style="{MARK_STYLE}">{symbol}</div>', icon_size=(26, 26),
+                          icon_anchor=(13, 13))  # fmt: skip
+    return folium.Marker(position, icon=icon, tooltip=tooltip, z_index_offset=2000)
+
+
 def district_label_layer(names: Mapping[str, str], geometries: Mapping[str, dict]) -> folium.FeatureGroup:
     """District names at representative points (always inside, unlike centroids).
 

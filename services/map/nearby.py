@@ -23,15 +23,9 @@ from services.nearest import NearbyOffer, distance_choice_label, straight_radius
 from services.texts import nearby as t
 
 RING_COLOUR = "#08519c"
-HOME_COLOUR = "#b2182b"
 NUMBER_STYLE = (
     "width:24px;height:24px;border-radius:50%;background:#08519c;color:#fff;"
     "border:2px solid #fff;box-shadow:0 0 0 1px #08519c;font:700 12px/24px sans-serif;"
-    "text-align:center"
-)
-HOME_STYLE = (
-    "width:22px;height:22px;border-radius:4px;background:#b2182b;color:#fff;"
-    "border:2px solid #fff;box-shadow:0 0 0 1px #b2182b;font:700 14px/22px sans-serif;"
     "text-align:center"
 )
 MARGIN_DEGREES = 0.002  # around the rings and results, so markers never touch the edge
@@ -49,9 +43,7 @@ def _ring(home: tuple[float, float], walking_m: float) -> folium.Circle:
 
 
 def _home(home: tuple[float, float]) -> folium.Marker:
-    icon = folium.DivIcon(html=f'<div style="{HOME_STYLE}">⌂</div>', icon_size=(26, 26),
-                          icon_anchor=(13, 13))  # fmt: skip
-    return folium.Marker(home, icon=icon, tooltip=t.MAP_HOME, z_index_offset=2000)
+    return layers.point_mark(home, "⌂", t.MAP_HOME)
 
 
 def _numbered(number: int, offer: NearbyOffer) -> folium.Marker:

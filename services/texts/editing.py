@@ -82,6 +82,7 @@ REVIEW_BY_OFFICE = "Quartiersbüro"
 NO_OFFICE = "ohne Quartiersbüro"
 NEVER_VERIFIED = "nie geprüft"
 MAP_CLICK = "Position: in die Karte klicken oder Koordinaten eintippen"
+MAP_MARK = "Position des Eintrags"
 MODE = "Bearbeiten"
 MODES = {"offer": "Angebote", "office": "Quartiersbüros"}
 ADDRESS_SEARCH = "Position per Adresse suchen"

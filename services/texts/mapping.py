@@ -6,6 +6,7 @@ shows arrives from here as data. Templates use str.format placeholders.
 
 # Layer control
 LAYER_DISTRICTS = "Stadtteile (Indikator)"
+LAYER_DISTRICTS_PLAIN = "Stadtteile"
 LAYER_DISTRICT_NAMES = "Stadtteilnamen"
 LAYER_OFFICES = "Quartiersbüros"
 LAYER_OFFERS = "Angebote"

@@ -88,3 +88,13 @@ def test_the_office_list_finds_name_operator_or_address_sorted_by_name():
     assert editing.filter_offices(offices, "caritas")["id"].tolist() == ["b"]
     assert editing.filter_offices(offices, "welheimer")["id"].tolist() == ["b"]
     assert editing.filter_offices([], "x").empty
+
+
+@pytest.mark.parametrize(("texts", "expected"), [
+    ({"lat": "51,5226", "lon": "6.9478"}, (51.5226, 6.9478)),
+    ({"lat": "51.5226", "lon": ""}, None),
+    ({"lat": "Nord", "lon": "6.9"}, None),
+    ({}, None),
+])
+def test_the_form_position_is_read_like_the_import_reads_it(texts, expected):
+    assert editing.position_of(texts) == expected

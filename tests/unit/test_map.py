@@ -15,15 +15,18 @@ from shapely.geometry import box
 from services.choropleth import ALL_YEARS, ONE_YEAR, build_choropleth
 from services.config import Settings
 from services.indicators import INDICATORS_BY_KEY
-from services.map.base import build_base_map, layer_control
+from services.map.base import bounds_of, build_base_map, layer_control, new_map
 from services.map.jsbridge import js_json, parse_clicked
 from services.map.layers import (
+    PLAIN_FILL,
     choropleth_layer,
     district_geometries,
     district_outline,
     offer_layer,
     offer_mask,
     offer_selection,
+    plain_district_layer,
+    point_mark,
 )
 from services.model import Office
 from services.selection import Selection
@@ -317,3 +320,15 @@ def test_offers_stored_in_the_base_map_and_only_a_mask_on_a_filter_change():
     assert len(strings["feature_group"]) < 1_000  # no offer data on a filter change
     # a filter change leaves the base map's script as it was: st_folium keeps it mounted
     assert page_run(offers.iloc[:5])["script"] == strings["script"]
+
+
+def test_the_editor_map_shows_plain_districts_and_the_position_without_tiles():
+    geometries = district_geometries(json.loads(_districts().to_json()))
+    names = dict(zip(_districts()["id"], _districts()["name"], strict=True))
+    m = new_map(SETTINGS, bounds_of(geometries), [plain_district_layer(names, geometries)])
+    point_mark((51.52, 6.93), "✎", "Position des Eintrags").add_to(m)
+    html = m.get_root().render()
+    rows = _payload(html, "addDistricts")["rows"]
+    assert [row[:4] for row in rows] == [[key, names[key], PLAIN_FILL, []] for key in geometries]
+    assert EVIL[0] not in html  # the evil name only inside the JSON, escaped by QA.esc later
+    assert "Position des Eintrags" in html and "L.tileLayer" not in html

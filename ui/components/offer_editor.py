@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import folium
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
@@ -18,7 +19,12 @@ from services.addresses import AddressCandidate, candidate_label
 from services.audit import SPECS
 from services.config import load_settings
 from services.map.base import bounds_of, new_map
-from services.map.layers import district_geometries
+from services.map.layers import (
+    district_geometries,
+    district_label_layer,
+    plain_district_layer,
+    point_mark,
+)
 from services.model import OFFER_STATUSES, OFFICE_STATUSES
 from services.plaintext import markdown_literal
 from services.snapshot import Snapshot
@@ -126,14 +132,22 @@ def address_position(snap: Snapshot) -> None:
 def position_map(snap: Snapshot) -> None:
     """A small map: a click puts its coordinates into lat/lon (before the form is drawn)."""
     st.caption(t.MAP_CLICK)
-    bounds = bounds_of(district_geometries(snap.districts_web_geojson))
-    result = st_folium(new_map(load_settings(), bounds), key="ed_map", height=260,
-                       use_container_width=True, returned_objects=["last_clicked"])
+    geometries = district_geometries(snap.districts_web_geojson)
+    orientation = [plain_district_layer(snap.district_names, geometries),
+                   district_label_layer(snap.district_names, geometries)]
+    position = editing.position_of(_texts())
+    mark = folium.FeatureGroup(name=t.MAP_MARK, control=False)
+    if position:
+        mark.add_child(point_mark(position, "✎", t.MAP_MARK))
+    result = st_folium(new_map(load_settings(), bounds_of(geometries), orientation), key="ed_map",
+                       height=260, use_container_width=True, returned_objects=["last_clicked"],
+                       feature_group_to_add=mark)
     click = (result or {}).get("last_clicked")
     if click and click != st.session_state.get(CLICK):
         st.session_state[CLICK] = click
         st.session_state[field_key("lat")] = f"{click['lat']:.6f}"
         st.session_state[field_key("lon")] = f"{click['lng']:.6f}"
+        st.rerun()  # the mark drawn above still shows the old position
     district = editing.district_of(snap.districts, _texts())
     name = snap.district_names.get(district, t.OUTSIDE) if district else t.OUTSIDE
     st.caption(markdown_literal(t.DISTRICT_DERIVED.format(name=name)))
