@@ -66,6 +66,7 @@ OFFICE_LIST_LABELS = {"id": "Kennung", "status": "Status", "name": "Name", "oper
                       "address": "Adresse"}
 FILTER_STALE = "nur ungeprüfte (Prüfliste)"
 CHOOSE = "Eintrag"
+CHOICE_LABEL = "{name} ({id})"
 NEW_ENTRY = "Neues Angebot"
 NEW_ENTRY_BY_KIND = {"offer": NEW_ENTRY, "office": "Neues Quartiersbüro"}
 SAVE = "Speichern"

@@ -4,6 +4,7 @@ history and the log. On one embedded demo database per module."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from dataclasses import replace
@@ -75,8 +76,13 @@ def choose(at: AppTest, offer_id: str) -> AppTest:
     return at
 
 
+def listed_id(at: AppTest, position: int) -> str:
+    """The record id of a choice: the list shows „Name (Kennung)“."""
+    return re.fullmatch(r".*\((.+)\)", at.selectbox(key=SELECTED).options[position])[1]
+
+
 def some_offer_id(at: AppTest) -> str:
-    return at.selectbox(key=SELECTED).options[1]
+    return listed_id(at, 1)
 
 
 @pytest.mark.parametrize(("page", "role"), [(PAGE, "redaktion"), (LOG_PAGE, "admin")])
@@ -197,7 +203,7 @@ def map_warnings(selection: str) -> list[str]:
 
 def test_an_office_is_archived_hidden_from_the_public_and_reactivated(editor):
     at = office_mode(editor)
-    office_id = at.selectbox(key=SELECTED).options[-1]
+    office_id = listed_id(at, -1)
     repo = shared_repository()
     name = repo.get_office(office_id).name
     assert any(name in o for o in lotse_offices())

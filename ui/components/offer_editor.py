@@ -72,7 +72,7 @@ def offer_list(snap: Snapshot) -> None:
                    for c, label in t.OFFICE_LIST_LABELS.items()}
         st.dataframe(offices.assign(status=offices["status"].map(t.OFFICE_STATUS_LABELS)),
                      hide_index=True, width="stretch", column_config=columns)
-        _choice(offices["id"])
+        _choice(offices["id"], {office.id: office.name for office in snap.all_offices})
         return
     left, right = st.columns(2)
     statuses = left.multiselect(t.FILTER_STATUS, list(OFFER_STATUSES), key="ed_status",
@@ -81,18 +81,24 @@ def offer_list(snap: Snapshot) -> None:
     offers = editing.filter_offers(snap.offers, query, statuses, stale_only)
     st.dataframe(offers[["id", "name", "provider", "status", "last_verified", "stale"]],
                  hide_index=True, width="stretch")
-    _choice(offers["id"])
+    _choice(offers["id"], dict(zip(snap.offers["id"], snap.offers["name"], strict=True)))
 
 
-def _choice(ids: pd.Series) -> None:
-    """The record to edit; a filtered-out choice stays listed."""
+def _choice(ids: pd.Series, names: dict[str, str]) -> None:
+    """The record to edit, shown as „Name (Kennung)“; a filtered-out choice stays listed."""
     if SELECT_NEXT in st.session_state:  # set before the selectbox exists in this run
         st.session_state[SELECTED] = st.session_state.pop(SELECT_NEXT)
     options = [NEW, *ids]
     if st.session_state.get(SELECTED, NEW) not in options:  # filtered out: keep it listed
         options.append(st.session_state[SELECTED])
-    st.selectbox(t.CHOOSE, options, key=SELECTED,
-                 format_func=lambda i: t.NEW_ENTRY_BY_KIND[kind()] if i == NEW else i)
+
+    def label(record_id: str) -> str:
+        if record_id == NEW:
+            return t.NEW_ENTRY_BY_KIND[kind()]
+        name = names.get(record_id)
+        return t.CHOICE_LABEL.format(name=name, id=record_id) if name else record_id
+
+    st.selectbox(t.CHOOSE, options, key=SELECTED, format_func=label)
 
 
 def _load(offer_id: str) -> None:
