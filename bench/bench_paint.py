@@ -336,12 +336,14 @@ def apps(tmp: Path, skip_50k: bool, compare: Path | None) -> dict[str, App]:
                                  env | {"QA_DATA_DIR": str(tmp / f"d{n}"), "DATABASE_URL": url},
                                  ours_spec)
     if compare:  # another checkout of the app, e.g. main before this work
-        url = build_synthetic_db(tmp / "compare10000.db", 10_000)
         result["before"] = App("before", "vorher, Demo-Daten", compare, "app.py",
                                env | {"QA_DATA_DIR": str(tmp / "before")}, ours_spec)
-        result["before10000"] = App("before10000", "vorher, Demo + 10.000 Angebote", compare,
-                                    "app.py", env | {"QA_DATA_DIR": str(tmp / "b10000"),
-                                                     "DATABASE_URL": url}, ours_spec)
+        for n in sizes:
+            url = build_synthetic_db(tmp / f"compare{n}.db", n)
+            label = "vorher, Demo + " + f"{n:,}".replace(",", ".") + " Angebote"
+            result[f"before{n}"] = App(f"before{n}", label, compare, "app.py",
+                                       env | {"QA_DATA_DIR": str(tmp / f"b{n}"),
+                                              "DATABASE_URL": url}, ours_spec)
     return result
 
 
@@ -382,7 +384,8 @@ def main() -> int:
                    if name in all_apps}
 
             changes = {name: filter_change(browser, context, all_apps[name], args.changes)
-                       for name in ("bare", "ours10000", "ours50000", "before10000")
+                       for name in ("bare", "ours10000", "before10000", "ours50000",
+                                    "before50000")
                        if name in all_apps}
             context.close()
 
