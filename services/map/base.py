@@ -22,10 +22,6 @@ from services.model import Office
 from services.texts import mapping as texts
 
 MAX_ZOOM = 18
-# Nobody needs more than Bottrop and its neighbours (zoom 10: ~95 m per pixel, the city
-# ~200 px tall). markercluster keeps one grid per zoom level down to the map's minZoom:
-# 9 levels instead of 19 make adding, removing and building 50,000 markers twice as fast.
-MIN_ZOOM = 10
 BOTTROP_BOUNDS = [[51.47, 6.84], [51.64, 7.02]]  # EPSG:4326, rounded outward
 FIT_PADDING = (6, 6)  # px around the city at load: it fills the map, the edge stays visible
 Bounds = list[list[float]]
@@ -36,7 +32,7 @@ class LocalMap(folium.Map):
 
     def __init__(self, settings: Settings, **kwargs: Any):
         # markercluster needs the map's maxZoom, which otherwise only a tile layer sets
-        super().__init__(tiles=None, maxZoom=MAX_ZOOM, minZoom=MIN_ZOOM, **kwargs)
+        super().__init__(tiles=None, maxZoom=MAX_ZOOM, **kwargs)
         self.default_js = [(url, url) for url in js_urls(settings)]
         self.default_css = [(url, url) for url in css_urls(settings)]
 
