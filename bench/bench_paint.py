@@ -289,6 +289,8 @@ def filter_change(browser: Browser, context, app: App, changes: int) -> list[flo
         else:
             text = "Stand: ja" if i % 2 == 0 else "Stand: nein"
             page.get_by_text(text).first.wait_for(timeout=TIMEOUT_MS)
+            # the init script notes the text in its next animation frame, maybe after this
+            page.wait_for_function(f"window.__qa.seen[{_json(text)}]", timeout=TIMEOUT_MS)
             changed = page.evaluate(f"window.__qa.seen[{_json(text)}]")
             page.evaluate("window.__qa.seen = {}")
         times.append(changed - click)
