@@ -289,6 +289,8 @@ def filter_change(browser: Browser, context, app: App, changes: int) -> list[flo
         else:
             text = "Stand: ja" if i % 2 == 0 else "Stand: nein"
             page.get_by_text(text).first.wait_for(timeout=TIMEOUT_MS)
+            # the init script notes the text in its next animation frame, maybe after this
+            page.wait_for_function(f"window.__qa.seen[{_json(text)}]", timeout=TIMEOUT_MS)
             changed = page.evaluate(f"window.__qa.seen[{_json(text)}]")
             page.evaluate("window.__qa.seen = {}")
         times.append(changed - click)
@@ -336,12 +338,14 @@ def apps(tmp: Path, skip_50k: bool, compare: Path | None) -> dict[str, App]:
                                  env | {"QA_DATA_DIR": str(tmp / f"d{n}"), "DATABASE_URL": url},
                                  ours_spec)
     if compare:  # another checkout of the app, e.g. main before this work
-        url = build_synthetic_db(tmp / "compare10000.db", 10_000)
         result["before"] = App("before", "vorher, Demo-Daten", compare, "app.py",
                                env | {"QA_DATA_DIR": str(tmp / "before")}, ours_spec)
-        result["before10000"] = App("before10000", "vorher, Demo + 10.000 Angebote", compare,
-                                    "app.py", env | {"QA_DATA_DIR": str(tmp / "b10000"),
-                                                     "DATABASE_URL": url}, ours_spec)
+        for n in sizes:
+            url = build_synthetic_db(tmp / f"compare{n}.db", n)
+            label = "vorher, Demo + " + f"{n:,}".replace(",", ".") + " Angebote"
+            result[f"before{n}"] = App(f"before{n}", label, compare, "app.py",
+                                       env | {"QA_DATA_DIR": str(tmp / f"b{n}"),
+                                              "DATABASE_URL": url}, ours_spec)
     return result
 
 
@@ -382,7 +386,8 @@ def main() -> int:
                    if name in all_apps}
 
             changes = {name: filter_change(browser, context, all_apps[name], args.changes)
-                       for name in ("bare", "ours10000", "ours50000", "before10000")
+                       for name in ("bare", "ours10000", "before10000", "ours50000",
+                                    "before50000")
                        if name in all_apps}
             context.close()
 

@@ -93,13 +93,15 @@ def _figure_notes(snap: Snapshot, choropleth: ChoroplethData) -> None:
 
 
 def render() -> None:
-    snap = sidebar.render()
+    # Streamlit sends elements in the order the script draws them, wherever they sit on the
+    # page: the map goes first, so that its frame loads while the browser builds the
+    # controls and the sidebar's widgets. Their values are in session state already.
+    snap = sidebar.prepare()
     take_row_click()  # a row picked in the list selects before map and details are drawn
     if snap.districts.empty and snap.offers.empty:
         st.info(ui.EMPTY_DATABASE)
     _apply_valid_choice(snap)
-    with st.container(key="qa_controls"):
-        _map_controls(snap)
+    controls = st.container(key="qa_controls")  # above the map, filled after it
     view = urlparams.current_view(snap.filter_context)
     shown = filters.apply(snap.offers, view.filters)
     choropleth = build_choropleth(snap.districts, snap.indicator_values,
@@ -111,19 +113,21 @@ def render() -> None:
     # (static/page.css): a map partly below the fold scrolls the page when clicked.
     with st.container(key="qa_mapview"):
         map_column, side_column = st.columns([3, 1])
+        with map_column:
+            st.html(f'<a class="qa-skip" href="#{TABLE_ANCHOR}">{ui.SKIP_MAP}</a>')
+            _map(snap, choropleth, shown, view)
         with side_column:
             st.markdown(ui.MAP_COUNT.format(shown=len(shown), total=len(snap.offers)))
             if shown.empty and not snap.offers.empty:
                 no_results_hint(snap.offers, view.filters, snap.filter_context)
             filter_chips(view.filters, snap.filter_context)
-        with map_column:
-            st.html(f'<a class="qa-skip" href="#{TABLE_ANCHOR}">{ui.SKIP_MAP}</a>')
-            _map(snap, choropleth, shown, view)
-        with side_column:
             details_panel(snap, choropleth, shown)
             reported_toggle(REPORTED_KEY)
             with st.expander(ui.MAP_NEED_KEY):
                 st.html(need_key_html())
+    with controls:
+        _map_controls(snap)
+    sidebar.draw(snap)
     _figure_notes(snap, choropleth)
     offer_table(snap.offer_rows.loc[shown["id"].astype(str)])
 

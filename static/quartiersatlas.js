@@ -1,11 +1,11 @@
 /*
  * Quartiersatlas Bottrop: the map's layers, drawn from compact JSON that
- * services/mapview.py embeds. No German text and no data live here.
+ * services/map/layers.py sends. No German text and no data live here.
  *
  * Security: Leaflet parses tooltip strings and divIcon html as HTML, so every data
  * string that goes into one passes through QA.esc; legend and notice set textContent.
  * Clickable items end their tooltip with a hidden marker "⟦kind:id⟧" (id URI-encoded),
- * which streamlit-folium reports as the clicked tooltip's text (mapview.parse_clicked).
+ * which streamlit-folium reports as the clicked tooltip's text (map/jsbridge.parse_clicked).
  */
 (function () {
   "use strict";
@@ -268,13 +268,36 @@
   // change sends just a bitmask of the offers to show (showOffers), applied as a diff.
   var offerStore = null;
 
-  // data: {element: id of a <script type="application/json"> in the page holding what
-  // offerCluster takes, version: the data version the rows belong to}
+  // The rows come from a file the app serves (data.url, fetched once per mount and cached by
+  // the browser) or, where the app could not write one, from an inert
+  // <script type="application/json" id=data.element> in the page.
+  function loadOffers(data, done, fail) {
+    if (data.element) {
+      done(JSON.parse(document.getElementById(data.element).textContent));
+      return;
+    }
+    fetch(data.url, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) { throw new Error("HTTP " + response.status); }
+      return response.json();
+    }).then(done).catch(fail);
+  }
+
+  // data: {url or element: where the rows are (what offerCluster takes), key: the rows'
+  // content hash, failed: the German notice shown when they cannot be loaded}
   function storeOffers(map, data) {
-    var built = offerCluster(JSON.parse(document.getElementById(data.element).textContent));
-    offerStore = { version: data.version, markers: built.markers, cluster: built.cluster,
-      shown: new Uint8Array(built.markers.length), group: null };
-    return built.cluster;
+    var store = offerStore = { key: data.key, markers: null, cluster: null, shown: null,
+      group: null, mask: null };
+    loadOffers(data, function (rows) {
+      var built = offerCluster(rows);
+      store.markers = built.markers;
+      store.cluster = built.cluster;
+      store.shown = new Uint8Array(built.markers.length);
+      if (store.group) { attach(store); }
+    }, function (error) {
+      console.error("QA.storeOffers:", error);
+      addNotice(map, data.failed);
+    });
+    return map;
   }
 
   // Bit i of the base64 text (little-endian within each byte) says whether row i is shown.
@@ -302,21 +325,29 @@
     store.shown = wanted;
   }
 
-  // data: {version, mask: base64 bitmask over the stored rows, highlight: [lat, lon] | null}
-  function showOffers(group, data) {
-    var store = offerStore;
-    if (!store || store.version !== data.version) {  // both come from one page run
-      throw new Error("QA.showOffers: no offers stored for data version " + data.version);
-    }
-    // The previous group is off the map already; detach it, or clicks would bubble to it.
-    if (store.group) { store.group.removeLayer(store.cluster); }
-    store.group = group;
+  // The loaded cluster into the group of the latest showOffers, filtered by its mask.
+  function attach(store) {
+    var group = store.group, mask = store.mask;
     group.addLayer(store.cluster);
     whenOnMap(group, function () {
-      applyMask(store, decodeMask(data.mask, store.markers.length));
+      if (store.group === group) { applyMask(store, decodeMask(mask, store.markers.length)); }
     });
+  }
+
+  // data: {key, mask: base64 bitmask over the stored rows, highlight: [lat, lon] | null}
+  // Before the rows have arrived only the mask is kept: storeOffers attaches the cluster.
+  function showOffers(group, data) {
+    var store = offerStore;
+    if (!store || store.key !== data.key) {  // both come from one page run
+      throw new Error("QA.showOffers: no offers stored under " + data.key);
+    }
+    // The previous group is off the map already; detach it, or clicks would bubble to it.
+    if (store.group && store.cluster) { store.group.removeLayer(store.cluster); }
+    store.group = group;
+    store.mask = data.mask;
+    if (store.cluster) { attach(store); }
     addRing(group, data.highlight);
-    return store.cluster;
+    return group;
   }
 
   // data: {title, lines: [text], classes: [[colour, label]], noData: [colour, label],

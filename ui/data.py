@@ -17,17 +17,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
 
-from services.addresses import AddressIndex
 from services.auth import Accounts, LoginRefused, Principal
 from services.config import load_settings
 from services.import_preview import DistrictFields, ImportPreview, preview, run_import
 from services.importer import ImportResult, shared_repository
 from services.io.errors import ImportFailed, ImportProblem
-from services.nearest import OfferIndex
 from services.scenario import Scenario
 from services.snapshot import Snapshot, shared_snapshot
 from services.storage.errors import DatabaseError
@@ -35,6 +34,10 @@ from services.storage.scenarios import ScenarioSummary
 from services.texts import auth as auth_text
 from services.texts import ui
 from services.unmet_needs import NeedCount, Period, UnmetNeed, office_listing
+
+if TYPE_CHECKING:  # imported where the Lotse needs them: scipy's KD-tree alone takes ~0.25 s
+    from services.addresses import AddressIndex
+    from services.nearest import OfferIndex
 
 RETRY_SECONDS = 5
 
@@ -89,6 +92,9 @@ _NEARBY_LOCK = threading.Lock()
 def nearby_indexes(snap: Snapshot) -> NearbyIndexes:
     """Address and offer index for the snapshot's data version, per process like the
     snapshot itself (a family's search never reaches this key: it holds only the data)."""
+    from services.addresses import AddressIndex
+    from services.nearest import OfferIndex
+
     settings = load_settings()
     with _NEARBY_LOCK:
         current = _NEARBY.get(settings.database_url)

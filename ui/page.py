@@ -33,10 +33,15 @@ document.documentElement.lang = "de";
 </script>"""
 
 
-def setup() -> None:
-    """Our page CSS and the page language; style-only HTML takes no room on the page."""
+def styles() -> None:
+    """Our page CSS (the map frame's height, paddings); style-only HTML takes no room on the
+    page, so it can come first and the map's frame gets its height right away."""
     css = (STATIC_DIR / "page.css").read_text(encoding="utf-8")
     st.html(f"<style>{css}</style>")
+
+
+def setup() -> None:
+    """The page language and the frames' German names (a script: it takes a little room)."""
     st.html(_SCRIPT % js_json(ui.FRAME_NAMES), unsafe_allow_javascript=True)
 
 

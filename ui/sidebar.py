@@ -18,8 +18,25 @@ from ui.components.filters import filter_widgets
 
 def render() -> Snapshot:
     """Draw the sidebar and return the data snapshot the page should show."""
+    snap = prepare()
+    draw(snap)
+    return snap
+
+
+def prepare() -> Snapshot:
+    """The snapshot, with the filters seeded from a link: what the page needs before its
+    sidebar is drawn. The map page draws its map first and the sidebar after it (`draw`),
+    since Streamlit sends elements in the order of the script: the map's frame then starts
+    loading while the browser is still busy with the filter widgets."""
     snap = data.snapshot()
     urlparams.load_view_from_url(snap.filter_context)
+    page.styles()
+    return snap
+
+
+def draw(snap: Snapshot) -> None:
+    """The sidebar's title, demo notice, filter widgets and login. The filters' values live
+    in session state, so the page may read them before the widgets are drawn."""
     with st.sidebar:
         st.title(ui.APP_TITLE)
         st.caption(ui.APP_SUBTITLE)
@@ -30,7 +47,6 @@ def render() -> Snapshot:
     login_box()
     with st.sidebar:
         page.setup()  # last: its script element takes a little room, here out of the way
-    return snap
 
 
 def render_admin() -> None:

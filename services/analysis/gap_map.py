@@ -10,12 +10,15 @@ marked colour-blind safe): blue where the gap is smaller than average, red where
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from services.analysis.supply import SupplyResult
 from services.choropleth import NO_DATA_COLOUR
 from services.texts import analysis as t
+
+if TYPE_CHECKING:  # a type only: supply brings scipy (~0.4 s), which the map page never needs
+    from services.analysis.supply import SupplyResult
 
 BOUNDS = (-1.5, -0.5, 0.5, 1.5)  # upper bounds of the first four classes (inclusive)
 RDYLBU_REVERSED = ("#2c7bb6", "#abd9e9", "#ffffbf", "#fdae61", "#d7191c")

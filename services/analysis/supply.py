@@ -22,14 +22,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
 from pyproj import Transformer
-from scipy.spatial import cKDTree
 
 from services import filters
 from services.analysis.standardise import Spread, spread, zscores
@@ -39,6 +38,9 @@ from services.model import ANALYSIS_CRS, WEB_CRS
 from services.snapshot import Snapshot
 from services.taxonomy import AGE_GROUPS_BY_CODE, NEEDS, NEEDS_BY_CODE, PARENTS_GROUP
 from services.texts import analysis as t
+
+if TYPE_CHECKING:  # scipy (~0.4 s to import) only where supply is analysed: the map page
+    from scipy.spatial import cKDTree  # imports this module for its small helpers
 
 DEFAULT_DISTANCE_M = 1000.0
 DEFAULT_GRID_M = 100.0
@@ -239,6 +241,8 @@ def coverage(
     points: ChildPoints, offer_xy: np.ndarray, topics: np.ndarray, distance_m: float
 ) -> np.ndarray:
     """districts × topics: weighted share of sample points within reach of a topic's offer."""
+    from scipy.spatial import cKDTree
+
     result = np.zeros((len(points.district_ids), topics.shape[1]))
     for column in range(topics.shape[1]):  # one spatial query per need, not per point
         chosen = offer_xy[topics[:, column]]

@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import geopandas as gpd
-import pyogrio
 import shapely
 import shapely.errors
 
@@ -129,6 +128,8 @@ def _read_layer(path: Path) -> gpd.GeoDataFrame:
     check_file_size(path)
     if path.suffix.lower() == ".zip":
         check_unpacked_size(path)
+    import pyogrio  # as geopandas does: only when a file is read, not when the app starts
+
     try:
         count = pyogrio.read_info(path)["features"]
         if count > limits().features:

@@ -19,7 +19,6 @@ from xml.etree import ElementTree
 
 import numpy as np
 import pandas as pd
-from openpyxl.utils.cell import coordinate_to_tuple
 
 from services.io.cells import restore_formula_text
 from services.io.errors import ImportFailed, ImportProblem, file_problem, unreadable
@@ -237,6 +236,8 @@ def _uncalculated_formulas(book, ws) -> list[tuple[int, int]]:
     with cached values they would import as empty cells. A quick byte scan skips sheets
     without any formula; only others are parsed a second time.
     """
+    from openpyxl.utils.cell import coordinate_to_tuple  # openpyxl: only for XLSX files
+
     with book._archive.open(ws._worksheet_path) as source:
         if not _has_formula(source):
             return []

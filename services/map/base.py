@@ -95,7 +95,7 @@ def build_base_map(
     if notice:
         elements.append(layers.notice(notice))
     if offers is not None:
-        elements.append(layers.offer_store(offers, version))
+        elements.append(layers.offer_store(offers, version, settings.static_url))
     return new_map(settings, bounds_of(geometries), elements)
 
 

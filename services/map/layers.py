@@ -9,9 +9,12 @@ folium element: add it to a map (`base.new_map`) or pass it to st_folium's
 from __future__ import annotations
 
 import base64
+import hashlib
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from html import escape
+from pathlib import Path
 from typing import Any
 
 import folium
@@ -22,7 +25,9 @@ from shapely.geometry import shape
 from services.analysis.gap_map import GapShade
 from services.analysis.gap_map import legend as gap_legend_classes
 from services.analysis.status_dynamics import STATUS_COLOURS, STATUS_NUMBERS, StatusDynamics
+from services.assets import GENERATED_DIR, prune, publish
 from services.choropleth import ALL_YEARS, NO_DATA_COLOUR, ChoroplethData, DistrictShade
+from services.config import STATIC_DIR
 from services.formatting import format_value
 from services.map.jsbridge import QaCall, QaDataCall, js_json, qa_layer
 from services.model import Office
@@ -141,20 +146,51 @@ def offer_layer(offers: pd.DataFrame, highlight: tuple[float, float] | None = No
     return qa_layer(texts.LAYER_OFFERS, "addOffers", data)
 
 
-# (data version, offers frame, its js_json text): one per process, the latest version
-_stored: list[tuple[int, pd.DataFrame, str]] = []
+@dataclass(frozen=True)
+class _StoredOffers:
+    """The offers of one data version as the JSON the browser loads, made once."""
+
+    version: int
+    offers: pd.DataFrame
+    text: str  # js_json: valid JSON, and safe inside a <script> for the fallback
+    key: str  # content hash: names the file and ties a mask to these rows
 
 
-def offer_store(offers: pd.DataFrame, version: int) -> QaDataCall:
+_stored: list[_StoredOffers] = []  # one per process: the latest version
+_pruned: dict[Path, str] = {}  # static folder -> the offer file last kept when pruning
+
+
+def _stored_offers(offers: pd.DataFrame, version: int) -> _StoredOffers:
+    if not _stored or _stored[0].version != version or _stored[0].offers is not offers:
+        text = js_json(_offer_data(offers))
+        key = hashlib.sha256(text.encode()).hexdigest()[:16]
+        _stored[:] = [_StoredOffers(version, offers, text, key)]
+    return _stored[0]
+
+
+def offer_store(offers: pd.DataFrame, version: int, static_url: str,
+                static_dir: Path | None = None) -> QaCall:
     """Every offer of a data version, for a base map that stays mounted: the browser builds
     their markers once, and `offer_selection` then sends only which of them to show.
 
-    At 50,000 offers a filter change so costs a few KB and a diff of the cluster instead
-    of 2.9 MB and a rebuild (bench/README.md). The JSON is made once per data version (and
-    frame: the page passes the snapshot's, which lives as long as its version)."""
-    if not _stored or _stored[0][0] != version or _stored[0][1] is not offers:
-        _stored[:] = [(version, offers, js_json(_offer_data(offers)))]
-    return QaDataCall("storeOffers", f"qa-offers-{version}", _stored[0][2], {"version": version})
+    The rows go into a file the app serves itself (`static/generated/offers-<hash>.json`),
+    which the map's script fetches once per mount and the browser may cache. Inside the map
+    (st_folium's `html` or `script`) they would travel with every rerun: st_folium sends all
+    its arguments as one element, 3.6 MB at 50,000 offers, and reworks them each run
+    (bench/README.md). Where the folder cannot be written the rows stay inline in the
+    map's HTML, as before. The JSON is made once per data version (and frame: the page
+    passes the snapshot's, which lives as long as its version)."""
+    stored = _stored_offers(offers, version)
+    static_dir = static_dir or STATIC_DIR
+    name = publish(static_dir, GENERATED_DIR, "offers", ".json", stored.text.encode())
+    if name is None:
+        return QaDataCall("storeOffers", f"qa-offers-{stored.key}", stored.text,
+                          {"key": stored.key, "failed": texts.OFFERS_NOT_LOADED})
+    if _pruned.get(static_dir) != name:  # once per new file and process
+        _pruned[static_dir] = name
+        prune(static_dir, GENERATED_DIR, "offers", keep=name)
+    return QaCall("storeOffers", {"url": f"{static_url}/{name}", "key": stored.key,
+                                  "failed": texts.OFFERS_NOT_LOADED})
 
 
 def offer_mask(offers: pd.DataFrame, shown: pd.DataFrame) -> str:
@@ -175,9 +211,9 @@ def offer_mask(offers: pd.DataFrame, shown: pd.DataFrame) -> str:
 def offer_selection(offers: pd.DataFrame, shown: pd.DataFrame, version: int,
                     highlight: tuple[float, float] | None = None) -> folium.FeatureGroup:
     """The layer for st_folium's feature_group_to_add when the base map has
-    `offer_store(offers, version)`: the offers of `shown` (a subset of `offers`), and a ring
-    around the selected item's position."""
-    data = {"version": version, "mask": offer_mask(offers, shown),
+    `offer_store(offers, version, …)`: the offers of `shown` (a subset of `offers`), and a
+    ring around the selected item's position."""
+    data = {"key": _stored_offers(offers, version).key, "mask": offer_mask(offers, shown),
             "highlight": list(highlight) if highlight else None}
     return qa_layer(texts.LAYER_OFFERS, "showOffers", data)
 

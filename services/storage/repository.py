@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sqlite3
 import time
 from collections import Counter, defaultdict
@@ -28,10 +29,6 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 
 from services.model import ANALYSIS_CRS, Address, IndicatorValue, Offer, Office, OpeningSlot
 from services.storage import schema as t
@@ -143,12 +140,55 @@ def _enable_wal(dbapi_connection) -> None:
         log.debug("could not switch SQLite to WAL mode", exc_info=True)
 
 
+_REVISION = re.compile(r"^revision\b[^=\n]*=\s*[\"']([^\"']+)[\"']", re.MULTILINE)
+_DOWN_REVISION = re.compile(r"^down_revision\b[^=\n]*=(.*)$", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def migration_heads() -> frozenset[str] | None:
+    """The newest revisions in MIGRATIONS_DIR, read from the files' `revision` and
+    `down_revision` lines; None when a file does not have them as expected (then Alembic
+    decides).
+
+    Alembic itself costs ~0.2 s to import (it loads SQLAlchemy's PostgreSQL dialect) and
+    imports every migration to find the heads: on a cold start that is paid before the
+    first page can be shown, although the schema is up to date almost always."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        revision, down = _REVISION.search(text), _DOWN_REVISION.search(text)
+        if revision is None or down is None:
+            return None
+        revisions.add(revision[1])
+        parents.update(re.findall(r"[\"']([^\"']+)[\"']", down[1]))
+    return frozenset(revisions - parents) or None
+
+
+def _stored_heads(connection: sa.Connection) -> set[str] | None:
+    """The revisions Alembic recorded in the database; None before the first migration."""
+    if not sa.inspect(connection).has_table("alembic_version"):
+        return None
+    return set(connection.execute(sa.text("SELECT version_num FROM alembic_version")).scalars())
+
+
 def migrate(engine: sa.Engine) -> None:
     """Bring the schema to the newest migration; does nothing when it is already there.
 
     The check reads only, so a read-only database that is up to date still opens; an
-    upgrade runs as a writer (serialised with imports and other app instances).
+    upgrade runs as a writer (serialised with imports and other app instances). Alembic is
+    imported only when the quick check (`migration_heads`) does not find the database up
+    to date.
     """
+    heads = migration_heads()
+    with translated(), engine.connect() as connection:
+        if heads is not None and _stored_heads(connection) == heads:
+            return
+    from alembic import command
+    from alembic.config import Config
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     heads = set(ScriptDirectory.from_config(config).get_heads())

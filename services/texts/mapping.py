@@ -38,6 +38,8 @@ LEGEND_CLASSES_ONE_YEAR = "Klassen je Jahr: nur aus den Werten von {year}"
 OFFICE_KIND = "Quartiersbüro"
 DEMO_TAG = "Demo-Eintrag (erfunden)"
 CLUSTER_TIP = "{n} Angebote – zum Vergrößern klicken"
+# On the map when its offer file could not be loaded (services/map/layers.offer_store)
+OFFERS_NOT_LOADED = "Die Angebote konnten nicht geladen werden. Bitte laden Sie die Seite neu."
 
 # Planning maps (pages/planung.py, the map page's optional layer)
 LAYER_GAPS = "Versorgungslücken (Lückenwert)"

@@ -29,6 +29,7 @@ from services.map.layers import (
     offer_selection,
 )
 from services.model import Office
+from services.texts import mapping as texts
 
 EVIL = ["<img src=x onerror=alert(1)>", "${alert(1)}", "</script><script>alert(1)</script>"]
 # What streamlit-folium's frontend does with a clicked layer's tooltip (extractContent).
@@ -218,32 +219,55 @@ SWAP_GROUP = """([old, data]) => { const map = window[old]._map; map.removeLayer
   window.__swapped = group; }"""
 
 
-def test_a_filter_change_shows_the_stored_markers_given_by_a_mask(server, monkeypatch, page):
-    root, base_url = server
-    monkeypatch.setenv("QA_STATIC_URL", f"{base_url}/static")
-    offers = _offers()
+def _stored_offer_map(settings, offers, shown):
+    """A base map with all offers stored (their rows in a served file) and `shown` on it."""
     boxes = [(6.90, 51.50, 6.93, 51.53), (6.93, 51.50, 6.96, 51.53)]
     districts = gpd.GeoDataFrame({"id": ["11", "12"], "name": ["Altstadt", "Eigen"]},
                                  geometry=[box(*b) for b in boxes], crs="EPSG:4326")
     m = build_base_map(json.loads(districts.to_json()), dict(zip(districts["id"], districts["name"])),
-                       [], load_settings(), offers=offers, version=7)
-    first = offer_selection(offers, offers.iloc[1:], 7)  # all but the first offer
+                       [], settings, offers=offers, version=7)
+    first = offer_selection(offers, shown, 7)
     m.add_child(first)
-    errors = _serve(root, base_url, page, m.get_root().render())
+    html = m.get_root().render()
+    start = html.index("QA.showOffers(")
+    key = json.loads(html[html.index(", ", start) + 2:html.index(");", start)])["key"]
+    return html, first.get_name(), key
+
+
+def test_a_filter_change_shows_the_stored_markers_given_by_a_mask(server, monkeypatch, page):
+    root, base_url = server
+    monkeypatch.setenv("QA_STATIC_URL", f"{base_url}/static")
+    offers = _offers()
+    html, first, key = _stored_offer_map(load_settings(), offers, offers.iloc[1:])  # all but one
+    errors = _serve(root, base_url, page, html)
     expect(page.locator(".marker-cluster")).to_have_count(1)
     expect(page.locator(".qa-offer")).to_have_count(2)
 
-    only_first = {"version": 7, "mask": offer_mask(offers, offers.iloc[:1]), "highlight": None}
-    page.evaluate(SWAP_GROUP, [first.get_name(), only_first])
+    only_first = {"key": key, "mask": offer_mask(offers, offers.iloc[:1]), "highlight": None}
+    page.evaluate(SWAP_GROUP, [first, only_first])
     expect(page.locator(".marker-cluster")).to_have_count(0)
     expect(page.locator(".qa-offer")).to_have_count(1)
     page.evaluate(f"({CLICK_PROBE})(window.__swapped)")  # the kept markers still report clicks
     page.locator(".qa-offer").click()
     assert [parse_clicked(t).id for t in page.evaluate("window.__clicked")] == ["o/1 ⟧"]
 
-    everything = {"version": 7, "mask": offer_mask(offers, offers), "highlight": [51.505, 6.905]}
+    everything = {"key": key, "mask": offer_mask(offers, offers), "highlight": [51.505, 6.905]}
     page.evaluate(SWAP_GROUP, ["__swapped", everything])
     expect(page.locator(".marker-cluster")).to_have_count(1)
     expect(page.locator(".qa-offer")).to_have_count(3)
     expect(page.locator(".qa-highlight")).to_have_count(1)
+    assert not page.guard.external and not errors
+
+
+def test_a_missing_offer_file_leaves_a_working_map_with_a_german_notice(server, monkeypatch, page):
+    root, base_url = server
+    monkeypatch.setenv("QA_STATIC_URL", f"{base_url}/static")
+    offers = _offers().assign(name="Nur in dieser Datei")  # a file of this test alone
+    html, _, key = _stored_offer_map(load_settings(), offers, offers)
+    (STATIC_DIR / "generated" / f"offers-{key}.json").unlink()  # deleted after the run
+    errors = _serve(root, base_url, page, html)
+    expect(page.locator(".qa-notice")).to_have_text(texts.OFFERS_NOT_LOADED)
+    expect(page.locator("path.leaflet-interactive")).to_have_count(0)  # no choropleth here
+    expect(page.locator(".qa-district-label")).to_have_count(2)  # the rest of the map is there
+    assert page.locator(".qa-offer, .marker-cluster").count() == 0
     assert not page.guard.external and not errors

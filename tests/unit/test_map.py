@@ -15,6 +15,7 @@ from shapely.geometry import box
 from services.choropleth import ALL_YEARS, ONE_YEAR, build_choropleth
 from services.config import Settings
 from services.indicators import INDICATORS_BY_KEY
+from services.map import layers
 from services.map.base import bounds_of, build_base_map, layer_control, new_map
 from services.map.jsbridge import js_json, parse_clicked
 from services.map.layers import (
@@ -295,31 +296,74 @@ def test_offer_mask_marks_the_shown_rows_in_order():
     assert _mask_bits(offer_mask(doubled, doubled.iloc[[3]]), 19) == [int(i == 3) for i in range(19)]
 
 
-def test_offers_stored_in_the_base_map_and_only_a_mask_on_a_filter_change():
+@pytest.fixture
+def static_dir(tmp_path, monkeypatch):
+    """The offer files go to a folder of the test, not the repo's static/."""
+    monkeypatch.setattr(layers, "STATIC_DIR", tmp_path)
+    return tmp_path
+
+
+def _page_run(offers, shown, highlight=None, version=42):
+    """The map page builds its map anew on every run: what st_folium would send."""
+    districts = _districts()
+    m = build_base_map(json.loads(districts.to_json()), dict(zip(districts["id"], districts["name"])),
+                       [], SETTINGS, offers=offers, version=version)
+    return _streamlit_strings(m, offer_selection(offers, shown, version, highlight))
+
+
+def test_offers_stored_in_a_served_file_and_only_a_mask_on_a_filter_change(static_dir):
     offers = _offers(300)
-
-    def page_run(shown, highlight=None):  # the map page builds its map anew on every run
-        districts = _districts()
-        m = build_base_map(json.loads(districts.to_json()), dict(zip(districts["id"], districts["name"])),
-                           [], SETTINGS, offers=offers, version=42)
-        return _streamlit_strings(m, offer_selection(offers, shown, 42, highlight))
-
-    strings = page_run(offers.iloc[::2], highlight=(51.5, 6.9))
-    # the data sits in the page's HTML as inert JSON, the script only names it: st_folium
-    # reworks the script on every rerun, the HTML it passes through
+    strings = _page_run(offers, offers.iloc[::2], highlight=(51.5, 6.9))
+    # the rows are in a file of the app's static folder, named by their content; the map
+    # names it: st_folium sends all its arguments again on every rerun
     call = _payload(strings["script"], "storeOffers")
-    assert call == {"element": "qa-offers-42", "version": 42}
-    tag = '<script type="application/json" id="qa-offers-42">'
-    stored = json.loads(strings["html"].split(tag)[1].split("</script>")[0])
+    key = call["key"]
+    assert call == {"url": f"/app/static/generated/offers-{key}.json", "key": key,
+                    "failed": texts.OFFERS_NOT_LOADED}
+    text = (static_dir / "generated" / f"offers-{key}.json").read_text(encoding="utf-8")
+    assert "<" not in text  # js_json: escaped, and still plain JSON
+    stored = json.loads(text)
     assert [row[1] for row in stored["rows"]] == offers["name"].tolist()
-    assert len(strings["script"]) < 10_000
+    assert len(strings["script"]) + len(strings["html"]) < 10_000
     selection = _payload(strings["feature_group"], "showOffers")
-    assert selection["version"] == 42 and selection["highlight"] == [51.5, 6.9]
+    assert selection["key"] == key and selection["highlight"] == [51.5, 6.9]
     assert _mask_bits(selection["mask"], 300) == [1 - i % 2 for i in range(300)]
     assert "QA.addOffers(" not in strings["feature_group"]
     assert len(strings["feature_group"]) < 1_000  # no offer data on a filter change
     # a filter change leaves the base map's script as it was: st_folium keeps it mounted
-    assert page_run(offers.iloc[:5])["script"] == strings["script"]
+    assert _page_run(offers, offers.iloc[:5])["script"] == strings["script"]
+
+
+def test_a_deleted_offer_file_is_written_again_on_the_next_run(static_dir):
+    offers = _offers(30)
+    key = _payload(_page_run(offers, offers)["script"], "storeOffers")["key"]
+    path = static_dir / "generated" / f"offers-{key}.json"
+    written = path.read_bytes()
+    path.unlink()
+    _page_run(offers, offers.iloc[:3])
+    assert path.read_bytes() == written
+
+
+def test_new_offers_get_a_new_file_and_the_same_offers_the_same(static_dir):
+    offers = _offers(30)
+    first = _payload(_page_run(offers, offers)["script"], "storeOffers")["key"]
+    same = offers.copy()  # another frame, same content (another process, a rebuilt snapshot)
+    assert _payload(_page_run(same, same, version=43)["script"], "storeOffers")["key"] == first
+    changed = offers.assign(name="Neu")
+    assert _payload(_page_run(changed, changed, version=44)["script"], "storeOffers")["key"] != first
+    assert len(list((static_dir / "generated").glob("offers-*.json"))) == 2
+
+
+def test_offers_stay_in_the_map_html_when_the_static_folder_is_not_writable(static_dir):
+    (static_dir / "generated").write_text("not a folder", encoding="utf-8")
+    offers = _offers(30)
+    strings = _page_run(offers, offers.iloc[:3])
+    call = _payload(strings["script"], "storeOffers")
+    tag = f'<script type="application/json" id="{call["element"]}">'
+    stored = json.loads(strings["html"].split(tag)[1].split("</script>")[0])
+    assert [row[1] for row in stored["rows"]] == offers["name"].tolist()
+    assert _payload(strings["feature_group"], "showOffers")["key"] == call["key"]
+    assert "<img" not in strings["html"] and "alert(1)</script>" not in strings["html"]
 
 
 def test_the_editor_map_shows_plain_districts_and_the_position_without_tiles():

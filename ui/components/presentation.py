@@ -53,7 +53,8 @@ def _slide_buttons(ids: Sequence[str], position: int) -> None:
 def slide(snap: Snapshot, profile: DistrictProfile, classes: StatusDynamics,
           figures: Sequence[Headline]) -> None:  # fmt: skip
     """One district's slide: map left, name and figures right, source in the corner."""
-    page.setup()  # the page language and layout CSS the sidebar would otherwise add
+    page.styles()  # the layout CSS and page language the sidebar would otherwise add
+    page.setup()
     st.html(f"<style>{STYLE}</style>")
     ids = list(snap.district_names)
     map_column, text_column = st.columns([1.35, 1], gap="medium")
