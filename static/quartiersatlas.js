@@ -204,7 +204,7 @@
 
   // The offers' markers in one cluster, not yet on the map.
   // data.needs: [colour, symbol]; data.providers: [name]; data.clusterTip: "… {n} …";
-  // data.rows: [id, name, provider index, need index, lat, lon, demo 0/1]
+  // data.rows: [id, name, provider index, need index, lat, lon, demo 0/1, stale 0/1]
   function offerCluster(data) {
     var icons = data.needs.map(function (n) {
       var html = '<span style="background:' + esc(n[0]) + '">' + esc(n[1]) + "</span>";
@@ -212,7 +212,7 @@
     });
     var markers = data.rows.map(function (r) {
       var marker = L.marker([r[4], r[5]], { icon: icons[r[3]] });
-      var lines = [data.providers[r[2]], r[6] ? data.demoTag : ""];
+      var lines = [data.providers[r[2]], r[6] ? data.demoTag : "", r[7] ? data.staleTag : ""];
       return marker.bindTooltip(tip(r[1], lines, "o", r[0]));
     });
     // Chunked loading keeps the page responsive with tens of thousands of offers, but its

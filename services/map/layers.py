@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 from shapely.geometry import shape
 
+from services import freshness
 from services.analysis.gap_map import GapShade
 from services.analysis.gap_map import legend as gap_legend_classes
 from services.analysis.status_dynamics import STATUS_COLOURS, STATUS_NUMBERS, StatusDynamics
@@ -118,10 +119,12 @@ def office_layer(offices: Sequence[Office]) -> folium.FeatureGroup:
 
 
 def _offer_data(offers: pd.DataFrame) -> dict[str, Any]:
-    """Rows of [id, name, provider index, need index, lat, lon, demo 0/1]; providers listed
-    once. The demo flag puts "Demo-Eintrag" into the tooltip: a screenshot of the map must not
-    pass an invented offer off as a real one."""
+    """Rows of [id, name, provider index, need index, lat, lon, demo 0/1, stale 0/1];
+    providers listed once. The demo flag puts "Demo-Eintrag" into the tooltip: a screenshot
+    of the map must not pass an invented offer off as a real one. The stale flag warns that
+    the offer was not verified for a long time (services/freshness.py)."""
     provider_codes, providers = pd.factorize(offers["provider"])
+    stale = offers.get(freshness.STALE_COLUMN, pd.Series(False, index=offers.index))
     rows = zip(
         offers["id"].astype(str).tolist(),
         offers["name"].tolist(),
@@ -130,12 +133,14 @@ def _offer_data(offers: pd.DataFrame) -> dict[str, Any]:
         offers["lat"].round(5).tolist(),
         offers["lon"].round(5).tolist(),
         offers["is_demo"].astype(int).tolist(),
+        stale.astype(int).tolist(),
     )
     return {
         "needs": [[need.colour, need.symbol] for need in NEEDS],
         "providers": providers.tolist(),
         "clusterTip": texts.CLUSTER_TIP,
         "demoTag": texts.DEMO_TAG,
+        "staleTag": texts.STALE_TAG.format(months=freshness.stale_months()),
         "rows": list(rows),
     }
 

@@ -37,6 +37,8 @@ LEGEND_CLASSES_ONE_YEAR = "Klassen je Jahr: nur aus den Werten von {year}"
 # Point layers
 OFFICE_KIND = "Quartiersbüro"
 DEMO_TAG = "Demo-Eintrag (erfunden)"
+# in the tooltip of an offer not verified within QA_STALE_MONTHS (services/freshness.py)
+STALE_TAG = "seit über {months} Monaten nicht geprüft"
 CLUSTER_TIP = "{n} Angebote – zum Vergrößern klicken"
 # On the map when its offer file could not be loaded (services/map/layers.offer_store)
 OFFERS_NOT_LOADED = "Die Angebote konnten nicht geladen werden. Bitte laden Sie die Seite neu."

@@ -180,6 +180,15 @@ def test_offer_layer_is_one_call_not_one_marker_per_offer():
     assert script.count("QA.addOffers(") == 1 and "L.marker" not in script
 
 
+def test_a_stale_offer_says_so_in_its_tooltip_data():
+    offers = _offers(3).assign(stale=[False, True, False])
+    m = _base_map()
+    offer_layer(offers).add_to(m)
+    data = _payload(m.get_root().render(), "addOffers")
+    assert [row[7] for row in data["rows"]] == [0, 1, 0]
+    assert data["staleTag"] == "seit über 12 Monaten nicht geprüft"
+
+
 def test_ten_thousand_offers_stay_under_one_megabyte():
     offers = _offers(10_000)
     offers["name"] = [f"Hausaufgabenhilfe und Lerntreff Nummer {i}" for i in range(10_000)]
