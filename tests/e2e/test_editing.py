@@ -18,8 +18,10 @@ OFFER = "edit-1"  # the e2e data's offer for this test (conftest): no other test
 NEW_NAME = "Treff am Kanal <b>neu</b>"
 
 
-def editor_session(browser: Browser, app_url: str, offer: str = OFFER) -> Page:
-    """A new browser session, logged in as the editor, with `offer` loaded in the form."""
+def editor_session(browser: Browser, app_url: str, offer: str = OFFER,
+                   kind: str = "offer") -> Page:
+    """A new browser session, logged in as the editor, with the offer (or office) `offer`
+    loaded in the form."""
     page = browser.new_context(viewport={"width": 1400, "height": 1400},
                                locale="de-DE").new_page()
     open_app(page, app_url)
@@ -29,6 +31,10 @@ def editor_session(browser: Browser, app_url: str, offer: str = OFFER) -> Page:
     sidebar.get_by_role("button", name=auth_text.LOGIN_SUBMIT).click()
     sidebar.get_by_role("link", name=t.PAGE_OFFERS).click()  # in the menu once logged in
     expect(page.get_by_role("heading", name=t.PAGE_OFFERS)).to_be_visible(timeout=TIMEOUT)
+    if kind == "office":
+        page.get_by_text(t.MODES["office"], exact=True).click()
+        expect(page.get_by_label(t.CHOOSE, exact=True)).to_have_value(
+            t.NEW_ENTRY_BY_KIND["office"], timeout=TIMEOUT)
     chooser = page.get_by_label(t.CHOOSE, exact=True)
     chooser.click()
     page.keyboard.type(offer)
@@ -67,4 +73,29 @@ def test_an_edit_shows_on_the_map_in_the_history_and_refuses_a_stale_session(
     expect(first.get_by_text("Angeboten passen")).to_have_text(re.compile(r"^\s*1\b"),
                                                               timeout=TIMEOUT)
     for page in (first, second):
+        page.context.close()
+
+
+OFFICE = "real-innenstadtbuero-rathausviertel"  # no other browser test looks at it
+
+
+def test_an_archived_office_leaves_the_public_map_and_comes_back(browser: Browser, app_url: str):
+    editor = editor_session(browser, app_url, OFFICE, kind="office")
+    editor.get_by_role("button", name=t.ARCHIVE, exact=True).click()
+    expect(editor.get_by_text(t.ARCHIVED_OFFICE.split(":")[0])).to_be_visible(timeout=TIMEOUT)
+
+    visitor = browser.new_context(viewport={"width": 1400, "height": 1000},
+                                  locale="de-DE").new_page()
+    frame = open_app(visitor, f"{app_url}/?auswahl=b:{OFFICE}")
+    expect(visitor.get_by_text(ui.DETAILS_NOT_FOUND)).to_be_visible(timeout=TIMEOUT)
+    expect(frame.locator(".qa-office").first).to_be_attached(timeout=TIMEOUT)
+    names = frame.locator(".qa-office").evaluate_all("els => els.map(e => e.title)")
+    assert names and not [n for n in names if "Rathausviertel" in n]
+
+    editor.get_by_role("button", name=t.REACTIVATE, exact=True).click()
+    expect(editor.get_by_text(t.REACTIVATED)).to_be_visible(timeout=TIMEOUT)
+    visitor.reload()
+    expect(visitor.get_by_role("heading", name=re.compile("Rathausviertel"))).to_be_visible(
+        timeout=TIMEOUT)
+    for page in (editor, visitor):
         page.context.close()
