@@ -34,7 +34,6 @@ Source = Literal["oidc", "local"]
 
 PASSWORD_MIN_LENGTH = 12
 PASSWORD_MAX_LENGTH = 1024  # hashing a megabyte per attempt would be a cheap attack
-SESSION_MAX_AGE = timedelta(hours=8)  # one working day; QA_SESSION_HOURS overrides it
 DEFAULT_ROLE_CLAIM = "roles"
 _NAME = re.compile(r"[a-z0-9][a-z0-9._@-]{1,63}")
 
@@ -99,17 +98,19 @@ class RoleMapping:
     values: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
-def role_mapping(config: Mapping[str, Any], environ: Mapping[str, str]) -> RoleMapping:
+def role_mapping(config: Mapping[str, Any], claim: str | None = None,
+                 role_map: str | None = None) -> RoleMapping:
     """The mapping from `[auth]` of .streamlit/secrets.toml (`role_claim`, `role_map`),
-    overridden by QA_ROLE_CLAIM and QA_ROLE_MAP ("value=role;value=role,role").
+    overridden by `claim` and `role_map` ("value=role;value=role,role"), i.e. the settings
+    QA_ROLE_CLAIM and QA_ROLE_MAP (services/config.py).
 
     An unknown role in the mapping raises ValueError: a typo must not silently grant
     nothing (or fall through to a default).
     """
-    claim = environ.get("QA_ROLE_CLAIM") or str(config.get("role_claim") or DEFAULT_ROLE_CLAIM)
+    claim = claim or str(config.get("role_claim") or DEFAULT_ROLE_CLAIM)
     raw: Mapping[str, Any] = config.get("role_map") or {}
-    if environ.get("QA_ROLE_MAP"):
-        pairs = (item.partition("=") for item in environ["QA_ROLE_MAP"].split(";") if item.strip())
+    if role_map:
+        pairs = (item.partition("=") for item in role_map.split(";") if item.strip())
         raw = {key.strip(): value.split(",") for key, _, value in pairs}
     values = {str(key): _roles_of(value) for key, value in raw.items()}
     return RoleMapping(claim, values)
@@ -158,12 +159,6 @@ def principal_from_claims(claims: Mapping[str, Any], mapping: RoleMapping) -> Pr
 
 
 # --- sessions ---------------------------------------------------------------------------
-
-
-def session_max_age(environ: Mapping[str, str]) -> timedelta:
-    """How long a built-in login lasts (QA_SESSION_HOURS, default 8 hours)."""
-    hours = environ.get("QA_SESSION_HOURS")
-    return timedelta(hours=float(hours)) if hours else SESSION_MAX_AGE
 
 
 def session_expired(logged_in_at: datetime, now: datetime, max_age: timedelta) -> bool:

@@ -6,7 +6,8 @@ problems on stderr with file, row and column, the first 50 and a count of the re
 database is unchanged); 3 the database cannot be used (unreachable, read-only, disk full,
 busy with another import: a German message, nothing changed); 130 interrupted (Ctrl+C,
 nothing changed); 1 anything else.
-QA_LOG_LEVEL=DEBUG logs details (also the SQL of a database error) to stderr.
+QA_LOG_LEVEL=DEBUG logs details to stderr (the SQL of a database error, never its rows).
+A mistyped setting (e.g. QA_LIMIT_ROWS=abc) is named in German, exit 2.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
-import os
 import re
 import sys
+import traceback
 from pathlib import Path
 
+from services.config import SettingsError, load_settings
 from services.io import columns as c
 from services.io.errors import ImportFailed, ImportProblem
 from services.io.limits import limits
@@ -153,7 +155,6 @@ def _run(args: argparse.Namespace) -> list[str]:
     errors then answer at once instead of after a second of imports.
     """
     from services import importer
-    from services.config import load_settings
     from services.storage.repository import Repository, create_engine_for, migrate
 
     engine = create_engine_for(load_settings().database_url)
@@ -287,8 +288,12 @@ def _listed(problems: list[ImportProblem]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=os.environ.get("QA_LOG_LEVEL", "WARNING").upper(),
-                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        settings = load_settings()
+    except SettingsError as wrong:  # a mistyped variable: name it, touch nothing
+        print(t.CLI_ERROR.format(message=wrong), file=sys.stderr)
+        return EXIT_INVALID
+    logging.basicConfig(level=settings.log_level, format="%(levelname)s %(name)s: %(message)s")
     from services.auth import AccountRefused
     from services.storage.errors import DatabaseError
 
@@ -312,7 +317,9 @@ def main(argv: list[str] | None = None) -> int:
         print(t.CLI_INTERRUPTED, file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception as exc:  # the CLI's last line of defence: say it in German, exit 1
-        log.debug("unexpected error", exc_info=exc)
+        # the type and the code lines only: the message may quote a cell or an address
+        log.debug("unexpected %s:\n%s", type(exc).__name__,
+                  "".join(traceback.format_tb(exc.__traceback__)))
         print(t.CLI_UNEXPECTED.format(message=exc), file=sys.stderr)
         return EXIT_ERROR
     print("\n".join(lines))

@@ -8,21 +8,19 @@ Lotse results can mark such offers without a query of their own.
 from __future__ import annotations
 
 import calendar
-import os
 from datetime import date
 
 import pandas as pd
 
+from services.config import load_settings
 from services.texts import ui
 
-STALE_MONTHS_ENV = "QA_STALE_MONTHS"
-DEFAULT_STALE_MONTHS = 12
 STALE_COLUMN = "stale"
 
 
 def stale_months() -> int:
     """Months after which an offer needs checking again (QA_STALE_MONTHS, default 12)."""
-    return int(os.environ.get(STALE_MONTHS_ENV) or DEFAULT_STALE_MONTHS)
+    return load_settings().stale_months
 
 
 def cutoff(today: date, months: int) -> date:

@@ -12,7 +12,6 @@ takes effect at the next click, and the session ends after QA_SESSION_HOURS.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from typing import Any
 
@@ -25,9 +24,9 @@ from services.auth import (
     role_labels,
     role_mapping,
     session_expired,
-    session_max_age,
     utcnow,
 )
+from services.config import load_settings
 from services.plaintext import markdown_literal
 from services.texts import auth as t
 from ui import data
@@ -53,11 +52,13 @@ def current_principal() -> Principal | None:
     if config is not None:
         if not st.user.is_logged_in:
             return None
-        return principal_from_claims(st.user.to_dict(), role_mapping(config, os.environ))
+        settings = load_settings()
+        mapping = role_mapping(config, settings.role_claim, settings.role_map)
+        return principal_from_claims(st.user.to_dict(), mapping)
     name, since = st.session_state.get(NAME_KEY), st.session_state.get(SINCE_KEY)
     if name is None or since is None:
         return None
-    if session_expired(since, utcnow(), session_max_age(os.environ)):
+    if session_expired(since, utcnow(), load_settings().session_max_age):
         _forget(t.SESSION_EXPIRED)
         return None
     principal = data.account_principal(name)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import sqlite3
 import time
@@ -30,6 +29,7 @@ import pandas as pd
 import shapely
 import sqlalchemy as sa
 
+from services.config import load_settings
 from services.model import ANALYSIS_CRS, Address, IndicatorValue, Offer, Office, OpeningSlot
 from services.storage import schema as t
 from services.storage.audit import (
@@ -59,10 +59,6 @@ MIGRATION_LOCK_ID = int.from_bytes(b"qa-migr")  # PostgreSQL advisory lock key
 # Writers lock (WRITE_LOCK_SPACE, hash of the schema): one writer per schema, and tests on
 # schemas of one shared database do not queue behind each other.
 WRITE_LOCK_SPACE = int.from_bytes(b"qaw")
-# How long a writer waits for another one (an import) to finish before giving up with
-# DatabaseBusy; readers never wait (SQLite WAL, PostgreSQL MVCC). See docs/operations.md.
-WRITE_WAIT_ENV = "QA_DB_WRITE_WAIT_SECONDS"
-DEFAULT_WRITE_WAIT_SECONDS = 120.0
 _WRITER = "qa_writer"  # execution option marking the connection of a write transaction
 
 OFFER_FIELDS = tuple(f.name for f in fields(Offer))
@@ -86,19 +82,23 @@ OFFER_OBJECT_COLUMNS = frozenset(
 
 
 def write_wait_seconds() -> float:
-    """Seconds a writer waits for the write lock (QA_DB_WRITE_WAIT_SECONDS, default 120)."""
-    return float(os.environ.get(WRITE_WAIT_ENV) or DEFAULT_WRITE_WAIT_SECONDS)
+    """Seconds a writer waits for another one (an import) to finish before giving up with
+    DatabaseBusy (QA_DB_WRITE_WAIT_SECONDS, default 120); readers never wait (SQLite WAL,
+    PostgreSQL MVCC). See docs/operations.md."""
+    return load_settings().write_wait_seconds
 
 
 def create_engine_for(url: str) -> sa.Engine:
     """An engine for a database URL, with SQLite made to honour transactions and FKs.
 
     pool_pre_ping replaces connections a restarted PostgreSQL server has dropped, so the
-    app recovers by itself once the server is back.
+    app recovers by itself once the server is back. hide_parameters keeps row data (names,
+    addresses) out of every exception SQLAlchemy raises, and so out of any log.
     """
     sqlite = sa.make_url(url).get_backend_name() == "sqlite"
     connect_args = {"timeout": write_wait_seconds()} if sqlite else {}
-    engine = sa.create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+    engine = sa.create_engine(url, pool_pre_ping=True, connect_args=connect_args,
+                              hide_parameters=True)
     if sqlite:
         _take_over_sqlite_transactions(engine)
     return engine

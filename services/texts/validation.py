@@ -367,3 +367,9 @@ FORMULA_WITHOUT_VALUE = (
 )
 EXCEL_ERROR_VALUE = "Die Zelle enthält den Excel-Fehler {value}"
 MORE_PROBLEMS = "… und {count} weitere Problem(e) (nur die ersten {shown} sind aufgeführt)"
+
+# --- settings from the environment (services/config.py) ---------------------------------
+SETTING_INVALID = "Die Umgebungsvariable {name} muss {kind} größer als 0 sein, nicht „{value}“"
+SETTING_NUMBER = "eine Zahl"
+SETTING_WHOLE_NUMBER = "eine ganze Zahl"
+SETTING_LOG_LEVEL = "Die Umgebungsvariable QA_LOG_LEVEL muss einer von {levels} sein, nicht „{value}“"

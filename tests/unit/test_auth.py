@@ -20,10 +20,10 @@ from services.auth import (
     role_mapping,
     roles_from_claims,
     session_expired,
-    session_max_age,
     throttle_keys,
     verify_password,
 )
+from services.config import load_settings
 
 NOW = datetime(2026, 11, 28, 20, 0)
 
@@ -53,7 +53,7 @@ def test_a_misspelt_role_in_a_check_is_a_programming_error_not_a_refusal():
 def test_keycloak_realm_roles_in_a_nested_claim_are_mapped():
     config = {"role_claim": "realm_access.roles",
               "role_map": {"qa-redaktion": "redaktion", "qa-admin": ["admin", "redaktion"]}}
-    mapping = role_mapping(config, {})
+    mapping = role_mapping(config)
     claims = {"preferred_username": "m.muster", "sub": "123",
               "realm_access": {"roles": ["offline_access", "qa-admin"]}}
     principal = principal_from_claims(claims, mapping)
@@ -62,7 +62,7 @@ def test_keycloak_realm_roles_in_a_nested_claim_are_mapped():
 
 def test_entra_id_groups_map_to_roles_and_unmapped_groups_grant_nothing():
     mapping = role_mapping({"role_claim": "groups",
-                            "role_map": {"6f1c-lotsen": "lotse", "a2b3-planung": "planung"}}, {})
+                            "role_map": {"6f1c-lotsen": "lotse", "a2b3-planung": "planung"}})
     claims = {"email": "x@bottrop.de", "groups": ["6f1c-lotsen", "ffff-other", "admin"]}
     assert roles_from_claims(claims, mapping) == frozenset({"lotse"})
     assert principal_from_claims(claims, mapping).name == "x@bottrop.de"
@@ -75,16 +75,19 @@ def test_without_a_map_only_claim_values_that_are_role_names_count():
     assert roles_from_claims({"roles": {"admin": True}}, mapping) == frozenset()
 
 
-def test_the_environment_overrides_the_secrets():
-    environ = {"QA_ROLE_CLAIM": "app_roles", "QA_ROLE_MAP": "QA.Lotse=lotse; QA.Alle=lotse,planung"}
-    mapping = role_mapping({"role_claim": "groups", "role_map": {"g": "admin"}}, environ)
+def test_the_environment_overrides_the_secrets(monkeypatch):
+    monkeypatch.setenv("QA_ROLE_CLAIM", "app_roles")
+    monkeypatch.setenv("QA_ROLE_MAP", "QA.Lotse=lotse; QA.Alle=lotse,planung")
+    settings = load_settings()
+    mapping = role_mapping({"role_claim": "groups", "role_map": {"g": "admin"}},
+                           settings.role_claim, settings.role_map)
     assert mapping.claim == "app_roles"
     assert roles_from_claims({"app_roles": ["QA.Alle", "g"]}, mapping) == {"lotse", "planung"}
 
 
 def test_a_typo_in_the_role_map_is_refused_in_german():
     with pytest.raises(ValueError, match="unbekannte Rolle „redakteur“"):
-        role_mapping({"role_map": {"g": "redakteur"}}, {})
+        role_mapping({"role_map": {"g": "redakteur"}})
 
 
 # passwords -----------------------------------------------------------------------------
@@ -152,10 +155,12 @@ def test_the_client_address_is_kept_only_as_a_hash():
 # sessions ------------------------------------------------------------------------------
 
 
-def test_sessions_expire_after_their_maximum_age():
-    age = session_max_age({})
+def test_sessions_expire_after_their_maximum_age(monkeypatch):
+    monkeypatch.delenv("QA_SESSION_HOURS", raising=False)
+    age = load_settings().session_max_age
     assert age == timedelta(hours=8)
     assert not session_expired(NOW, NOW + age - timedelta(seconds=1), age)
     assert session_expired(NOW, NOW + age, age)
     assert session_expired(NOW + timedelta(minutes=1), NOW, age)  # from the future: refused
-    assert session_max_age({"QA_SESSION_HOURS": "0.5"}) == timedelta(minutes=30)
+    monkeypatch.setenv("QA_SESSION_HOURS", "0.5")
+    assert load_settings().session_max_age == timedelta(minutes=30)

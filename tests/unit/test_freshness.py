@@ -35,10 +35,10 @@ def test_the_snapshot_flags_stale_offers_by_the_configured_months(tmp_path, monk
     repo = Repository(engine)
     repo.upsert_offers([sparse_offer(id="a", last_verified=date(2026, 6, 1)),
                         sparse_offer(id="b")])
-    monkeypatch.setenv(freshness.STALE_MONTHS_ENV, "12")
+    monkeypatch.setenv("QA_STALE_MONTHS", "12")
     frame = load_snapshot(repo, today=date(2026, 11, 28)).offers
     assert dict(zip(frame["id"], frame[freshness.STALE_COLUMN])) == {"a": False, "b": True}
-    monkeypatch.setenv(freshness.STALE_MONTHS_ENV, "3")
+    monkeypatch.setenv("QA_STALE_MONTHS", "3")
     frame = load_snapshot(repo, today=date(2026, 11, 28)).offers
     assert dict(zip(frame["id"], frame[freshness.STALE_COLUMN])) == {"a": True, "b": True}
 
@@ -54,7 +54,7 @@ def test_the_snapshot_tells_whether_one_offer_is_stale(tmp_path, monkeypatch):
     repo = Repository(engine)
     repo.upsert_offers([sparse_offer(id="a", last_verified=date(2026, 6, 1)),
                         sparse_offer(id="b", last_verified=date(2025, 6, 1))])
-    monkeypatch.setenv(freshness.STALE_MONTHS_ENV, "12")
+    monkeypatch.setenv("QA_STALE_MONTHS", "12")
     snap = load_snapshot(repo, today=date(2026, 11, 28))
     assert (snap.is_stale("a"), snap.is_stale("b"), snap.is_stale("gibt-es-nicht")) == (
         False, True, False)

@@ -202,7 +202,7 @@ def test_distance_and_minutes_edges():
 
 
 def test_a_stale_offer_says_it_was_not_checked_for_months(monkeypatch):
-    monkeypatch.setenv(freshness.STALE_MONTHS_ENV, "12")
+    monkeypatch.setenv("QA_STALE_MONTHS", "12")
     frame = reference.frame_of([offer("old", 100.0), offer("new", 200.0)])
     frame[freshness.STALE_COLUMN] = [True, False]
     found = {o.offer_id: o.misses for o in OfferIndex(frame).query(NearbyQuery(*HOME)).offers}

@@ -27,8 +27,8 @@ from tests.unit.io.test_gebref import GLADBECK, row15, row21
 
 @pytest.fixture
 def cli(db_url):
-    def run(*args: str) -> subprocess.CompletedProcess:
-        env = os.environ | {"DATABASE_URL": db_url, "PYTHONIOENCODING": "utf-8"}
+    def run(*args: str, **settings: str) -> subprocess.CompletedProcess:
+        env = os.environ | {"DATABASE_URL": db_url, "PYTHONIOENCODING": "utf-8"} | settings
         return subprocess.run([sys.executable, "-m", "services.cli", *map(str, args)],
                               cwd=PROJECT_ROOT, env=env, capture_output=True, text=True,
                               encoding="utf-8", timeout=120)
@@ -128,6 +128,18 @@ def test_usage_errors_and_missing_files_exit_2(cli, tmp_path):
     help_text = cli("import", "districts", "--help").stdout
     assert help_text.startswith("Aufruf: python -m services.cli import districts")
     assert "Feld mit der Bezirks-ID (Standard: id)" in help_text
+
+
+@pytest.mark.parametrize(("name", "value", "kind"), [
+    ("QA_LIMIT_ROWS", "abc", "eine ganze Zahl"),
+    ("QA_DB_WRITE_WAIT_SECONDS", "x", "eine Zahl"),
+])
+def test_a_mistyped_setting_is_named_and_exits_2(cli, db_url, tmp_path, name, value, kind):
+    done = cli("seed-demo", **{name: value})
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (f"Fehler: Die Umgebungsvariable {name} muss {kind} größer als 0 "
+                           f"sein, nicht „{value}“\n")
+    assert not (tmp_path / "qa.db").exists()  # refused before the database was opened
 
 
 def test_other_errors_exit_1(cli, tmp_path):
