@@ -1,8 +1,10 @@
 """Database faults as typed errors with a German message, never SQL or row data.
 
 SQLAlchemy's exceptions print the statement and up to kilobytes of parameters, i.e. the
-rows being written. The CLI and the app show `DatabaseError.message` instead; the original
-exception (with its SQL) goes to the debug log of this module's logger only.
+rows being written. The CLI and the app show `DatabaseError.message` instead; the debug
+log of this module's logger gets the exception's type, the driver's code and the SQL
+statement, never the parameters or the driver's message (PostgreSQL's DETAIL quotes rows).
+Engines are created with hide_parameters=True as well (services/storage/repository.py).
 
 The classification reads the driver's error code (SQLite's extended result code, the
 PostgreSQL SQLSTATE), not the English message text, so it does not depend on a locale.
@@ -122,5 +124,13 @@ def translated(wait_seconds: float = 0) -> Iterator[None]:
         yield
     except sa.exc.SQLAlchemyError as exc:
         error = classify(exc, wait_seconds)
-        log.debug("database error classified as %s", type(error).__name__, exc_info=exc)
+        log.debug("database error classified as %s: %s (driver code %s) in SQL: %s",
+                  type(error).__name__, type(exc).__name__, _driver_code(exc),
+                  getattr(exc, "statement", None))
         raise error from None
+
+
+def _driver_code(exc: sa.exc.SQLAlchemyError) -> str | int | None:
+    """SQLite's result code or PostgreSQL's SQLSTATE: enough to diagnose, no row data."""
+    orig = getattr(exc, "orig", None)
+    return getattr(orig, "sqlite_errorcode", None) or getattr(orig, "sqlstate", None)

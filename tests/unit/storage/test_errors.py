@@ -18,6 +18,7 @@ from services.storage.errors import (
     classify,
     translated,
 )
+from services.storage.repository import create_engine_for
 
 SECRET_ROW = "Familie Mustermann, Feuerbachstraße 13"
 
@@ -65,6 +66,16 @@ def test_translated_hides_the_sql_and_rows_and_logs_them_at_debug(caplog):
     assert error.__cause__ is None and error.__suppress_context__
     assert SECRET_ROW not in str(error) and "INSERT" not in str(error)
     assert "INSERT INTO offers" in caplog.text  # the SQL is in the debug log only
+    assert "Feuerbachstraße 13" not in caplog.text  # its row values are not
+    assert "sqlite says no" not in caplog.text  # nor the driver's message (may quote rows)
+    assert "DiskFull: OperationalError (driver code 13)" in caplog.text
+
+
+def test_the_engine_keeps_row_values_out_of_its_exceptions(tmp_path):
+    engine = create_engine_for(f"sqlite:///{tmp_path / 'e.db'}")
+    with pytest.raises(sa.exc.DBAPIError) as raised, engine.connect() as connection:
+        connection.execute(sa.text("INSERT INTO nowhere VALUES (:row)"), {"row": SECRET_ROW})
+    assert "INSERT INTO nowhere" in str(raised.value) and SECRET_ROW not in str(raised.value)
 
 
 def test_busy_says_how_long_it_waited():
