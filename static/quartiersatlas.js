@@ -33,6 +33,8 @@
     });
   }
 
+  // The click marker "⟦o:id⟧" read by services/map/jsbridge.parse_clicked. The letters
+  // ("o" offer, "b" office, "d" district) mirror services/selection.PREFIX_OF_KIND.
   function ref(kind, id) {
     return '<span class="qa-ref" hidden>\u27e6' + kind + ":" +
       esc(encodeURIComponent(id)) + "\u27e7</span>";

@@ -16,10 +16,11 @@ from urllib.parse import unquote
 import folium
 from branca.element import Element
 
-from services.selection import KIND_OF_PREFIX, Selection
+from services.selection import Selection
 
-# The tooltip's hidden marker "⟦o:id⟧"; the JS URI-encodes the id (encodeURIComponent).
-_CLICK_REF = re.compile(r"\u27e6([obd]):([A-Za-z0-9\-_.!~*'()%]+)\u27e7\s*$")
+# The tooltip's hidden marker "⟦o:id⟧" at its end; the JS URI-encodes the id
+# (encodeURIComponent), so the brackets cannot occur inside. Selection reads the reference.
+_CLICK_REF = re.compile(r"\u27e6([^\u27e6\u27e7]+)\u27e7\s*$")
 
 # "</script>" in data must not end the script; U+2028/9 end JS lines in old engines.
 # "_" too: streamlit-folium rewrites `_[a-z0-9]+` names across the whole script.
@@ -103,4 +104,4 @@ def qa_layer(name: str, function: str, data: Any) -> folium.FeatureGroup:
 def parse_clicked(tooltip_text: str | None) -> Selection | None:
     """The selection of st_folium's last_object_clicked_tooltip (None: not one of ours)."""
     match = _CLICK_REF.search(tooltip_text or "")
-    return Selection(KIND_OF_PREFIX[match[1]], unquote(match[2])) if match else None
+    return Selection.parse(unquote(match[1])) if match else None

@@ -30,7 +30,7 @@ from services.map.layers import (
     point_mark,
 )
 from services.model import Office
-from services.selection import Selection
+from services.selection import MAX_ID_LENGTH, Selection
 from services.texts import mapping as texts
 
 # ids with everything that could confuse the "⟦kind:id⟧" click marker or HTML
@@ -256,7 +256,8 @@ def test_parse_clicked_round_trips_ids(item_id, kind, letter):
     assert parse_clicked(text) == Selection(kind, item_id)
 
 
-@pytest.mark.parametrize("text", [None, "", "Altstadt", "\u27e6x:1\u27e7", "\u27e6o:\u27e7"])
+@pytest.mark.parametrize("text", [None, "", "Altstadt", "\u27e6x:1\u27e7", "\u27e6o:\u27e7",
+                                  f"\u27e6o:{'1' * (MAX_ID_LENGTH + 1)}\u27e7"])
 def test_parse_clicked_ignores_other_tooltips(text):
     assert parse_clicked(text) is None
 
