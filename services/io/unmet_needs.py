@@ -15,7 +15,7 @@ from services.io import fields as f
 from services.io.records import RecordSpec, read_records
 from services.taxonomy import AGE_GROUPS
 from services.texts.unmet_needs import MISSING_LABELS
-from services.unmet_needs import UnmetNeed, record_problems
+from services.unmet_need import UnmetNeed, record_problems
 
 # German file column -> model field (services.unmet_needs.UnmetNeed)
 UNMET_NEED_COLUMNS: dict[str, str] = {

@@ -40,7 +40,7 @@ from services.storage.audit import (
     read_entries,
 )
 from services.storage.errors import translated
-from services.unmet_needs import (
+from services.unmet_need import (
     NeedCount,
     UnmetNeed,
     UnmetNeedRefused,

@@ -2,8 +2,9 @@
 
 - services never import streamlit, ui or pages;
 - pages and ui never import storage (only ui/data.py holds the cached repository);
-- the lower service layers (model, taxonomy, storage, io) never import the upper ones
-  (snapshot, map, details, urlstate, filters).
+- the lower service layers (model, taxonomy, the record types of scenarios and unmet
+  needs, storage, io) never import the upper ones (snapshot, map, details, urlstate,
+  filters, choropleth, the feature modules of analyses and unmet needs).
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 UPPER_SERVICES = ("services.snapshot", "services.map", "services.details", "services.urlstate",
-                  "services.filters", "services.choropleth")
-LOWER_SERVICES = ("services/model.py", "services/taxonomy.py", "services/storage", "services/io")
+                  "services.filters", "services.choropleth", "services.analysis",
+                  "services.unmet_needs")
+LOWER_SERVICES = ("services/model.py", "services/taxonomy.py", "services/scenario.py",
+                  "services/unmet_need.py", "services/storage", "services/io")
 
 
 def _imports(path: Path) -> set[str]:

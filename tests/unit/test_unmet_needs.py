@@ -9,19 +9,15 @@ from datetime import date
 import openpyxl
 import pytest
 
+from services.unmet_need import NOTE_MAX_LENGTH, NeedCount, UnmetNeed, UnmetNeedRefused, note_problems
 from services.unmet_needs import (
     LISTING_COLUMNS,
-    NOTE_MAX_LENGTH,
-    NeedCount,
-    UnmetNeed,
-    UnmetNeedRefused,
     count_by_district_and_need,
     export_bytes,
     export_unmet_needs,
     listing_rows,
     month_period,
     new_unmet_need,
-    note_problems,
     office_listing,
     office_periods,
     per_district,

@@ -22,14 +22,8 @@ from services.taxonomy import AGE_GROUPS, NEEDS
 from services.texts import auth as auth_text
 from services.texts import unmet_needs as t
 from services.texts.ui import LANGUAGE_NAMES
-from services.unmet_needs import (
-    MISSING_REASONS,
-    NOTE_MAX_LENGTH,
-    UnmetNeedRefused,
-    export_bytes,
-    listing_rows,
-    new_unmet_need,
-)
+from services.unmet_need import MISSING_REASONS, NOTE_MAX_LENGTH, UnmetNeedRefused
+from services.unmet_needs import export_bytes, listing_rows, new_unmet_need
 from ui import data
 from ui.auth import allowed
 

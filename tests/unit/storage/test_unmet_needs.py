@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from services.storage import Repository, migrate
 from services.storage.errors import DatabaseError
-from services.unmet_needs import NeedCount, UnmetNeed, UnmetNeedRefused
+from services.unmet_need import NeedCount, UnmetNeed, UnmetNeedRefused
 from tests.unit.storage.test_repository import layer
 
 
