@@ -8,7 +8,9 @@ first: decimal comma, 31.05.2024, ja/nein.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime
+from typing import Any
 
 from services.texts import validation as t
 
@@ -81,6 +83,18 @@ def format_number(value: float | None, decimal_comma: bool) -> str:
         return ""
     text = str(int(value)) if float(value).is_integer() else repr(float(value))
     return text.replace(".", ",") if decimal_comma else text
+
+
+def value_text(value: Any, decimal_comma: bool, text: Callable[[str], str] = str) -> str:
+    """A model value as the text of a file's cell: floats exact (format_number), dates ISO,
+    anything else through `text` (e.g. defuse_formula for CSV meant for Excel)."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return format_number(value, decimal_comma)
+    if isinstance(value, date):
+        return value.isoformat()
+    return text(str(value))
 
 
 def format_bool(value: bool | None) -> str:

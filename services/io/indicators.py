@@ -13,9 +13,11 @@ says so: a figure without a source must not look official.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -133,12 +135,7 @@ def _read_long(table: Table, lower: dict[str, str], run: _Run) -> None:
     sheet_year = _sheet_year(table.sheet)
     required = [c for c in INDICATOR_REQUIRED if not (c == "jahr" and sheet_year)]
     problems = _missing(table, lower, required) + _unknown(table, lower, list(INDICATOR_COLUMNS))
-    run.problems += problems
-    if problems:
-        return
-    for row in table.rows:
-        cell = _cells(row, lower)
-        where = Where(table.file, row.line, table.sheet)
+    for cell, where in _checked_rows(table, lower, run, problems):
         try:
             indicator = match_indicator(cell("indikator"))
         except CellError as exc:
@@ -160,14 +157,20 @@ def _read_wide(table: Table, lower: dict[str, str], run: _Run) -> None:
                 indicators[lc] = match_indicator(column)
             except CellError as exc:
                 problems.append(where.problem(column, str(exc)))
-    run.problems += problems
-    if problems:
-        return
-    for row in table.rows:
-        cell = _cells(row, lower)
-        row_where = Where(table.file, row.line, table.sheet)
+    for cell, row_where in _checked_rows(table, lower, run, problems):
         for lc, indicator in indicators.items():
             _add(run, row_where, cell, indicator, (lc, lower[lc]), sheet_year)
+
+
+def _checked_rows(table: Table, lower: dict[str, str], run: _Run,
+                  header_problems: list[ImportProblem]) -> Iterator[tuple[Any, Where]]:
+    """Each row's cell getter and place; no rows at all when the header has problems
+    (they are recorded: a table with a broken header yields only those, not one per row)."""
+    run.problems += header_problems
+    if header_problems:
+        return
+    for row in table.rows:
+        yield _cells(row, lower), Where(table.file, row.line, table.sheet)
 
 
 def _cells(row: Row, lower: dict[str, str]):

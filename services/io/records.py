@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from services.io import writers
-from services.io.cells import CellError, format_number
+from services.io.cells import CellError, value_text
 from services.io.errors import ImportFailed, ImportProblem, Where, file_problem, raise_if_any
 from services.io.fields import TEXT, Kind
 from services.io.points import read_point_table
@@ -152,17 +151,7 @@ def record_texts(record: Any, spec: RecordSpec) -> dict[str, str]:
 
 def column_text(spec: RecordSpec, column: str, value: Any) -> str:
     """One model value as the text of its column's cell."""
-    return cell_text(None if value is None else spec.kind(column).dump(value))
-
-
-def cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return format_number(value, decimal_comma=False)
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
+    return value_text(None if value is None else spec.kind(column).dump(value), decimal_comma=False)
 
 
 def write_records(

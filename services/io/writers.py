@@ -14,19 +14,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from services.io.cells import defuse_formula, format_number
+from services.io.cells import defuse_formula, value_text
 
 DATE_FORMAT_XLSX = "DD.MM.YYYY"
 
 
 def _csv_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return format_number(value, decimal_comma=True)
-    if isinstance(value, date):
-        return value.isoformat()
-    return defuse_formula(str(value))
+    return value_text(value, decimal_comma=True, text=defuse_formula)
 
 
 def csv_bytes(rows: list[dict[str, Any]], columns: list[str]) -> bytes:

@@ -17,3 +17,11 @@ def demo_env(tmp_path_factory, request) -> Iterator[pytest.MonkeyPatch]:
         patch.delenv("QA_TILES_URL", raising=False)
         patch.setenv("QA_DATA_DIR", str(data_dir))
         yield patch
+
+
+@pytest.fixture(scope="module")
+def demo_accounts(demo_env) -> None:
+    """The module's demo database with one built-in account per role (`nur-<role>`)."""
+    from tests.app.accounts import create_accounts
+
+    create_accounts()

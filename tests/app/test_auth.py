@@ -12,21 +12,13 @@ from streamlit.testing.v1 import AppTest
 
 from services.auth import ROLES
 from services.texts import auth as t
-from tests.app.accounts import create_accounts, log_in
+from tests.app.accounts import log_in
 
 TIMEOUT = 60
 SECRET = "GEHEIME DATEN"
 
 
-@pytest.fixture(scope="module", autouse=True)
-def accounts(tmp_path_factory):
-    """A demo database with one account per role."""
-    data_dir = tmp_path_factory.mktemp("auth")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.delenv("DATABASE_URL", raising=False)
-        patch.setenv("QA_DATA_DIR", str(data_dir))
-        create_accounts()
-        yield
+pytestmark = pytest.mark.usefixtures("demo_accounts")  # tests/app/conftest.py
 
 
 def guarded_page():

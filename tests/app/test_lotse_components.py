@@ -17,7 +17,7 @@ from services.texts import auth as auth_text
 from services.texts import infoblatt as sheet_text
 from services.texts import unmet_needs as t
 from services.texts.translations import SHEET_LANGUAGES, sheet_texts
-from tests.app.accounts import create_accounts, logged_in
+from tests.app.accounts import logged_in
 
 TIMEOUT = 60
 INVISIBLE = dict.fromkeys(map(ord, "\u2060\u2068\u2069"))
@@ -25,15 +25,7 @@ OFFICE = "real-quartiersbuero-feuerbachstrasse"
 TODAY = date(2026, 11, 28)  # the demo reports end on 2026-11-27
 
 
-@pytest.fixture(scope="module", autouse=True)
-def demo_database(tmp_path_factory):
-    """One embedded demo database for the module: the app seeds it on first use."""
-    data_dir = tmp_path_factory.mktemp("lotse")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.delenv("DATABASE_URL", raising=False)
-        patch.setenv("QA_DATA_DIR", str(data_dir))
-        create_accounts()
-        yield
+pytestmark = pytest.mark.usefixtures("demo_accounts")  # tests/app/conftest.py
 
 
 # Infoblatt ------------------------------------------------------------------------------

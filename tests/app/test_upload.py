@@ -13,7 +13,7 @@ from services.config import GEODATA_DIR, load_settings
 from services.importer import shared_repository
 from services.plaintext import markdown_literal
 from services.texts import upload as t
-from tests.app.accounts import create_accounts, log_in
+from tests.app.accounts import log_in
 
 TIMEOUT = 120
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -23,15 +23,10 @@ FIRST_ID = "real-kinderschutzbund-bottrop"
 
 
 @pytest.fixture(scope="module", autouse=True)
-def demo_database(tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("upload")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.delenv("DATABASE_URL", raising=False)
-        patch.setenv("QA_DATA_DIR", str(data_dir))
-        create_accounts()
-        Accounts(shared_repository(load_settings()).users).add("beides", ["admin", "redaktion"],
-                                                               "korrekt pferd batterie")
-        yield
+def demo_database(demo_accounts):
+    """The module's demo database (tests/app/conftest.py), plus an account with two roles."""
+    Accounts(shared_repository(load_settings()).users).add("beides", ["admin", "redaktion"],
+                                                           "korrekt pferd batterie")
 
 
 def upload_page(name: str | None) -> AppTest:

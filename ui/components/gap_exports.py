@@ -27,6 +27,14 @@ def _button(column, label: str, data, name: str, mime: str, key: str) -> None:
                            key=key)  # fmt: skip
 
 
+def _table_buttons(columns, table: exports.Table, stem: str, labels: tuple[str, str],
+                   key: str) -> None:
+    """The table for Excel, as CSV and as XLSX, in the first two of `columns`."""
+    for column, label, suffix, mime in zip(columns, labels, (".csv", ".xlsx"), (CSV, XLSX)):
+        _button(column, label, partial(exports.table_bytes, table, suffix), f"{stem}{suffix}",
+                mime, f"{key}{suffix[1:]}")  # fmt: skip
+
+
 def _layer_bytes(snap: Snapshot, table: exports.Table, suffix: str, crs: str) -> bytes:
     return exports.layer_bytes(exports.district_layer(snap, table), suffix, crs, table)
 
@@ -36,10 +44,7 @@ def gap_downloads(snap: Snapshot, result: SupplyResult) -> None:
     table = exports.gap_table(result)
     stem = t.EXPORT_FILE_GAPS
     columns = st.columns(3)
-    _button(columns[0], t.EXPORT_TABLE_CSV, partial(exports.table_bytes, table, ".csv"),
-            f"{stem}.csv", CSV, "plan_dl_csv")  # fmt: skip
-    _button(columns[1], t.EXPORT_TABLE_XLSX, partial(exports.table_bytes, table, ".xlsx"),
-            f"{stem}.xlsx", XLSX, "plan_dl_xlsx")  # fmt: skip
+    _table_buttons(columns, table, stem, (t.EXPORT_TABLE_CSV, t.EXPORT_TABLE_XLSX), "plan_dl_")
     _button(columns[2], t.EXPORT_METADATA_CSV, partial(exports.metadata_bytes, table),
             f"{stem}_{t.METADATA_FILE_SUFFIX}.csv", CSV, "plan_dl_meta")  # fmt: skip
     columns = st.columns(4)
@@ -58,10 +63,8 @@ def scenario_downloads(snap: Snapshot, comparison: ScenarioComparison) -> None:
     table = exports.scenario_table(comparison)
     stem = t.EXPORT_FILE_SCENARIO
     columns = st.columns(3)
-    _button(columns[0], t.EXPORT_SCENARIO_CSV, partial(exports.table_bytes, table, ".csv"),
-            f"{stem}.csv", CSV, "plan_dl_sc_csv")  # fmt: skip
-    _button(columns[1], t.EXPORT_SCENARIO_XLSX, partial(exports.table_bytes, table, ".xlsx"),
-            f"{stem}.xlsx", XLSX, "plan_dl_sc_xlsx")  # fmt: skip
+    _table_buttons(columns, table, stem, (t.EXPORT_SCENARIO_CSV, t.EXPORT_SCENARIO_XLSX),
+                   "plan_dl_sc_")
     layer = partial(_offers_bytes, snap, comparison, table)
     _button(columns[2], t.EXPORT_SCENARIO_OFFERS.format(crs=WEB_CRS), layer,
             f"{stem}_angebote.geojson", "application/geo+json", "plan_dl_sc_offers")  # fmt: skip
