@@ -21,6 +21,7 @@ import traceback
 from pathlib import Path
 
 from services.config import SettingsError, load_settings
+from services.formatting import format_date
 from services.io import columns as c
 from services.io.errors import ImportFailed, ImportProblem
 from services.io.limits import limits
@@ -220,7 +221,7 @@ def _user(args: argparse.Namespace, repo) -> list[str]:
     if args.action == "list":
         users = accounts.all()
         return [a.CLI_USER_LINE.format(
-            name=u.name, roles=",".join(sorted(u.roles)), created=f"{u.created_at:%d.%m.%Y}",
+            name=u.name, roles=",".join(sorted(u.roles)), created=format_date(u.created_at),
             status=a.CLI_USER_DISABLED if u.disabled else a.CLI_USER_ACTIVE,
         ) for u in users] or [a.CLI_USER_LIST_EMPTY]  # fmt: skip
     if args.action == "disable":

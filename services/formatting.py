@@ -1,4 +1,5 @@
-"""German display formats in one place: numbers, indicator values, ages, dates, opening hours.
+"""German display formats in one place: numbers (signed, MB), indicator values, ages, dates
+(with times), opening hours.
 
 The screen, the CSV exports and (later) the PDF sheets share these, so a figure reads the
 same everywhere: decimal comma, dot as thousands separator, "Uhr" after times.
@@ -6,7 +7,7 @@ same everywhere: decimal comma, dot as thousands separator, "Uhr" after times.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from itertools import groupby
 from typing import TYPE_CHECKING
 
@@ -18,12 +19,30 @@ if TYPE_CHECKING:
     from services.indicators import Indicator
 
 EN_DASH = "\u2013"
+MINUS = "\u2212"
+MB = 1024 * 1024
 
 
-def format_number(value: float, decimals: int = 0) -> str:
-    """1234.5 -> "1.234,5" (German separators)."""
-    text = f"{value:,.{decimals}f}"
+def format_number(value: float, decimals: int = 0, grouping: bool = True) -> str:
+    """1234.5 -> "1.234,5" (German separators); without `grouping` "1234,5" (coordinates)."""
+    text = f"{value:{',' if grouping else ''}.{decimals}f}"
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def format_compact(value: float) -> str:
+    """"6", "0,5", "1,5": decimal comma, no trailing zeros (ages, round distances)."""
+    return f"{value:g}".replace(".", ",")
+
+
+def format_signed(value: float, decimals: int = 0) -> str:
+    """"+3,2", "−0,45", "±0": a difference with its sign always written (typographic minus)."""
+    sign = "+" if value > 0 else MINUS if value < 0 else "±"
+    return sign + format_number(abs(value), decimals)
+
+
+def format_mb(size_bytes: float, decimals: int = 1) -> str:
+    """A file size in MB: 2097152 -> "2,0" (the messages add the unit)."""
+    return format_number(size_bytes / MB, decimals)
 
 
 def format_value(value: float | None, indicator: Indicator) -> str:
@@ -37,7 +56,7 @@ def format_value(value: float | None, indicator: Indicator) -> str:
 
 def format_age(years: float) -> str:
     """"6", "0,5": decimal comma, no trailing zeros."""
-    return f"{years:g}".replace(".", ",")
+    return format_compact(years)
 
 
 def format_ages(min_age: float | None, max_age: float | None) -> str:
@@ -51,7 +70,18 @@ def format_ages(min_age: float | None, max_age: float | None) -> str:
 
 
 def format_date(value: date | None) -> str:
+    """"16.01.2025"; "unbekannt" for None."""
     return value.strftime("%d.%m.%Y") if value else ui.UNKNOWN
+
+
+def format_day_month(value: date) -> str:
+    """"16.01." (the first day of a period whose last day carries the year)."""
+    return value.strftime("%d.%m.")
+
+
+def format_datetime(value: datetime) -> str:
+    """"16.01.2025 14:05"."""
+    return value.strftime("%d.%m.%Y %H:%M")
 
 
 def _day_groups(slots: tuple[OpeningSlot, ...]) -> list[tuple[int, int, list[tuple[str, str]]]]:

@@ -13,6 +13,7 @@ from datetime import date
 import pandas as pd
 
 from services.config import load_settings
+from services.formatting import format_date
 from services.texts import ui
 
 STALE_COLUMN = "stale"
@@ -41,4 +42,4 @@ def stale_note(last_verified: date | None) -> str:
     offer wherever families and staff see it, so nobody relies on it unknowingly."""
     if last_verified is None or last_verified != last_verified:
         return ui.STALE_NEVER
-    return ui.STALE_SINCE.format(date=last_verified.strftime("%d.%m.%Y"))
+    return ui.STALE_SINCE.format(date=format_date(last_verified))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from services import importer
+from services.formatting import format_compact
 from services.io import columns as c
 from services.io.addresses import read_addresses
 from services.io.districts import read_districts
@@ -113,7 +114,7 @@ def _preview_indicators(repo: Repository, path: Path) -> ImportPreview:
     after = {(v.district_id, v.indicator_key, v.year): (v.value, v.source) for v in values}
     return _compared("indicators", before, after, warnings, lambda key, value, status: {
         t.COLUMN_DISTRICT: names.get(key[0], key[0]), t.COLUMN_INDICATOR: key[1], t.COLUMN_YEAR: str(key[2]),
-        t.COLUMN_VALUE: f"{value[0]:g}".replace(".", ","),
+        t.COLUMN_VALUE: format_compact(value[0]),
         t.COLUMN_STATUS: t.STATUS_LABELS[status]})  # fmt: skip
 
 

@@ -25,6 +25,7 @@ from pyproj import Transformer
 from scipy.spatial import cKDTree
 
 from services import freshness
+from services.formatting import format_compact, format_number
 from services.model import ANALYSIS_CRS, WEB_CRS, WEEKDAYS, Offer, OpeningSlot
 from services.opening import OpenAt, OpenState, WeeklySlots, is_on_request, open_state
 from services.taxonomy import NEEDS, NEEDS_BY_CODE, age_range_overlaps
@@ -121,7 +122,7 @@ def format_distance(walking_m: float) -> str:
     if metres < 1000:
         return t.DISTANCE_M.format(metres=metres)
     km = walking_m / 1000
-    text = f"{km:.1f}".replace(".", ",") if km < 9.95 else str(round(km))
+    text = format_number(km, 1) if km < 9.95 else format_number(km)
     return t.DISTANCE_KM.format(km=text)
 
 
@@ -129,7 +130,7 @@ def distance_choice_label(walking_m: float) -> str:
     """A round distance of the form or a map ring: "500 m", "1 km", "1,5 km"."""
     if walking_m < 1000:
         return t.DISTANCE_CHOICE_M.format(metres=round(walking_m))
-    return t.DISTANCE_CHOICE_KM.format(km=f"{walking_m / 1000:g}".replace(".", ","))
+    return t.DISTANCE_CHOICE_KM.format(km=format_compact(walking_m / 1000))
 
 
 def format_walk(walking_m: float) -> str:

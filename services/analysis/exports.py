@@ -28,6 +28,7 @@ import pyogrio
 from services.analysis.scenarios import ScenarioComparison, hypothetical_offers_frame
 from services.analysis.status_dynamics import StatusDynamics, status_dynamics
 from services.analysis.supply import ALL_CHOSEN, SupplyResult, analyse_supply
+from services.formatting import format_date, format_number
 from services.indicators import INDICATORS
 from services.io.columns import STATUS_CODES
 from services.io.writers import write_csv, write_xlsx_sheets
@@ -87,7 +88,7 @@ def metadata(
         (t.META_SOURCES, "; ".join(sources)),
         (t.META_YEAR, "" if year is None else str(year)),
         (t.META_METHOD, method),
-        (t.META_EXPORTED, (today or date.today()).strftime("%d.%m.%Y")),
+        (t.META_EXPORTED, format_date(today or date.today())),
         (t.META_DEMO, t.DEMO_NOTE if is_demo else t.NO),
     ]
     if crs:
@@ -187,7 +188,7 @@ def supply_method(supply: SupplyResult) -> str:
     options = supply.options
     ages = ", ".join(AGE_GROUPS_BY_CODE[c].label for c in options.age_groups) or t.ALL_AGES
     return t.METHOD_SUPPLY.format(
-        distance=f"{options.distance_m:,.0f}".replace(",", "."),
+        distance=format_number(options.distance_m),
         ages=ages,
         spread=supply.spread_label,
         indicator=supply.indicator.label,

@@ -26,7 +26,7 @@ from services.analysis.status_dynamics import (
     status_dynamics,
 )
 from services.choropleth import CityAverage, city_average
-from services.formatting import format_value
+from services.formatting import format_signed, format_value
 from services.indicators import INDICATORS, Indicator
 from services.model import Office
 from services.snapshot import Snapshot
@@ -140,10 +140,9 @@ def format_difference(value: float | None, indicator: Indicator) -> str:
     """A difference as "+3,2 Pp." for shares, "−120" for counts; "keine Daten" when missing."""
     if value is None or not np.isfinite(value):
         return format_value(None, indicator)
-    sign = "+" if value > 0 else "−" if value < 0 else "±"
     if indicator.unit == "%":
-        return f"{sign}{abs(value):.1f}".replace(".", ",") + " " + t.PERCENTAGE_POINTS
-    return sign + format_value(abs(value), indicator)
+        return format_signed(value, 1) + " " + t.PERCENTAGE_POINTS
+    return format_signed(value)
 
 
 def district_profile(

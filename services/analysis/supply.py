@@ -32,6 +32,7 @@ from pyproj import Transformer
 
 from services import filters
 from services.analysis.standardise import Spread, spread, zscores
+from services.formatting import format_number
 from services.geo import to_analysis_crs
 from services.indicators import DEFAULT_INDICATOR, INDICATORS_BY_KEY, Indicator
 from services.model import ANALYSIS_CRS, WEB_CRS
@@ -160,7 +161,7 @@ def option_problems(options: SupplyOptions) -> list[str]:
     if not options.needs:
         problems.append(t.NO_NEED_CHOSEN)
     if not 0 < options.distance_m <= MAX_DISTANCE_M:
-        problems.append(t.BAD_DISTANCE.format(maximum=f"{MAX_DISTANCE_M:,.0f}".replace(",", ".")))
+        problems.append(t.BAD_DISTANCE.format(maximum=format_number(MAX_DISTANCE_M)))
     if options.indicator_key not in INDICATORS_BY_KEY:
         problems.append(t.UNKNOWN_INDICATOR.format(code=options.indicator_key))
     return problems

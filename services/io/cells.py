@@ -77,7 +77,7 @@ def parse_date(text: str) -> date:
         raise CellError(t.NOT_A_DATE.format(value=text)) from None
 
 
-def format_number(value: float | None, decimal_comma: bool) -> str:
+def cell_number_text(value: float | None, decimal_comma: bool) -> str:
     """Shortest exact text of a number; integers without ".0"."""
     if value is None:
         return ""
@@ -86,12 +86,12 @@ def format_number(value: float | None, decimal_comma: bool) -> str:
 
 
 def value_text(value: Any, decimal_comma: bool, text: Callable[[str], str] = str) -> str:
-    """A model value as the text of a file's cell: floats exact (format_number), dates ISO,
+    """A model value as the text of a file's cell: floats exact (cell_number_text), dates ISO,
     anything else through `text` (e.g. defuse_formula for CSV meant for Excel)."""
     if value is None:
         return ""
     if isinstance(value, float):
-        return format_number(value, decimal_comma)
+        return cell_number_text(value, decimal_comma)
     if isinstance(value, date):
         return value.isoformat()
     return text(str(value))

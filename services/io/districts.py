@@ -15,6 +15,7 @@ import geopandas as gpd
 import shapely
 import shapely.errors
 
+from services.formatting import format_number
 from services.geo import (
     Coverage,
     GeometryIssue,
@@ -91,11 +92,12 @@ def city_problems(path: Path, raw: gpd.GeoDataFrame, layer: gpd.GeoDataFrame,
     cause = _likely_cause(raw, cover)
     if cover.centre is None:
         return [file_problem(path, t.LAYER_NOWHERE.format(cause=cause))]
-    location = t.LAYER_LOCATION.format(lat=_de(cover.centre[0], 2), lon=_de(cover.centre[1], 2),
-                                       distance=_de(cover.distance_km, 0))
+    location = t.LAYER_LOCATION.format(lat=format_number(cover.centre[0], 2),
+                                       lon=format_number(cover.centre[1], 2),
+                                       distance=format_number(cover.distance_km, 0))
     message = t.LAYER_NOT_BOTTROP.format(
-        covered=_de(cover.covered * 100, 0), min_covered=_de(MIN_CITY_COVERED * 100, 0),
-        beyond=_de(cover.beyond_km2, 1), max_beyond=_de(MAX_BEYOND_KM2, 0),
+        covered=format_number(cover.covered * 100, 0), min_covered=format_number(MIN_CITY_COVERED * 100, 0),
+        beyond=format_number(cover.beyond_km2, 1), max_beyond=format_number(MAX_BEYOND_KM2, 0),
         location=location, cause=cause)
     return [file_problem(path, message)]
 
@@ -111,10 +113,6 @@ def _likely_cause(raw: gpd.GeoDataFrame, cover: Coverage) -> str:
     if cover.distance_km is not None and cover.distance_km <= NEAR_CITY_KM:
         return t.CAUSE_PARTIAL
     return t.CAUSE_WRONG_FILE.format(crs=crs)
-
-
-def _de(value: float, decimals: int) -> str:
-    return f"{value:,.{decimals}f}".replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 def _read_layer(path: Path) -> gpd.GeoDataFrame:
@@ -221,7 +219,7 @@ def _geometries(path: Path, layer: gpd.GeoDataFrame):
     try:
         layer, issues = repair_geometries(layer, bounds.repair_seconds, bounds.repair_mb)
     except RepairTooCostly:
-        message = t.REPAIR_TOO_COSTLY.format(seconds=_de(bounds.repair_seconds, 0),
+        message = t.REPAIR_TOO_COSTLY.format(seconds=format_number(bounds.repair_seconds, 0),
                                              mb=bounds.repair_mb)
         return layer, [], [file_problem(path, message)]
     warnings = [_issue(path, i) for i in issues if i.repaired]

@@ -53,7 +53,7 @@ def _coordinate(text: str, own: tuple, other: tuple, template: str) -> float:
 
 
 def _de(value: float) -> str:
-    return cells.format_number(value, decimal_comma=True)
+    return cells.cell_number_text(value, decimal_comma=True)
 
 
 def parse_lat(text: str) -> float:

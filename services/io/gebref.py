@@ -28,10 +28,11 @@ from typing import BinaryIO
 import numpy as np
 from pyproj import Transformer
 
+from services.formatting import MB, format_mb, format_number
 from services.io.cells import CellError, parse_number
 from services.io.errors import ImportFailed, ImportProblem, file_problem
 from services.io.fields import LAT_RANGE, LON_RANGE
-from services.io.limits import MB, limits
+from services.io.limits import limits
 from services.model import ANALYSIS_CRS, WEB_CRS, Address
 from services.texts import validation as t
 
@@ -163,7 +164,7 @@ def _check_size(path: Path, size: int) -> None:
     """Streaming keeps memory flat, but time grows with the size: refuse absurd files."""
     limit = limits().gebref_mb
     if size > limit * MB:
-        message = t.LIMIT_GEBREF_SIZE.format(size=_de(size / MB), limit=_de(limit))
+        message = t.LIMIT_GEBREF_SIZE.format(size=format_mb(size, 2), limit=format_number(limit, 2))
         raise ImportFailed([file_problem(path, message)])
 
 
@@ -299,7 +300,7 @@ def _locate(pending: _Pending, problems: _Problems) -> list[Address]:
     addresses = []
     for i, line in enumerate(pending.lines):
         if not inside[i]:
-            east, north = (_de(pending.east[i]), _de(pending.north[i]))
+            east, north = (_coordinate(pending.east[i]), _coordinate(pending.north[i]))
             problems.add(line, None, t.GEBREF_COORDINATE.format(east=east, north=north))
             continue
         addresses.append(
@@ -309,8 +310,8 @@ def _locate(pending: _Pending, problems: _Problems) -> list[Address]:
     return addresses
 
 
-def _de(value: float) -> str:
-    return f"{value:.2f}".replace(".", ",")
+def _coordinate(value: float) -> str:
+    return format_number(value, 2, grouping=False)
 
 
 def _unique(addresses: list[Address], file: str) -> tuple[list[Address], list[ImportProblem]]:

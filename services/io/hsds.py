@@ -39,7 +39,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from services.io.cells import format_number
+from services.io.cells import cell_number_text
 from services.io.errors import ImportProblem, file_problem, raise_if_any
 from services.io.offers import OFFER_SPEC
 from services.io.offices import OFFICE_SPEC
@@ -456,7 +456,7 @@ def _text(value: Any) -> str:
     if isinstance(value, bool):
         return "ja" if value else "nein"
     if isinstance(value, (int, float)):
-        return format_number(value, decimal_comma=False)
+        return cell_number_text(value, decimal_comma=False)
     return str(value).strip()
 
 

@@ -21,6 +21,7 @@ from typing import Any
 
 import pandas as pd
 
+from services.formatting import format_date
 from services.indicators import INDICATORS, Indicator
 from services.io.cells import CellError, fold, parse_bool, parse_number, parse_whole
 from services.io.columns import INDICATOR_COLUMNS, INDICATOR_REQUIRED
@@ -95,7 +96,7 @@ def read_indicators(
     if districts.empty:
         raise_if_any([file_problem(path, t.NO_DISTRICTS_YET)])
     today = today or date.today()
-    source = t.DEFAULT_SOURCE.format(file=path.name, date=today.strftime("%d.%m.%Y"))
+    source = t.DEFAULT_SOURCE.format(file=path.name, date=format_date(today))
     run = _Run(path.name, DistrictMatcher(districts), source)
     warnings = _read_tables(read_sheets(path) if tables is None else tables, run)
     raise_if_any(list(dict.fromkeys(run.problems)))  # wide rows repeat a bad district per cell

@@ -13,10 +13,9 @@ import zipfile
 from pathlib import Path
 
 from services.config import Limits, load_settings
+from services.formatting import MB, format_mb
 from services.io.errors import ImportFailed, file_problem, unreadable
 from services.texts import validation as t
-
-MB = 1024 * 1024
 
 
 def limits() -> Limits:
@@ -29,7 +28,7 @@ def check_file_size(path: Path) -> None:
     limit = limits().file_mb
     size = Path(path).stat().st_size
     if size > limit * MB:
-        message = t.LIMIT_FILE_SIZE.format(size=_mb(size), limit=_mb(limit * MB))
+        message = t.LIMIT_FILE_SIZE.format(size=format_mb(size), limit=format_mb(limit * MB))
         raise ImportFailed([file_problem(path, message)])
 
 
@@ -45,9 +44,6 @@ def check_unpacked_size(path: Path) -> None:
     except (zipfile.BadZipFile, OSError) as exc:
         raise unreadable(path, exc) from exc
     if size > limit * MB:
-        message = t.LIMIT_UNPACKED_SIZE.format(size=_mb(size), limit=_mb(limit * MB))
+        message = t.LIMIT_UNPACKED_SIZE.format(size=format_mb(size), limit=format_mb(limit * MB))
         raise ImportFailed([file_problem(path, message)])
 
-
-def _mb(size: float) -> str:
-    return f"{size / MB:.1f}".replace(".", ",")

@@ -15,6 +15,7 @@ from pathlib import Path
 from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
 
+from services.io.cells import cell_number_text
 from services.io.errors import ImportFailed, ImportProblem, file_problem, unreadable
 from services.io.limits import check_file_size, limits
 from services.io.tables import Row, Table, cell_problem, cell_text, decode
@@ -44,7 +45,7 @@ def read_point_table(path: Path) -> Table:
             problem = ImportProblem(path.name, number, None, str(exc), None, "features")
             table.problems.append(problem)
             continue
-        position = {"lat": _de(lat), "lon": _de(lon)}  # German, as messages quote them
+        position = {"lat": _exact(lat), "lon": _exact(lon)}  # German, as messages quote them
         table.rows.append(Row(number, values | position))
     table.columns = list(columns | {"lat": None, "lon": None})
     return table
@@ -68,8 +69,8 @@ def _load(path: Path):
     return features, _transform_to_wgs84(path, doc)
 
 
-def _de(value: float) -> str:
-    return repr(float(value)).replace(".", ",")
+def _exact(value: float) -> str:
+    return cell_number_text(float(value), decimal_comma=True)
 
 
 def _transform_to_wgs84(path: Path, doc: dict):

@@ -27,7 +27,7 @@ from services.analysis.profiles import (
     district_profile,
 )
 from services.analysis.status_dynamics import status_dynamics
-from services.formatting import NO_VALUE, format_number
+from services.formatting import NO_VALUE, format_date, format_number
 from services.indicators import DEFAULT_INDICATOR, INDICATORS_BY_KEY
 from services.model import Office
 from services.reports.render import ENVIRONMENT, render_pdf
@@ -64,11 +64,11 @@ def district_report_html(
     report = Report(profile, headlines(snapshot, profile), tuple(mine), created)
     return ENVIRONMENT.get_template("district_profile.html").render(
         t=t, at=at, r=report, p=profile,
-        created=created.strftime("%d.%m.%Y"),
+        created=format_date(created),
         map=_district_map(snapshot, profile),
         map_source=t.DISTRICT_BOUNDARIES_DEMO if snapshot.demo_districts else t.DISTRICT_BOUNDARIES,
         charts=[_chart(profile, trend) for trend in profile.trends if trend.years],
-        offers_as_of=profile.offers_as_of.strftime("%d.%m.%Y"),
+        offers_as_of=format_date(profile.offers_as_of),
         trends_title=_trends_title(profile),
         offices=[(near.office.name, office_place(near)) for near in profile.offices],
         per_1000=lambda value: _fmt(value, 1),
@@ -145,7 +145,7 @@ def city_overview_html(snapshot: Snapshot, created: date) -> str:
     gaps = supply.analyse_supply(snapshot, supply.SupplyOptions(combined=True))
     return ENVIRONMENT.get_template("city_overview.html").render(
         t=t, at=at,
-        created=created.strftime("%d.%m.%Y"),
+        created=format_date(created),
         year=ranked[0].year if ranked else None,
         is_demo=snapshot.any_demo,
         indicator=INDICATORS_BY_KEY[key],

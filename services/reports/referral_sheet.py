@@ -26,7 +26,7 @@ import geopandas as gpd
 import segno
 from markupsafe import Markup
 
-from services.formatting import format_hours
+from services.formatting import format_date, format_hours
 from services.model import Offer, Office
 from services.plaintext import isolate
 from services.reports.render import ENVIRONMENT, render_pdf
@@ -95,7 +95,7 @@ def referral_sheet_html(
     return ENVIRONMENT.get_template("referral_sheet.html").render(
         de=GERMAN,
         tr=texts if bilingual else None,
-        created=created.strftime("%d.%m.%Y"),
+        created=format_date(created),
         offers=[_offer_view(number, e, texts) for number, e in enumerate(entries, start=1)],
         office=_office_view(office, texts) if office else None,
         map=_map(entries, office, districts),

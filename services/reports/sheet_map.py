@@ -17,6 +17,7 @@ import geopandas as gpd
 import shapely
 from pyproj import Transformer
 
+from services.formatting import format_number
 from services.model import ANALYSIS_CRS, WEB_CRS
 
 MarkerKind = Literal["offer", "office"]
@@ -134,7 +135,7 @@ def build_district_map(
 def _sheet_map(frame: _Frame, outlines, names, markers: Sequence[Marker]) -> SheetMap:
     scale_m = _scale_step(frame.width / frame.scale)
     return SheetMap(frame.width, frame.height, outlines, names, tuple(markers),
-                    round(scale_m * frame.scale, 1), f"{scale_m:,} m".replace(",", "."))  # fmt: skip
+                    round(scale_m * frame.scale, 1), f"{format_number(scale_m)} m")  # fmt: skip
 
 
 def _districts(

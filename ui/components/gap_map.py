@@ -12,7 +12,7 @@ import pandas as pd
 from services.analysis import gap_map
 from services.analysis.supply import SupplyResult
 from services.config import load_settings
-from services.formatting import format_ages, format_number
+from services.formatting import format_ages, format_number, format_signed
 from services.map import layers
 from services.map.base import bounds_of, new_map
 from services.scenario import Scenario
@@ -32,7 +32,7 @@ def _lines(rows: pd.DataFrame) -> dict[str, list[str]]:
     total = int(rows["gap_rank"].notna().sum())
     lines = {}
     for r in rows.itertuples(index=False):
-        score = "–" if pd.isna(r.gap_score) else f"{r.gap_score:+.2f}".replace(".", ",")
+        score = "–" if pd.isna(r.gap_score) else format_signed(r.gap_score, 2)
         rank = "–" if pd.isna(r.gap_rank) else int(r.gap_rank)
         per_1000 = "–" if pd.isna(r.per_1000) else format_number(r.per_1000, 1)
         lines[r.district_id] = [

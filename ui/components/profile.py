@@ -19,7 +19,7 @@ from services.analysis.headlines import Headline
 from services.analysis.profiles import DistrictProfile
 from services.analysis.status_dynamics import StatusDynamics
 from services.config import load_settings
-from services.formatting import NO_VALUE, format_number
+from services.formatting import NO_VALUE, format_date, format_number
 from services.map import layers
 from services.map.base import bounds_of, new_map
 from services.plaintext import markdown_literal
@@ -134,7 +134,7 @@ def offers_by_need(profile: DistrictProfile) -> None:
         }
     )
     st.dataframe(frame, hide_index=True, width="stretch")
-    st.caption(t.OFFERS_CAPTION.format(date=profile.offers_as_of.strftime("%d.%m.%Y"),
+    st.caption(t.OFFERS_CAPTION.format(date=format_date(profile.offers_as_of),
                                        year=profile.children.year))  # fmt: skip
 
 

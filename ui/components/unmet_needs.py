@@ -16,6 +16,7 @@ from functools import partial
 import streamlit as st
 
 from services.auth import role_labels
+from services.formatting import format_date, format_day_month
 from services.plaintext import isolate, markdown_literal
 from services.snapshot import Snapshot
 from services.taxonomy import AGE_GROUPS, NEEDS
@@ -147,8 +148,8 @@ def unmet_needs_listing(snap: Snapshot, office_id: str, today: date, key: str = 
         return
     st.subheader(t.LISTING_TITLE)
     for period, records in data.office_unmet_needs(office_id, today):
-        st.markdown(t.LISTING_COUNT.format(label=period.label, start=period.start.strftime("%d.%m."),
-                                           end=period.end.strftime("%d.%m.%Y"), count=len(records)))
+        st.markdown(t.LISTING_COUNT.format(label=period.label, start=format_day_month(period.start),
+                                           end=format_date(period.end), count=len(records)))
         if not records:
             st.caption(t.LISTING_EMPTY)
             continue
