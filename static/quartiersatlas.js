@@ -134,16 +134,19 @@
   }
 
   // data.rows: [name, lat, lon, rank] at each district's representative point; rank 0 is
-  // the largest district, whose label wins a collision.
+  // the largest district, whose label wins a collision. data.kind "group": the status ×
+  // dynamics group below the name, never hidden.
   function addDistrictLabels(group, data) {
     var pane = new PaneGroup(LABEL_PANE);
+    var className = data.kind === "group" ? "qa-district-label qa-group-label" : "qa-district-label";
     var ranked = data.rows.map(function (r) {
-      var icon = L.divIcon({ className: "qa-district-label", html: "<span>" + esc(r[0]) + "</span>", iconSize: null });
+      var icon = L.divIcon({ className: className, html: "<span>" + esc(r[0]) + "</span>", iconSize: null });
       var marker = L.marker([r[1], r[2]], { icon: icon, interactive: false, keyboard: false, pane: LABEL_PANE[0] });
       pane.addLayer(marker);
       return { marker: marker, rank: r[3] };
     }).sort(function (a, b) { return a.rank - b.rank; });
     group.addLayer(pane);
+    if (data.kind === "group") { return group; }
     // added last, so the markers are on the map when it first measures them
     group.addLayer(new LabelDeclutter(ranked.map(function (item) { return item.marker; })));
     return group;
@@ -357,7 +360,7 @@
   // cut (CSS) and shows in full on hover.
   // A <details>: folded to its title on narrow maps (phones), where it would cover the city.
   function addLegend(target, data) {
-    return control(target, "topleft", function (map) {
+    return control(target, data.corner || "topleft", function (map) {
       var box = L.DomUtil.create("details", "qa-legend");
       box.open = map.getSize().x >= NARROW_MAP;
       textEl(box, "summary", "qa-legend-title", data.title);
