@@ -52,7 +52,7 @@ def render() -> None:
         st.warning(t.DEMO_NOTE)
     map_column, figure_column = st.columns([3, 2])
     with map_column:
-        parts.status_map(snap, classes, profile, key="profil_karte", height=480)
+        parts.status_map(snap, classes, profile, key="profil_karte", height=560)
     with figure_column:
         parts.headline_metrics(headlines(snap, profile))
     parts.status_box(profile, classes)

@@ -49,7 +49,8 @@ def render() -> None:
     with st.expander(t.EXPORT_HEADING):
         st.markdown(f"**{t.EXPORT_GAP_TABLE}**")
         gap_exports.gap_downloads(snap, result)
-        gap_exports.analysis_downloads(snap, lambda: result, choice.need, None, "plan_dl")
+        gap_exports.analysis_downloads(snap, lambda: result, choice.need,
+                                       gap_analysis.need_label(choice.need), None, "plan_dl")
         if comparison:
             gap_exports.scenario_downloads(snap, comparison)
 

@@ -339,9 +339,9 @@ def highlight_layer(district_id: str, name: str, geometries: Mapping[str, dict])
                     {"rows": rows, "style": HIGHLIGHT_STYLE})
 
 
-def status_legend(classes: StatusDynamics, corner: str = "topleft") -> QaCall:
+def status_legend(classes: StatusDynamics, corner: str = "bottomleft") -> QaCall:
     """Legend of the status colours; its short lines explain number and sign of the labels.
-    `corner`: a Leaflet control position (the presentation puts it where no district is)."""
+    `corner`: a Leaflet control position; bottom left, Bottrop's outline leaves room."""
     return QaCall("addLegend", {
         "corner": corner,
         "title": profile_texts.LEGEND_STATUS_TITLE,

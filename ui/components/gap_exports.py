@@ -17,7 +17,6 @@ from services.analysis.supply import SupplyResult
 from services.model import ANALYSIS_CRS, WEB_CRS
 from services.snapshot import Snapshot
 from services.texts import analysis as t
-from ui.components.gap_analysis import need_label
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV = "text/csv"
@@ -121,11 +120,12 @@ def offers_downloads(snap: Snapshot, key: str) -> None:
 
 
 def analysis_downloads(snap: Snapshot, supply: Callable[[], SupplyResult], need: str,
-                       year: int | None, key: str) -> None:  # fmt: skip
+                       need_text: str, year: int | None, key: str) -> None:  # fmt: skip
     """The districts with indicators of `year` and the gap figures of `need` in `supply`
-    (built when clicked), and the offers: the layers a planner takes into QGIS."""
+    (built when clicked; `need_text` says which), and the offers: the layers a planner
+    takes into QGIS."""
     def table() -> exports.Table:
         return exports.full_district_table(snap, year, supply(), need)
 
-    district_downloads(snap, table, need_label(need), f"{key}_districts")
+    district_downloads(snap, table, need_text, f"{key}_districts")
     offers_downloads(snap, f"{key}_offers")

@@ -59,8 +59,7 @@ def slide(snap: Snapshot, profile: DistrictProfile, classes: StatusDynamics,
     ids = list(snap.district_names)
     map_column, text_column = st.columns([1.35, 1], gap="medium")
     with map_column:
-        status_map(snap, classes, profile, key="praesentation_karte", height=MAP_HEIGHT,
-                   legend_corner="bottomright")  # there it covers no district
+        status_map(snap, classes, profile, key="praesentation_karte", height=MAP_HEIGHT)
     with text_column:
         demo = f'<span class="qa-demo">{escape(t.DEMO_NOTE)}</span>' if profile.is_demo else ""
         meta = t.HEADER_META.format(stadtbezirk=profile.stadtbezirk, year=profile.year)

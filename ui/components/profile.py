@@ -42,16 +42,18 @@ from ui.components.profile_choice import show_district
 
 TREND_COLUMNS = 3
 CHART_HEIGHT = 170  # px of the plot area
+ROW_PX = 35  # a row of st.dataframe: tables this short are shown whole, without scrolling
 
 
 def status_map(snap: Snapshot, classes: StatusDynamics, profile: DistrictProfile, key: str,
-               height: int, legend_corner: str = "topleft") -> None:  # fmt: skip
+               height: int) -> None:  # fmt: skip
     """The 12 groups as a map (status colour, group label), the chosen district framed with
     the Quartiersbüros in or near it; a click on a district opens it.
 
     The frame and the offices are the swappable layers, so stepping through districts keeps
     the map mounted; only the district's own offices are drawn, so the symbols of the
-    whole city do not cover the district names.
+    whole city do not cover the district names. The legend sits bottom left, where the
+    city's outline leaves room.
     """
     if not assets_ready():
         return
@@ -60,10 +62,10 @@ def status_map(snap: Snapshot, classes: StatusDynamics, profile: DistrictProfile
         layers.status_layer(classes, geometries),
         layers.district_label_layer(snap.district_names, geometries),
         layers.status_group_layer(classes, geometries),
-        layers.status_legend(classes, legend_corner),
     ]
-    if snap.demo_districts:
+    if snap.demo_districts:  # first: in a shared bottom corner it stays at the bottom
         elements.append(layers.notice(ui.DEMO_DISTRICTS))
+    elements.append(layers.status_legend(classes))
     base = new_map(load_settings(), bounds_of(geometries), elements)
     frame = layers.highlight_layer(profile.district_id, profile.name, geometries)
     offices = layers.office_layer([near.office for near in profile.offices])
@@ -130,7 +132,7 @@ def trend_charts(profile: DistrictProfile) -> None:
         with columns[i % TREND_COLUMNS]:
             st.markdown(f"**{trend.indicator.label}**")
             st.altair_chart(trend_chart(trend, profile.name, height=CHART_HEIGHT, y_title=False),
-                            width="stretch", height=CHART_HEIGHT + 90)  # + axis and legend
+                            width="stretch", height=CHART_HEIGHT + 110)  # + axis and legend
     source = "; ".join(profile.indicator_sources)
     st.caption(markdown_literal(t.TREND_CAPTION.format(source=source, first=years[0],
                                                        last=years[-1])))  # fmt: skip
@@ -146,10 +148,14 @@ def offers_by_need(profile: DistrictProfile) -> None:
                              for n in profile.offers_by_need],  # fmt: skip
         }
     )
-    st.dataframe(frame, hide_index=True, width="stretch")
+    _whole_table(frame)
     st.caption(t.OFFERS_CAPTION.format(ages=profile.ages_label,
                                        date=profile.offers_as_of.strftime("%d.%m.%Y"),
                                        year=profile.children.year))  # fmt: skip
+
+
+def _whole_table(frame: pd.DataFrame) -> None:
+    st.dataframe(frame, hide_index=True, width="stretch", height=(len(frame) + 1) * ROW_PX + 3)
 
 
 def offices(profile: DistrictProfile) -> None:
@@ -171,8 +177,7 @@ def unmet_needs(profile: DistrictProfile, counts: Sequence[NeedCount] | None) ->
         return
     frame = pd.DataFrame({t.COL_NEED: [labels.get(c.need, c.need) for c in mine],
                           t.COL_REPORTS: [c.count for c in mine]})  # fmt: skip
-    st.dataframe(frame.sort_values(t.COL_REPORTS, ascending=False), hide_index=True,
-                 width="stretch")  # fmt: skip
+    _whole_table(frame.sort_values(t.COL_REPORTS, ascending=False))
     st.caption(t.UNMET_CAPTION)
 
 
@@ -195,14 +200,17 @@ def exports_section(snap: Snapshot, profile: DistrictProfile) -> None:
     indicators, offers = exports.profile_tables(profile)
     with st.expander(at.EXPORT_HEADING):
         st.markdown(f"**{markdown_literal(at.EXPORT_PROFILE.format(name=profile.name))}**")
+        st.caption(f"{t.SECTION_INDICATORS} {profile.year}")
         gap_exports.table_downloads(lambda: indicators,
                                     at.EXPORT_FILE_PROFILE.format(id=profile.district_id),
                                     "prof_dl_profile")  # fmt: skip
+        st.caption(t.SECTION_OFFERS)
         gap_exports.table_downloads(lambda: offers,
                                     at.EXPORT_FILE_OFFERS_BY_NEED.format(id=profile.district_id),
                                     "prof_dl_need")  # fmt: skip
+        gaps = at.EXPORT_PROFILE_GAPS.format(ages=profile.ages_label)
         gap_exports.analysis_downloads(snap, partial(default_supply, snap, profile.age_groups),
-                                       ALL_CHOSEN, profile.year, "prof_dl")  # fmt: skip
+                                       ALL_CHOSEN, gaps, profile.year, "prof_dl")  # fmt: skip
 
 
 def report_downloads(snap: Snapshot, profile: DistrictProfile,
