@@ -12,7 +12,7 @@ from ui.components.reported_needs import reported_layer, reported_toggle
 
 
 def render() -> None:
-    snap = sidebar.render()
+    snap = sidebar.render(gap_analysis.SIDEBAR_FILTERS)
     st.caption(t.GAPS_INTRO)
     if snap.districts.empty:
         st.info(t.GAPS_NO_DISTRICTS)
@@ -47,7 +47,10 @@ def render() -> None:
         gap_analysis.comparison_table(comparison, choice.need)
     gap_analysis.ranked_table(result, choice.need)
     with st.expander(t.EXPORT_HEADING):
+        st.markdown(f"**{t.EXPORT_GAP_TABLE}**")
         gap_exports.gap_downloads(snap, result)
+        gap_exports.analysis_downloads(snap, lambda: result, choice.need,
+                                       gap_analysis.need_label(choice.need), None, "plan_dl")
         if comparison:
             gap_exports.scenario_downloads(snap, comparison)
 

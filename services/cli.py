@@ -100,8 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
     districts.add_argument("--jahr", metavar="JAHR", type=int, help=t.CLI_YEAR)
     gaps = export_kinds.add_parser("gaps", help=t.CLI_EXPORT_GAPS, description=t.CLI_EXPORT_GAPS)
     gaps.add_argument("file", metavar="DATEI", type=Path, help=t.CLI_FILE)
-    gaps.add_argument("--bedarf", metavar="CODE", choices=NEED_CODES, help=t.CLI_NEED)
     for sub in (districts, gaps):
+        sub.add_argument("--bedarf", metavar="CODE", choices=NEED_CODES, help=t.CLI_NEED)
         sub.add_argument("--crs", metavar="EPSG", choices=CRS_CODES, default=CRS_CODES[0],
                          help=t.CLI_CRS)
     _directory_command(export_kinds, "hsds", x.CLI_EXPORT_HSDS)
@@ -182,7 +182,13 @@ def _run(args: argparse.Namespace) -> list[str]:
 def _export_analysis(repo, args: argparse.Namespace) -> str:
     """`export districts|gaps`: the planning tables or layers (services/analysis/exports.py)."""
     from services.analysis import exports
-    from services.analysis.supply import SupplyOptions, analyse_supply
+    from services.analysis.supply import (
+        ALL_CHOSEN,
+        SupplyOptions,
+        address_table,
+        analyse_supply,
+        child_points,
+    )
     from services.snapshot import load_snapshot
 
     if args.file.suffix.lower() not in EXPORT_SUFFIXES:
@@ -194,15 +200,22 @@ def _export_analysis(repo, args: argparse.Namespace) -> str:
     if snapshot.districts.empty:
         raise Refused(t.CLI_NO_DISTRICTS)
     crs = f"EPSG:{args.crs}"
+    points = child_points(snapshot.districts, address_table(repo.addresses()))  # as the page
+    options = SupplyOptions(needs=(args.bedarf,)) if args.bedarf else SupplyOptions()
     if args.kind == "districts":
         years = sorted(set(snapshot.indicator_values["year"].astype(int)))
         if not years or (args.jahr is not None and args.jahr not in years):
             raise Refused(t.CLI_NO_YEAR.format(year=args.jahr, years=", ".join(map(str, years)) or "–"))
-        count = exports.export_districts(snapshot, args.file, args.jahr, crs)
+        if not args.bedarf:  # one set of gap columns: any need („alle“), 1 km, all ages
+            options = SupplyOptions(combined=True)
+        gaps = analyse_supply(snapshot, options, points)
+        count = exports.export_districts(snapshot, args.file, args.jahr, crs, gaps,
+                                         args.bedarf or ALL_CHOSEN)  # fmt: skip
         return t.CLI_DONE_EXPORT_DISTRICTS.format(count=count, path=args.file)
-    options = SupplyOptions(needs=(args.bedarf,)) if args.bedarf else SupplyOptions()
-    count = exports.export_gaps(snapshot, args.file, analyse_supply(snapshot, options), crs)
+    count = exports.export_gaps(snapshot, args.file, analyse_supply(snapshot, options, points), crs)
     return t.CLI_DONE_EXPORT_GAPS.format(count=count, path=args.file)
+
+
 def _backup_or_restore(args: argparse.Namespace, engine) -> str:
     from services.storage import backup
 

@@ -35,9 +35,11 @@ def format_compact(value: float) -> str:
 
 
 def format_signed(value: float, decimals: int = 0) -> str:
-    """"+3,2", "−0,45", "±0": a difference with its sign always written (typographic minus)."""
-    sign = "+" if value > 0 else MINUS if value < 0 else "±"
-    return sign + format_number(abs(value), decimals)
+    """"+3,2", "−0,45", "±0": a difference with its sign always written (typographic minus).
+    The sign is that of the printed figure, so −0.04 reads "±0,0", never "−0,0"."""
+    shown = round(value, decimals)
+    sign = "+" if shown > 0 else MINUS if shown < 0 else "±"
+    return sign + format_number(abs(shown), decimals)
 
 
 def format_mb(size_bytes: float, decimals: int = 1) -> str:

@@ -213,7 +213,9 @@ def export_offers(repo: Repository, path: Path) -> int:
     extension (.csv, .xlsx, .geojson)."""
     offers = repo.offers()
     districts = repo.districts()
-    write_offers(offers, path, dict(zip(districts["id"].astype(str), districts["name"])))
+    ids = districts["id"].astype(str)
+    stadtbezirke = dict(zip(ids, districts["stadtbezirk"])) if "stadtbezirk" in districts else None
+    write_offers(offers, path, dict(zip(ids, districts["name"])), stadtbezirke)
     return len(offers)
 
 

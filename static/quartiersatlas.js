@@ -21,6 +21,7 @@
   // over clusters (they take no clicks), Quartiersbüros over both.
   var LABEL_PANE = ["qa-labels", 620];
   var OFFICE_PANE = ["qa-offices", 640];
+  var GROUP_PANE = ["qa-groups", 650];  // status × dynamics groups: never under a symbol
   var OFFICE_GAP = 30;  // px between the centres of offices spread apart
   var OUTLINE_STYLE = { color: "#111111", weight: 4, fill: false, interactive: false, className: "qa-outline" };
   var OUTLINE_HALO = { color: "#ffffff", weight: 8, opacity: 0.9, fill: false, interactive: false, className: "qa-outline" };
@@ -136,16 +137,21 @@
   }
 
   // data.rows: [name, lat, lon, rank] at each district's representative point; rank 0 is
-  // the largest district, whose label wins a collision.
+  // the largest district, whose label wins a collision. data.kind "group": the status ×
+  // dynamics group below the name, never hidden.
   function addDistrictLabels(group, data) {
-    var pane = new PaneGroup(LABEL_PANE);
+    var groups = data.kind === "group";
+    var panes = groups ? GROUP_PANE : LABEL_PANE;
+    var pane = new PaneGroup(panes);
+    var className = groups ? "qa-district-label qa-group-label" : "qa-district-label";
     var ranked = data.rows.map(function (r) {
-      var icon = L.divIcon({ className: "qa-district-label", html: "<span>" + esc(r[0]) + "</span>", iconSize: null });
-      var marker = L.marker([r[1], r[2]], { icon: icon, interactive: false, keyboard: false, pane: LABEL_PANE[0] });
+      var icon = L.divIcon({ className: className, html: "<span>" + esc(r[0]) + "</span>", iconSize: null });
+      var marker = L.marker([r[1], r[2]], { icon: icon, interactive: false, keyboard: false, pane: panes[0] });
       pane.addLayer(marker);
       return { marker: marker, rank: r[3] };
     }).sort(function (a, b) { return a.rank - b.rank; });
     group.addLayer(pane);
+    if (groups) { return group; }
     // added last, so the markers are on the map when it first measures them
     group.addLayer(new LabelDeclutter(ranked.map(function (item) { return item.marker; })));
     return group;
@@ -359,7 +365,7 @@
   // cut (CSS) and shows in full on hover.
   // A <details>: folded to its title on narrow maps (phones), where it would cover the city.
   function addLegend(target, data) {
-    return control(target, "topleft", function (map) {
+    return control(target, data.corner || "topleft", function (map) {
       var box = L.DomUtil.create("details", "qa-legend");
       box.open = map.getSize().x >= NARROW_MAP;
       textEl(box, "summary", "qa-legend-title", data.title);

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
+from services.analysis.supply import address_table
 from services.auth import Accounts, LoginRefused, Principal
 from services.config import load_settings
 from services.import_preview import DistrictFields, ImportPreview, preview, run_import
@@ -115,8 +116,7 @@ def address_points(snap: Snapshot) -> pd.DataFrame:
     with _NEARBY_LOCK:
         kept = _ADDRESS_POINTS.get(settings.database_url)
         if kept is None or kept[0] != snap.version:
-            rows = [(a.lat, a.lon) for a in shared_repository(settings).addresses()]
-            kept = (snap.version, pd.DataFrame(rows, columns=["lat", "lon"], dtype=float))
+            kept = (snap.version, address_table(shared_repository(settings).addresses()))
             _ADDRESS_POINTS[settings.database_url] = kept
     return kept[1]
 

@@ -31,7 +31,7 @@ def trend_chart(
         "series:N",
         title=None,
         scale=alt.Scale(domain=[district_name, t.CITY_SERIES], range=[DISTRICT_COLOUR, CITY_COLOUR]),
-        legend=alt.Legend(orient="bottom"),
+        legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0),  # never cut
     )
     dash = alt.StrokeDash(
         "series:N",

@@ -25,16 +25,17 @@ import numpy as np
 import pandas as pd
 import pyogrio
 
+from services.analysis.profiles import DistrictProfile
 from services.analysis.scenarios import ScenarioComparison, hypothetical_offers_frame
 from services.analysis.status_dynamics import StatusDynamics, status_dynamics
-from services.analysis.supply import ALL_CHOSEN, SupplyResult, analyse_supply
+from services.analysis.supply import ALL_CHOSEN, SupplyResult, ages_label, analyse_supply
 from services.formatting import format_date, format_number
 from services.indicators import INDICATORS
 from services.io.columns import STATUS_CODES
 from services.io.writers import write_csv, write_xlsx_sheets
 from services.model import ANALYSIS_CRS, WEB_CRS
 from services.snapshot import Snapshot
-from services.taxonomy import AGE_GROUPS_BY_CODE, need_labels
+from services.taxonomy import need_labels
 from services.texts import analysis as t
 
 LAYER_CRS = (ANALYSIS_CRS, WEB_CRS)
@@ -104,9 +105,11 @@ def district_table(
     classes: StatusDynamics | None = None,
     supply: SupplyResult | None = None,
     today: date | None = None,
+    gap_need: str | None = None,
 ) -> Table:
     """One row per district: every indicator of `year`, status × dynamics, gap figures per
-    need of `supply` (offers, per 1,000 children, coverage in %, gap score, rank)."""
+    need of `supply` (offers, per 1,000 children, coverage in %, gap score, rank), or of
+    `gap_need` alone (a need code or ALL_CHOSEN)."""
     values = snapshot.indicator_values
     this_year = values[values["year"] == year]
     wide = this_year.pivot_table(index="district_id", columns="indicator_key", values="value")
@@ -126,15 +129,21 @@ def district_table(
     if classes is not None:
         columns += _add_classes(rows, classes)
     if supply is not None:
-        columns += _add_supply(rows, supply)
+        columns += _add_supply(rows, supply, gap_need)
     columns.append("demo")
     for row in rows:
         row["demo"] = _yes_no(snapshot.any_demo)
     sources = tuple(sorted(set(this_year["source"]) | set(supply.sources if supply else ())))
-    method = t.METHOD_DISTRICTS + (f" {t.METHOD_STATUS}" if classes else "")
+    method = t.METHOD_DISTRICTS + (f" {status_method(classes)}" if classes else "")
     method += f" {supply_method(supply)}" if supply else ""
     meta = metadata(t.TITLE_DISTRICTS, sources, year, method, snapshot.any_demo, today)
     return Table(t.SHEET_DISTRICTS, columns, rows, meta)
+
+
+def status_method(classes: StatusDynamics) -> str:
+    """The status × dynamics method sentence; says when only the children rule was checked."""
+    unchecked = "" if classes.residents_checked else f" {t.RESIDENTS_UNCHECKED}"
+    return t.METHOD_STATUS + unchecked
 
 
 def _add_classes(rows: Rows, classes: StatusDynamics) -> list[str]:
@@ -150,10 +159,12 @@ def _add_classes(rows: Rows, classes: StatusDynamics) -> list[str]:
     return ["statusindex", "status", "dynamikindex", "dynamik", "einordnung"]
 
 
-def _add_supply(rows: Rows, supply: SupplyResult) -> list[str]:
+def _add_supply(rows: Rows, supply: SupplyResult, only: str | None) -> list[str]:
     columns: list[str] = []
     by_key = supply.table.set_index(["district_id", "need"])
     for need in dict.fromkeys(supply.table["need"]):
+        if only is not None and need != only:
+            continue
         short = "alle" if need == ALL_CHOSEN else need
         names = [
             f"ang_{short}",
@@ -186,14 +197,38 @@ def _supply_figures(found) -> list[Any]:
 def supply_method(supply: SupplyResult) -> str:
     """The method sentence of a gap export: distance, ages, spread, indicator."""
     options = supply.options
-    ages = ", ".join(AGE_GROUPS_BY_CODE[c].label for c in options.age_groups) or t.ALL_AGES
     return t.METHOD_SUPPLY.format(
         distance=format_number(options.distance_m),
-        ages=ages,
+        ages=ages_label(options.age_groups),
         spread=supply.spread_label,
         indicator=supply.indicator.label,
         year=supply.year,
     )
+
+
+def profile_tables(profile: DistrictProfile, today: date | None = None) -> tuple[Table, Table]:
+    """One district's profile as two tables: every indicator against the city, and the
+    offers by need per 1,000 children of the profile's ages."""
+    base = {"bezirk_id": profile.district_id, "bezirk": profile.name, "jahr": profile.year}
+    indicators = [base | {
+        "kennzahl": row.indicator.key, "kennzahl_name": row.indicator.label,
+        "einheit": row.indicator.unit, "wert": _clean(row.value.value, 2),
+        "stadt": _clean(row.city_average, 2), "differenz": _clean(row.difference, 2),
+        "rang": row.rank, "von": row.ranked,
+    } for row in profile.indicators]  # fmt: skip
+    offers = [base | {
+        "bedarf": need.need, "bedarf_name": need.label, "altersgruppen": profile.ages_label,
+        "angebote": need.offers, "kinder": _clean(need.children.value, 0),
+        "je_1000_kinder": _clean(need.per_1000, 2),
+    } for need in profile.offers_by_need]  # fmt: skip
+    title = t.TITLE_PROFILE.format(name=profile.name)
+    meta = metadata(title, profile.indicator_sources, profile.year, t.METHOD_PROFILE,
+                    profile.is_demo, today)  # fmt: skip
+    offers_meta = metadata(title, (*profile.indicator_sources, t.OFFERS_SOURCE), profile.year,
+                           t.METHOD_PROFILE_OFFERS.format(ages=profile.ages_label),
+                           profile.is_demo, today)  # fmt: skip
+    return (Table(t.SHEET_PROFILE, list(indicators[0]), indicators, meta),
+            Table(t.SHEET_OFFERS_BY_NEED, list(offers[0]), offers, offers_meta))  # fmt: skip
 
 
 def gap_table(supply: SupplyResult, today: date | None = None) -> Table:
@@ -327,6 +362,17 @@ def offers_layer(
     )
 
 
+def offers_table(snapshot: Snapshot, today: date | None = None) -> Table:
+    """The real offers with district and Stadtbezirk as rows, with their metadata (the
+    attribute table of `offers_layer`; also the metadata of its layer downloads)."""
+    layer = offers_layer(snapshot)
+    columns = [c for c in layer.columns if c != "geometry"]
+    rows = [{k: _clean(v) for k, v in row.items()} for row in layer[columns].to_dict("records")]
+    meta = metadata(t.TITLE_OFFERS, (t.OFFERS_SOURCE,), None, t.METHOD_OFFERS,
+                    snapshot.any_demo, today)  # fmt: skip
+    return Table(t.SHEET_OFFERS, columns, rows, meta)
+
+
 def write_layer(layer: gpd.GeoDataFrame, path: Path, crs: str, meta: list[tuple[str, str]],
                 name: str) -> None:  # fmt: skip
     """GeoJSON or GeoPackage in `crs` (EPSG:25832 or EPSG:4326), metadata included."""
@@ -358,18 +404,32 @@ def write_layer(layer: gpd.GeoDataFrame, path: Path, crs: str, meta: list[tuple[
         )
 
 
+def full_district_table(
+    snapshot: Snapshot,
+    year: int | None = None,
+    supply: SupplyResult | None = None,
+    gap_need: str | None = None,
+    today: date | None = None,
+) -> Table:
+    """The district table of `year` (default: the newest) with its status × dynamics and,
+    when `supply` is given, the gap figures: what the CLI and the pages export."""
+    year = year or int(snapshot.indicator_values["year"].max())
+    return district_table(snapshot, year, status_dynamics(snapshot, year), supply, today, gap_need)
+
+
 def export_districts(
     snapshot: Snapshot,
     path: Path,
     year: int | None = None,
     crs: str = ANALYSIS_CRS,
     supply: SupplyResult | None = None,
+    gap_need: str | None = None,
     today: date | None = None,
 ) -> int:
     """The district table or layer, by extension (.csv, .xlsx, .geojson, .gpkg); gap
-    figures when `supply` is given. Returns the number of districts written."""
-    year = year or int(snapshot.indicator_values["year"].max())
-    table = district_table(snapshot, year, status_dynamics(snapshot, year), supply, today)
+    figures when `supply` is given (of `gap_need` alone when set). Returns the number of
+    districts written."""
+    table = full_district_table(snapshot, year, supply, gap_need, today)
     _write(table, Path(path), crs, lambda: district_layer(snapshot, table))
     return len(table.rows)
 

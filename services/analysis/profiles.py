@@ -127,13 +127,26 @@ class DistrictProfile:
     offices: tuple[NearbyOffice, ...]
     similar: tuple[SimilarDistrict, ...]
     status: DistrictClass | None
+    classes: StatusDynamics  # the classification the status comes from (its year, sources)
+    age_groups: tuple[str, ...]  # the ages offers and children were narrowed to; () = 0–17
     is_demo: bool
+
+    @property
+    def ages_label(self) -> str:
+        """The ages of the offers-by-need figures in words ("alle (0–17 J.)" by default)."""
+        return supply.ages_label(self.age_groups)
+
+    @property
+    def indicator_sources(self) -> tuple[str, ...]:
+        """The sources of the indicator values (table, headlines, trends)."""
+        found = {row.value.source for row in self.indicators if row.value.source}
+        return tuple(sorted(found | {self.children.source} - {""}))
 
     @property
     def sources(self) -> tuple[str, ...]:
         """Every source a figure of the profile comes from, for the footer."""
-        found = {row.value.source for row in self.indicators if row.value.source}
-        return tuple(sorted(found | {self.children.source, t.OFFERS_SOURCE} - {""}))
+        every = {*self.indicator_sources, *self.classes.sources, t.OFFERS_SOURCE}
+        return tuple(sorted(every - {""}))
 
 
 def format_difference(value: float | None, indicator: Indicator) -> str:
@@ -186,6 +199,8 @@ def district_profile(
         offices=nearby_offices(snapshot, district_id),
         similar=similar_districts(snapshot, district_id, year),
         status=classes.of(district_id),
+        classes=classes,
+        age_groups=tuple(age_groups),
         is_demo=snapshot.any_demo,
     )
 

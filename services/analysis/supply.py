@@ -19,7 +19,7 @@ bench/bench_gap.py.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
@@ -35,7 +35,7 @@ from services.analysis.standardise import Spread, spread, zscores
 from services.formatting import format_number
 from services.geo import to_analysis_crs
 from services.indicators import DEFAULT_INDICATOR, INDICATORS_BY_KEY, Indicator
-from services.model import ANALYSIS_CRS, WEB_CRS
+from services.model import ANALYSIS_CRS, WEB_CRS, Address
 from services.snapshot import Snapshot
 from services.taxonomy import AGE_GROUPS_BY_CODE, NEEDS, NEEDS_BY_CODE, PARENTS_GROUP
 from services.texts import analysis as t
@@ -78,6 +78,13 @@ class ChildPoints:
     def blocks(self) -> PointBlocks:
         """The points grouped for fast reach queries; built once per ChildPoints."""
         return PointBlocks.of(np.column_stack([self.x, self.y]))
+
+
+def address_table(addresses: Iterable[Address]) -> pd.DataFrame:
+    """Stored building addresses as the WGS84 `lat`/`lon` table `child_points` takes, so the
+    page, the PDF and the CLI spread children over the same points."""
+    rows = [(a.lat, a.lon) for a in addresses]
+    return pd.DataFrame(rows, columns=["lat", "lon"], dtype=float)
 
 
 def child_points(
@@ -208,6 +215,11 @@ def age_share(age_groups: Sequence[str]) -> float:
         group = AGE_GROUPS_BY_CODE[code]
         years[int(group.min_age) : min(int(group.max_age) + 1, CHILD_YEARS)] = True
     return float(years.sum()) / CHILD_YEARS
+
+
+def ages_label(age_groups: Sequence[str]) -> str:
+    """The chosen age groups in words ("0–2 Jahre, 3–5 Jahre"), or all children 0–17."""
+    return ", ".join(AGE_GROUPS_BY_CODE[c].label for c in age_groups) or t.ALL_AGES
 
 
 def matching_offers(offers: pd.DataFrame, age_groups: Sequence[str]) -> pd.DataFrame:

@@ -50,7 +50,7 @@ OFFER_COLUMNS: dict[str, str] = {
     **PROVENANCE_COLUMNS,
 }
 OFFER_REQUIRED = ("id", "name", "traeger", "bedarfe", "lat", "lon")
-OFFER_READ_ONLY = ("bezirk_id", "bezirk")  # written by the export, ignored on import
+OFFER_READ_ONLY = ("bezirk_id", "bezirk", "stadtbezirk")  # written by the export, ignored on import
 
 # German file column -> model field (services.model.Office)
 OFFICE_COLUMNS: dict[str, str] = {

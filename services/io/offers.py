@@ -3,7 +3,7 @@
 `read_offers` checks every row and raises ImportFailed with all problems; `write_offers`
 writes by extension (.csv for German Excel, .xlsx, .geojson). An offer's district is not a
 column on import: the importer derives it from the position. The export adds the read-only
-columns `bezirk_id` and `bezirk` for the reader (Excel, QGIS); an import ignores them, so an
+columns `bezirk_id`, `bezirk` and `stadtbezirk` for the reader (Excel, QGIS); an import ignores them, so an
 exported file imports again unchanged.
 """
 
@@ -48,13 +48,18 @@ def read_offers(path: Path) -> list[Offer]:
 
 
 def write_offers(
-    offers: list[Offer], path: Path, district_names: Mapping[str, str] | None = None
+    offers: list[Offer],
+    path: Path,
+    district_names: Mapping[str, str] | None = None,
+    stadtbezirke: Mapping[str, str] | None = None,
 ) -> None:
     """Export by extension: .csv (UTF-8 with BOM, ";" and decimal comma), .xlsx, .geojson.
 
-    With `district_names` (id -> name), each row also says its district (read-only)."""
+    With `district_names` (id -> name) and `stadtbezirke` (id -> Stadtbezirk), each row
+    also says its district and Stadtbezirk (read-only)."""
     extra = None
     if district_names is not None:
-        extra = [{"bezirk_id": o.district_id, "bezirk": district_names.get(o.district_id or "")}
+        extra = [{"bezirk_id": o.district_id, "bezirk": district_names.get(o.district_id or ""),
+                  "stadtbezirk": (stadtbezirke or {}).get(o.district_id or "")}
                  for o in offers]  # fmt: skip
     write_records(offers, path, OFFER_SPEC, extra)

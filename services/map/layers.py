@@ -101,12 +101,17 @@ def district_label_layer(names: Mapping[str, str], geometries: Mapping[str, dict
     the JS keeps the larger district's, as the small ones are the crowded ones and get
     room at higher zoom.
     """
-    shapes = {key: shape(geometries[key]) for key in names if key in geometries}
+    return qa_layer(texts.LAYER_DISTRICT_NAMES, "addDistrictLabels",
+                    {"rows": _label_rows(names, geometries)})  # fmt: skip
+
+
+def _label_rows(labels: Mapping[str, str], geometries: Mapping[str, dict]) -> list[list]:
+    """[label, lat, lon, rank] at each district's representative point, largest first."""
+    shapes = {key: shape(geometries[key]) for key in labels if key in geometries}
     by_size = sorted(shapes, key=lambda key: -shapes[key].area)
     rank = {key: i for i, key in enumerate(by_size)}
     points = {key: geom.representative_point() for key, geom in shapes.items()}
-    rows = [[names[key], round(p.y, 5), round(p.x, 5), rank[key]] for key, p in points.items()]
-    return qa_layer(texts.LAYER_DISTRICT_NAMES, "addDistrictLabels", {"rows": rows})
+    return [[labels[key], round(p.y, 5), round(p.x, 5), rank[key]] for key, p in points.items()]
 
 
 def office_layer(offices: Sequence[Office]) -> folium.FeatureGroup:
@@ -318,6 +323,15 @@ def status_layer(classes: StatusDynamics, geometries: Mapping[str, dict]) -> fol
     return qa_layer(profile_texts.LAYER_STATUS, "addDistricts", {"rows": rows})
 
 
+def status_group_layer(classes: StatusDynamics, geometries: Mapping[str, dict]) -> folium.FeatureGroup:
+    """The group of every classified district („2 −“, „4 +/−“) as a permanent label just
+    below its name, so the 12 groups are readable without hovering (a projector, a print).
+    Never hidden by the label declutter: a group is the point of this map."""
+    groups = {d.district_id: d.short for d in classes.districts if d.short}
+    return qa_layer(profile_texts.LAYER_STATUS_GROUPS, "addDistrictLabels",
+                    {"rows": _label_rows(groups, geometries), "kind": "group"})  # fmt: skip
+
+
 def highlight_layer(district_id: str, name: str, geometries: Mapping[str, dict]) -> folium.FeatureGroup:
     """A thick black frame around one district (drawn above the fill layer, fill transparent)."""
     rows = [[district_id, name, NO_DATA_COLOUR, [], geometries[district_id]]]
@@ -325,11 +339,14 @@ def highlight_layer(district_id: str, name: str, geometries: Mapping[str, dict])
                     {"rows": rows, "style": HIGHLIGHT_STYLE})
 
 
-def status_legend(classes: StatusDynamics) -> QaCall:
-    """Legend of the status colours; the dynamics sign is explained in its line."""
+def status_legend(classes: StatusDynamics, corner: str = "bottomleft") -> QaCall:
+    """Legend of the status colours; its short lines explain number and sign of the labels.
+    `corner`: a Leaflet control position; bottom left, Bottrop's outline leaves room."""
     return QaCall("addLegend", {
+        "corner": corner,
         "title": profile_texts.LEGEND_STATUS_TITLE,
-        "lines": [profile_texts.LEGEND_STATUS_LINE.format(year=classes.year)],
+        "lines": [line.format(year=classes.year, base_year=classes.base_year)
+                  for line in profile_texts.LEGEND_STATUS_LINES],
         "classes": [[STATUS_COLOURS[code], f"{number} {analysis_texts.STATUS_LABELS[code]}"]
                     for code, number in STATUS_NUMBERS.items()],
         "noData": [NO_DATA_COLOUR, analysis_texts.NOT_CLASSIFIED],

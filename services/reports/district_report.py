@@ -42,6 +42,7 @@ CHART_WIDTH, CHART_HEIGHT = 190, 95  # Vega-Lite px of one trend chart on paper
 CHART_MM = 57.0  # printed width of one chart: three side by side
 _SVG_SIZE = re.compile(r'^(<svg[^>]*?) width="([\d.]+)" height="([\d.]+)"')
 OFFICE_LABEL = "Q"
+MAX_OFFICES = 4  # listed by name; more would push the profile onto a third page
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,17 +63,28 @@ def district_report_html(
     mine = sorted(((labels.get(c.need, c.need), c.count) for c in unmet
                    if c.district_id == profile.district_id), key=lambda item: -item[1])  # fmt: skip
     report = Report(profile, headlines(snapshot, profile), tuple(mine), created)
+    offices, more = _listed_offices(profile)
+    boundaries = t.DISTRICT_BOUNDARIES_DEMO if snapshot.demo_districts else t.DISTRICT_BOUNDARIES
     return ENVIRONMENT.get_template("district_profile.html").render(
-        t=t, at=at, r=report, p=profile,
+        t=t, at=at, r=report, p=profile, c=profile.classes,
         created=format_date(created),
         map=_district_map(snapshot, profile),
-        map_source=t.DISTRICT_BOUNDARIES_DEMO if snapshot.demo_districts else t.DISTRICT_BOUNDARIES,
+        map_caption=t.REPORT_MAP_CAPTION.format(name=profile.name, source=boundaries,
+                                                offices=t.OFFICES_SOURCE,
+                                                date=format_date(created)),
         charts=[_chart(profile, trend) for trend in profile.trends if trend.years],
         offers_as_of=format_date(profile.offers_as_of),
         trends_title=_trends_title(profile),
-        offices=[(near.office.name, office_place(near)) for near in profile.offices],
+        offices=offices,
+        more_offices=t.OFFICES_MORE.format(n=more) if more else "",
         per_1000=lambda value: _fmt(value, 1),
     )
+
+
+def _listed_offices(profile: DistrictProfile) -> tuple[list[tuple[str, str]], int]:
+    """The nearest MAX_OFFICES offices (name, where) and how many more there are."""
+    listed = [(near.office.name, office_place(near)) for near in profile.offices[:MAX_OFFICES]]
+    return listed, max(len(profile.offices) - MAX_OFFICES, 0)
 
 
 def district_report_pdf(
@@ -134,15 +146,20 @@ class OverviewRow:
     group: str  # status × dynamics, "2 −" or "nicht eingeordnet"
 
 
-def city_overview_html(snapshot: Snapshot, created: date) -> str:
-    """All districts ranked by the default indicator, and the gap table of all needs."""
+def city_overview_html(
+    snapshot: Snapshot, created: date, points: supply.ChildPoints | None = None
+) -> str:
+    """All districts ranked by the default indicator, and the gap table of all needs.
+
+    `points`: where children live (supply.child_points of the stored addresses), the same
+    the gap page uses; without them children are spread over the area."""
     classes = status_dynamics(snapshot)
     averages = city_averages(snapshot.indicator_values)
     profiles = [district_profile(snapshot, str(d), classes=classes, averages=averages,
                                  today=created) for d in snapshot.districts["id"]]  # fmt: skip
     key = DEFAULT_INDICATOR
     ranked = sorted(profiles, key=lambda p: _rank_of(p, key))
-    gaps = supply.analyse_supply(snapshot, supply.SupplyOptions(combined=True))
+    gaps = supply.analyse_supply(snapshot, supply.SupplyOptions(combined=True), points)
     return ENVIRONMENT.get_template("city_overview.html").render(
         t=t, at=at,
         created=format_date(created),
@@ -160,8 +177,11 @@ def city_overview_html(snapshot: Snapshot, created: date) -> str:
     )  # fmt: skip
 
 
-def city_overview_pdf(snapshot: Snapshot, created: date) -> bytes:
-    return render_pdf(city_overview_html(snapshot, created), "report.css", "Stadtübersicht")
+def city_overview_pdf(
+    snapshot: Snapshot, created: date, points: supply.ChildPoints | None = None
+) -> bytes:
+    html = city_overview_html(snapshot, created, points)
+    return render_pdf(html, "report.css", "Stadtübersicht")
 
 
 def _rank_of(profile: DistrictProfile, key: str) -> tuple[float, str]:

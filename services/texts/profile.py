@@ -11,6 +11,7 @@ PICKER = "Bezirk"
 YEAR = "Datenjahr"
 OPEN_PROFILE = "Bezirksprofil öffnen"
 UNKNOWN_DISTRICT = "Den Bezirk „{id}“ gibt es nicht; gezeigt wird {name}."
+UNKNOWN_YEAR = "Für das Jahr „{year}“ gibt es keine Kennzahlen; gezeigt wird {shown}."
 NO_DISTRICTS = "Es sind noch keine Bezirke importiert."
 HEADER = "{name}"
 HEADER_META = "Stadtbezirk {stadtbezirk} · Datenjahr {year}"
@@ -50,8 +51,9 @@ AVERAGE_WEIGHTED_HELP = "Stadtdurchschnitt gewichtet mit den Kindern 0–17 der 
 CHILDREN = "Kinder und Jugendliche 0–17 J."
 CHILDREN_VALUE = "{value} ({year})"
 OFFERS_CAPTION = (
-    "Aktive Angebote mit Standort im Bezirk, Stand {date}; je 1.000 Kinder 0–17 J. des "
-    "Bezirks ({year}). Ein Angebot mit mehreren Bedarfen zählt bei jedem."
+    "Aktive Angebote für die Altersgruppen {ages} mit Standort im Bezirk, Stand {date}; je "
+    "1.000 Kinder dieser Altersgruppen im Bezirk ({year}). Ein Angebot mit mehreren Bedarfen "
+    "zählt bei jedem."
 )
 OFFICE_INSIDE = "im Bezirk"
 OFFICE_NEAR = "ca. {metres} m außerhalb"
@@ -82,7 +84,13 @@ SOURCE_YEAR = "Quelle: {source} · {year}"
 # Map layer of the 12 groups
 LAYER_STATUS = "Status × Dynamik"
 LEGEND_STATUS_TITLE = "Status × Dynamik"
-LEGEND_STATUS_LINE = "{year}; Zahl = Status (1 hoch … 4 sehr niedrig), Zeichen = Dynamik"
+# Short lines: the legend box is narrow and cuts longer ones
+LEGEND_STATUS_LINES = (
+    "Farbe und Zahl: Status {year}",
+    "Zeichen: Dynamik {base_year}–{year}",
+    "+ positiv · +/− stabil · − negativ",
+)
+LAYER_STATUS_GROUPS = "Gruppe (Status, Dynamik)"
 LAYER_HIGHLIGHT = "Gewählter Bezirk"
 MAP_STATUS_LINE = "Status × Dynamik {year}: {label}"
 
@@ -112,7 +120,13 @@ REPORT_TITLE = "Bezirksprofil {name}"
 REPORT_CITY_TITLE = "Stadtübersicht: Bezirke im Vergleich"
 REPORT_CREATED = "Erstellt am {date}"
 REPORT_FOOTER = "Quartiersatlas Bottrop"
-REPORT_MAP_CAPTION = "Bezirk {name} (hervorgehoben) mit Quartiersbüros (Q). Grenzen: {source}."
+REPORT_MAP_CAPTION = (
+    "Bezirk {name} (hervorgehoben) mit Quartiersbüros (Q). Grenzen: {source}; "
+    "Quartiersbüros: {offices}; Stand {date}."
+)
+OFFICES_SOURCE = "Verzeichnis der Quartiersbüros des Quartiersatlas Bottrop"
+OFFICES_MORE = "und {n} weitere"
+STATUS_SOURCE = "Quelle: {source} · {base_year}–{year}"
 REPORT_RANKED = "Alle Bezirke nach {indicator} {year}"
 REPORT_GAPS = "Versorgungslücken je Bezirk (alle Bedarfe zusammen)"
 REPORT_GAPS_CAPTION = (

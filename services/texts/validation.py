@@ -233,8 +233,9 @@ CLI_EXPORT = "Daten aus der Datenbank in eine Datei schreiben"
 CLI_EXPORT_KIND = "was exportiert wird"
 CLI_EXPORT_OFFERS = "alle Angebote exportieren; Format nach Endung: .csv, .xlsx, .geojson"
 CLI_EXPORT_DISTRICTS = (
-    "Bezirkstabelle (alle Kennzahlen, Status und Dynamik) exportieren; Format nach Endung: "
-    ".csv, .xlsx (Tabelle mit Metadaten), .geojson, .gpkg (Karte für QGIS)"
+    "Bezirkstabelle (alle Kennzahlen, Status und Dynamik, Versorgungslücke für alle Bedarfe "
+    "zusammen oder --bedarf, 1 km Fußweg, alle Altersgruppen) exportieren; Format nach "
+    "Endung: .csv, .xlsx (Tabelle mit Metadaten), .geojson, .gpkg (Karte für QGIS)"
 )
 CLI_EXPORT_GAPS = (
     "Versorgungslücken je Bezirk und Bedarf (1 km Fußweg, alle Altersgruppen) exportieren; "

@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from services.texts import analysis as at_texts
 from services.texts import profile as t
-from ui.components.profile_choice import PICKER
+from ui import state
+from ui.components.profile_choice import PICKER, YEAR_PICKER
 
 TIMEOUT = 90
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -85,3 +87,59 @@ def test_presentation_mode_steps_through_the_districts_without_sidebar():
     at.button(key="slide_end").click().run()
     assert "modus" not in at.query_params
     assert at.main.title[0].value == "Eigen"
+
+
+def captions(at: AppTest) -> str:
+    return " ".join(c.value for c in at.caption)
+
+
+def test_the_year_comes_from_the_link_and_the_picker_and_goes_into_the_link():
+    at = open_profile(profil="41", jahr="2021")
+    assert not at.exception
+    assert any(s.value == f"{t.SECTION_INDICATORS} 2021" for s in at.subheader)
+    value_2021 = at.dataframe[0].value.iloc[0][t.COL_VALUE]
+    assert t.STATUS_EXPLANATION.format(year=2021, base_year=2019) in captions(at)
+    at.selectbox(key=YEAR_PICKER).set_value(2023).run()
+    assert at.query_params["jahr"] == "2023"
+    assert any(s.value == f"{t.SECTION_INDICATORS} 2023" for s in at.subheader)
+    assert at.dataframe[0].value.iloc[0][t.COL_VALUE] == "21,8 %" != value_2021
+
+
+def test_an_unknown_year_in_the_link_is_replaced_and_said():
+    at = open_profile(profil="41", jahr="1999")
+    assert any("„1999“" in i.value for i in at.info)
+    assert at.query_params["jahr"] == "2023"
+
+
+def test_offers_per_1000_count_the_children_of_the_sidebars_ages():
+    at = open_profile(profil="41")
+    # the profile applies only the age filter, so only that one is in its sidebar
+    assert [m.key for m in at.sidebar.multiselect] == [state.widget_key("age_groups")]
+    offers = next(df.value for df in at.dataframe if t.COL_PER_1000 in df.value.columns)
+    all_ages = offers.set_index(t.COL_NEED)[t.COL_PER_1000]
+    at.sidebar.multiselect(key=state.widget_key("age_groups")).set_value(["0-2"]).run()
+    offers = next(df.value for df in at.dataframe if t.COL_PER_1000 in df.value.columns)
+    narrowed = offers.set_index(t.COL_NEED)[t.COL_PER_1000]
+    assert (narrowed != all_ages).any()
+    assert "Altersgruppen 0–2 Jahre" in captions(at)
+
+
+def test_status_box_says_that_only_the_children_rule_was_checked():
+    at = open_profile(profil="41")
+    assert at_texts.RESIDENTS_UNCHECKED in captions(at)
+
+
+def test_the_profile_offers_tables_and_layers_for_excel_and_qgis():
+    at = open_profile(profil="41")
+    keys = {b.key for b in at.get("download_button")}
+    assert {"prof_dl_profile_csv", "prof_dl_profile_xlsx", "prof_dl_need_csv"} <= keys
+    for kind in ("districts", "offers"):
+        assert {f"prof_dl_{kind}_{code}{suffix}" for code in ("25832", "4326")
+                for suffix in (".geojson", ".gpkg")} <= keys  # fmt: skip
+
+
+def test_a_link_straight_into_the_presentation_shows_the_slide():
+    at = open_profile(profil="11", modus="praesentation")
+    assert not at.exception
+    assert "Altstadt" in html_text(at) and len(at.sidebar.children) == 0
+    assert any("Folie 1 von 17" in m.value for m in at.markdown)

@@ -3,15 +3,27 @@ a scenario is placed, compared, saved, reopened and deleted."""
 
 from __future__ import annotations
 
+import csv
 import json
+import os
+import subprocess
+import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from services.analysis.supply import ALL_CHOSEN, address_table, child_points
+from services.config import PROJECT_ROOT, load_settings
+from services.formatting import format_number
+from services.reports.district_report import city_overview_html
+from services.snapshot import load_snapshot
+from services.storage.repository import Repository, create_engine_for
 from services.taxonomy import NEEDS_BY_CODE
 from services.texts import analysis as t
 from services.texts import auth as auth_text
+from services.texts import profile as profile_text
 from tests.app.accounts import create_accounts, log_in
 from ui import state
 from ui.components import scenario_editor as editor
@@ -159,3 +171,36 @@ def test_a_typed_address_places_the_hypothetical_offer():
     assert any("Batenbrock-Süd" in m.value for m in at.markdown)  # the district of the position
     at.text_input(key=editor.ADDRESS).input("Zollvereinstraße 3").run()
     assert [e.value for e in at.error] == [t.SCENARIO_ADDRESS_NONE]
+
+
+def cli_export(tmp_path, *args: str) -> dict[str, dict[str, str]]:
+    """`python -m services.cli export …` on the module's database, rows by district name."""
+    path = tmp_path / "export.csv"
+    done = subprocess.run([sys.executable, "-m", "services.cli", "export", args[0], str(path),
+                           *args[1:]], capture_output=True, text=True, cwd=PROJECT_ROOT,
+                          env=os.environ.copy())  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    rows = csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines(), delimiter=";")
+    return {row["bezirk"]: row for row in rows}
+
+
+def test_page_pdf_and_cli_give_the_same_coverage(tmp_path):
+    """All three spread the children over the imported addresses (not the area grid)."""
+    district = "Kirchhellen-Ost/Overhagen"  # a large district: addresses and grid differ most
+    at = open_page()
+    at.selectbox(key="plan_need").set_value("lernen").run()
+    page = ranked(at).set_index("Bezirk")["Abdeckung %"]
+    cli = cli_export(tmp_path, "gaps", "--bedarf", "lernen")
+    assert page[district] == pytest.approx(float(cli[district]["abdeckung_prozent"].replace(",", ".")))
+
+    at.multiselect(key=state.widget_key("needs")).set_value(list(NEEDS_BY_CODE)).run()
+    at.selectbox(key="plan_need").set_value(ALL_CHOSEN).run()
+    page = ranked(at).set_index("Bezirk")["Abdeckung %"]
+    cli = cli_export(tmp_path, "districts")
+    assert page[district] == pytest.approx(float(cli[district]["abd_alle"].replace(",", ".")))
+    repo = Repository(create_engine_for(load_settings().database_url))
+    snapshot = load_snapshot(repo)
+    points = child_points(snapshot.districts, address_table(repo.addresses()))
+    pdf = city_overview_html(snapshot, date.today(), points).split(profile_text.REPORT_GAPS)[1]
+    row = pdf.split(f">{district}</td>")[1].split("</tr>")[0]
+    assert f">{format_number(page[district], 0)} %<" in row

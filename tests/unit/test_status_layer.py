@@ -9,6 +9,7 @@ from services.map.layers import (
     HIGHLIGHT_STYLE,
     district_geometries,
     highlight_layer,
+    status_group_layer,
     status_layer,
     status_legend,
 )
@@ -54,3 +55,24 @@ def test_status_legend_lists_four_classes_and_not_classified():
     assert [label for _, label in data["classes"]] == ["1 hoch", "2 mittel", "3 niedrig",
                                                        "4 sehr niedrig"]  # fmt: skip
     assert data["noData"][1] == "nicht eingeordnet"
+
+
+def test_every_classified_district_carries_its_group_as_a_permanent_label():
+    snap, geometries = _demo()
+    classes = status_dynamics(snap)
+    data = _data(status_group_layer(classes, geometries))
+    assert data["kind"] == "group"  # drawn above the office symbols, never decluttered
+    labels = {row[0] for row in data["rows"]}
+    shorts = {d.short for d in classes.districts if d.short}
+    assert labels == shorts and "2 −" in labels
+    assert len(data["rows"]) == sum(1 for d in classes.districts if d.short)
+    assert {len(row) for row in data["rows"]} == {4}  # label, lat, lon, rank
+
+
+def test_status_legend_lines_are_short_enough_not_to_be_cut():
+    classes = status_dynamics(demo_snapshot())
+    data = json.loads(status_legend(classes).payload)
+    assert data["lines"] == ["Farbe und Zahl: Status 2023", "Zeichen: Dynamik 2021–2023",
+                             "+ positiv · +/− stabil · − negativ"]  # fmt: skip
+    assert max(len(line) for line in data["lines"]) <= 36  # the 250 px box holds about 38
+    assert data["corner"] == "bottomleft"

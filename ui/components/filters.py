@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import streamlit as st
 
 from services.filters import FIELDS, FilterContext, FilterField
@@ -21,8 +23,9 @@ def _widget(spec: FilterField, context: FilterContext) -> None:
         st.checkbox(spec.label, key=key)
 
 
-def filter_widgets(context: FilterContext) -> None:
-    """One widget per filter field, then the reset button."""
+def filter_widgets(context: FilterContext, names: Sequence[str]) -> None:
+    """One widget per named filter field (in the table's order), then the reset button."""
     for spec in FIELDS:
-        _widget(spec, context)
+        if spec.name in names:
+            _widget(spec, context)
     st.button(ui.FILTER_RESET, on_click=state.reset_filters)

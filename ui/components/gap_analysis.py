@@ -32,6 +32,7 @@ from services.texts import analysis as t
 from ui import data, state
 
 NEED, DISTANCE, INDICATOR = "plan_need", "plan_distance", "plan_indicator"
+SIDEBAR_FILTERS = ("age_groups", "needs")  # the sidebar filters this analysis applies
 DISTANCE_RANGE = (250, 3000, 250)  # min, max, step in metres
 _POINTS = "_plan_points"
 
@@ -77,6 +78,13 @@ def sample_points(snap: Snapshot) -> ChildPoints:
 
 def supply(snap: Snapshot, choice: GapChoice) -> SupplyResult:
     return analyse_supply(snap, choice.options, sample_points(snap))
+
+
+def default_supply(snap: Snapshot, age_groups: tuple[str, ...]) -> SupplyResult:
+    """Every need together („alle“), 1 km, the given ages: the gap figures of an export
+    made outside the gap page (the profile), as the CLI makes them."""
+    options = SupplyOptions(age_groups=age_groups, combined=True)
+    return analyse_supply(snap, options, sample_points(snap))
 
 
 def method_notes(result: SupplyResult) -> None:

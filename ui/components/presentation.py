@@ -24,7 +24,7 @@ from ui.components.profile import status_map
 from ui.components.profile_choice import end_presentation, show_district
 
 STYLE = Path(__file__).with_name("presentation.css").read_text(encoding="utf-8")
-MAP_HEIGHT = 560  # px: fits a 720 px screen; taller screens zoom it (presentation.css)
+MAP_HEIGHT = 560  # px: the first size; presentation.css fits the map to the screen height
 
 
 def _figures_html(figures: Sequence[Headline]) -> str:
@@ -59,7 +59,7 @@ def slide(snap: Snapshot, profile: DistrictProfile, classes: StatusDynamics,
     ids = list(snap.district_names)
     map_column, text_column = st.columns([1.35, 1], gap="medium")
     with map_column:
-        status_map(snap, classes, profile.district_id, key="praesentation_karte", height=MAP_HEIGHT)
+        status_map(snap, classes, profile, key="praesentation_karte", height=MAP_HEIGHT)
     with text_column:
         demo = f'<span class="qa-demo">{escape(t.DEMO_NOTE)}</span>' if profile.is_demo else ""
         meta = t.HEADER_META.format(stadtbezirk=profile.stadtbezirk, year=profile.year)

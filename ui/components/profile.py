@@ -14,10 +14,12 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
+from services.analysis import exports
 from services.analysis.charts import trend_chart
 from services.analysis.headlines import Headline
 from services.analysis.profiles import DistrictProfile
 from services.analysis.status_dynamics import StatusDynamics
+from services.analysis.supply import ALL_CHOSEN
 from services.config import load_settings
 from services.formatting import NO_VALUE, format_date, format_number
 from services.map import layers
@@ -29,21 +31,29 @@ from services.reports.district_report import (
     office_place,
 )
 from services.snapshot import Snapshot
+from services.texts import analysis as at
 from services.texts import profile as t
 from services.texts import ui
 from services.unmet_needs import NeedCount
+from ui.components import gap_exports
+from ui.components.gap_analysis import default_supply, sample_points
 from ui.components.map_frame import assets_ready, map_frame
 from ui.components.profile_choice import show_district
 
 TREND_COLUMNS = 3
 CHART_HEIGHT = 170  # px of the plot area
+ROW_PX = 35  # a row of st.dataframe: tables this short are shown whole, without scrolling
 
 
-def status_map(snap: Snapshot, classes: StatusDynamics, district_id: str, key: str,
+def status_map(snap: Snapshot, classes: StatusDynamics, profile: DistrictProfile, key: str,
                height: int) -> None:  # fmt: skip
-    """The 12 groups as a map, the chosen district framed; a click on a district opens it.
+    """The 12 groups as a map (status colour, group label), the chosen district framed with
+    the Quartiersbüros in or near it; a click on a district opens it.
 
-    The frame is the swappable layer, so stepping through districts keeps the map mounted.
+    The frame and the offices are the swappable layers, so stepping through districts keeps
+    the map mounted; only the district's own offices are drawn, so the symbols of the
+    whole city do not cover the district names. The legend sits bottom left, where the
+    city's outline leaves room.
     """
     if not assets_ready():
         return
@@ -51,14 +61,15 @@ def status_map(snap: Snapshot, classes: StatusDynamics, district_id: str, key: s
     elements = [
         layers.status_layer(classes, geometries),
         layers.district_label_layer(snap.district_names, geometries),
-        layers.office_layer(list(snap.offices)),
-        layers.status_legend(classes),
+        layers.status_group_layer(classes, geometries),
     ]
-    if snap.demo_districts:
+    if snap.demo_districts:  # first: in a shared bottom corner it stays at the bottom
         elements.append(layers.notice(ui.DEMO_DISTRICTS))
+    elements.append(layers.status_legend(classes))
     base = new_map(load_settings(), bounds_of(geometries), elements)
-    frame = layers.highlight_layer(district_id, snap.district_names[district_id], geometries)
-    map_frame(base, [frame], key=key, height=height)
+    frame = layers.highlight_layer(profile.district_id, profile.name, geometries)
+    offices = layers.office_layer([near.office for near in profile.offices])
+    map_frame(base, [frame, offices], key=key, height=height)
 
 
 def headline_metrics(figures: Sequence[Headline]) -> None:
@@ -82,6 +93,10 @@ def status_box(profile: DistrictProfile, classes: StatusDynamics) -> None:
         else:
             st.warning(status.label if status is not None else t.NOT_CLASSIFIED_SHORT)
         st.caption(t.STATUS_EXPLANATION.format(year=classes.year, base_year=classes.base_year))
+        if not classes.residents_checked:
+            st.caption(at.RESIDENTS_UNCHECKED)
+        st.caption(markdown_literal(t.STATUS_SOURCE.format(
+            source="; ".join(classes.sources), base_year=classes.base_year, year=classes.year)))
 
 
 def _index(value: float | None) -> str:
@@ -101,7 +116,7 @@ def indicator_table(profile: DistrictProfile) -> None:
         }
     )
     st.dataframe(frame, hide_index=True, width="stretch")
-    sources = "; ".join(profile.sources)
+    sources = "; ".join(profile.indicator_sources)
     st.caption(markdown_literal(f"{t.RANK_HELP} {t.AVERAGE_WEIGHTED_HELP} "
                                 + t.SOURCE_YEAR.format(source=sources, year=profile.year)))
 
@@ -117,8 +132,8 @@ def trend_charts(profile: DistrictProfile) -> None:
         with columns[i % TREND_COLUMNS]:
             st.markdown(f"**{trend.indicator.label}**")
             st.altair_chart(trend_chart(trend, profile.name, height=CHART_HEIGHT, y_title=False),
-                            width="stretch", height=CHART_HEIGHT + 90)  # + axis and legend
-    source = "; ".join(profile.sources)
+                            width="stretch", height=CHART_HEIGHT + 110)  # + axis and legend
+    source = "; ".join(profile.indicator_sources)
     st.caption(markdown_literal(t.TREND_CAPTION.format(source=source, first=years[0],
                                                        last=years[-1])))  # fmt: skip
 
@@ -133,9 +148,14 @@ def offers_by_need(profile: DistrictProfile) -> None:
                              for n in profile.offers_by_need],  # fmt: skip
         }
     )
-    st.dataframe(frame, hide_index=True, width="stretch")
-    st.caption(t.OFFERS_CAPTION.format(date=format_date(profile.offers_as_of),
+    _whole_table(frame)
+    st.caption(t.OFFERS_CAPTION.format(ages=profile.ages_label,
+                                       date=format_date(profile.offers_as_of),
                                        year=profile.children.year))  # fmt: skip
+
+
+def _whole_table(frame: pd.DataFrame) -> None:
+    st.dataframe(frame, hide_index=True, width="stretch", height=(len(frame) + 1) * ROW_PX + 3)
 
 
 def offices(profile: DistrictProfile) -> None:
@@ -157,8 +177,7 @@ def unmet_needs(profile: DistrictProfile, counts: Sequence[NeedCount] | None) ->
         return
     frame = pd.DataFrame({t.COL_NEED: [labels.get(c.need, c.need) for c in mine],
                           t.COL_REPORTS: [c.count for c in mine]})  # fmt: skip
-    st.dataframe(frame.sort_values(t.COL_REPORTS, ascending=False), hide_index=True,
-                 width="stretch")  # fmt: skip
+    _whole_table(frame.sort_values(t.COL_REPORTS, ascending=False))
     st.caption(t.UNMET_CAPTION)
 
 
@@ -171,7 +190,27 @@ def similar(profile: DistrictProfile) -> None:
     for other in profile.similar:
         st.button(markdown_literal(other.name), key=f"similar_{other.district_id}",
                   on_click=show_district, args=(other.district_id,))  # fmt: skip
-    st.caption(t.SIMILAR_CAPTION.format(year=profile.year))
+    st.caption(markdown_literal(t.SIMILAR_CAPTION.format(year=profile.year) + " " + t.SOURCE_YEAR.format(
+        source="; ".join(profile.indicator_sources), year=profile.year)))
+
+
+def exports_section(snap: Snapshot, profile: DistrictProfile) -> None:
+    """Tables for Excel and layers for QGIS: the profile itself, every district with its
+    indicators and gap figures (all needs, 1 km, the profile's ages), the offers."""
+    indicators, offers = exports.profile_tables(profile)
+    with st.expander(at.EXPORT_HEADING):
+        st.markdown(f"**{markdown_literal(at.EXPORT_PROFILE.format(name=profile.name))}**")
+        st.caption(f"{t.SECTION_INDICATORS} {profile.year}")
+        gap_exports.table_downloads(lambda: indicators,
+                                    at.EXPORT_FILE_PROFILE.format(id=profile.district_id),
+                                    "prof_dl_profile")  # fmt: skip
+        st.caption(t.SECTION_OFFERS)
+        gap_exports.table_downloads(lambda: offers,
+                                    at.EXPORT_FILE_OFFERS_BY_NEED.format(id=profile.district_id),
+                                    "prof_dl_need")  # fmt: skip
+        gaps = at.EXPORT_PROFILE_GAPS.format(ages=profile.ages_label)
+        gap_exports.analysis_downloads(snap, partial(default_supply, snap, profile.age_groups),
+                                       ALL_CHOSEN, gaps, profile.year, "prof_dl")  # fmt: skip
 
 
 def report_downloads(snap: Snapshot, profile: DistrictProfile,
@@ -185,6 +224,7 @@ def report_downloads(snap: Snapshot, profile: DistrictProfile,
         key="pdf_profile", help=t.PDF_PROFILE_HELP, on_click="ignore", type="primary",
     )  # fmt: skip
     right.download_button(
-        t.PDF_CITY, data=partial(city_overview_pdf, snap, today), file_name=t.PDF_CITY_FILE,
+        t.PDF_CITY, data=partial(city_overview_pdf, snap, today, sample_points(snap)),
+        file_name=t.PDF_CITY_FILE,
         mime="application/pdf", key="pdf_city", help=t.PDF_CITY_HELP, on_click="ignore",
     )  # fmt: skip

@@ -1,5 +1,5 @@
-"""Which district the profile shows: the URL (?profil=41), a click on the profile's map,
-the picker, or the presentation's previous/next buttons.
+"""Which district and year the profile shows: the URL (?profil=41&jahr=2021), a click on
+the profile's map, the pickers, or the presentation's previous/next buttons.
 
 The choice lives in a plain session key (not the picker's widget key): the presentation
 mode does not draw the picker, and Streamlit forgets the state of widgets not drawn.
@@ -7,7 +7,7 @@ mode does not draw the picker, and Streamlit forgets the state of widgets not dr
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
@@ -16,9 +16,12 @@ from ui import state
 
 # "profil", not "bezirk": ?bezirk= is the map's offer filter (services/filters.py)
 URL_DISTRICT, URL_MODE, PRESENTATION = "profil", "modus", "praesentation"
+URL_YEAR = "jahr"  # the same parameter as the map's year
 CURRENT = "p_current"  # the district shown
 PICKER = "p_picker"  # the picker widget
+YEAR, YEAR_PICKER = "p_year", "p_year_picker"  # the year shown, its widget
 _URL_SEEN = "_p_url_seen"  # the ?profil value already taken over
+_YEAR_URL_SEEN = "_p_year_url_seen"  # the ?jahr value already taken over
 _CLICK_SEEN = "_p_click_seen"  # the map selection already taken over
 
 
@@ -45,6 +48,33 @@ def current_district(names: Mapping[str, str]) -> str | None:
     return st.session_state[CURRENT]
 
 
+def current_year(years: Sequence[int]) -> int | None:
+    """The data year to show: a new ?jahr value wins over the last choice; the newest year
+    by default."""
+    if not years:
+        return None
+    url = st.query_params.get(URL_YEAR)
+    if url != st.session_state.get(_YEAR_URL_SEEN):
+        st.session_state[_YEAR_URL_SEEN] = url
+        if url in {str(y) for y in years}:
+            st.session_state[YEAR] = int(url)
+        elif url:
+            st.info(t.UNKNOWN_YEAR.format(year=url[:10], shown=years[-1]))
+    if st.session_state.get(YEAR) not in years:
+        st.session_state[YEAR] = years[-1]
+    return st.session_state[YEAR]
+
+
+def year_picker(years: Sequence[int]) -> None:
+    """The year picker, seeded with the current year on every run."""
+    st.session_state[YEAR_PICKER] = st.session_state[YEAR]
+    st.selectbox(t.YEAR, list(years), key=YEAR_PICKER, on_change=_year_picked)
+
+
+def _year_picked() -> None:
+    st.session_state[YEAR] = st.session_state[YEAR_PICKER]
+
+
 def show_district(district_id: str) -> None:
     """Callback of the picker, the similar districts and the slide buttons."""
     st.session_state[CURRENT] = district_id
@@ -60,11 +90,14 @@ def district_picker(names: Mapping[str, str]) -> None:
     st.selectbox(t.PICKER, list(names), key=PICKER, format_func=names.get, on_change=_picked)
 
 
-def write_url(district_id: str) -> None:
-    """?profil= follows the choice (a shareable link); other parameters stay."""
+def write_url(district_id: str, year: int) -> None:
+    """?profil= and ?jahr= follow the choice (a shareable link); other parameters stay."""
     if st.query_params.get(URL_DISTRICT) != district_id:
         st.query_params[URL_DISTRICT] = district_id
+    if st.query_params.get(URL_YEAR) != str(year):
+        st.query_params[URL_YEAR] = str(year)
     st.session_state[_URL_SEEN] = district_id
+    st.session_state[_YEAR_URL_SEEN] = str(year)
 
 
 def presenting() -> bool:

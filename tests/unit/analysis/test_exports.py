@@ -12,9 +12,10 @@ import pyogrio
 import pytest
 
 from services.analysis import exports
+from services.analysis.profiles import district_profile
 from services.analysis.scenarios import compare_scenario
 from services.analysis.status_dynamics import status_dynamics
-from services.analysis.supply import SupplyOptions, analyse_supply, child_points
+from services.analysis.supply import ALL_CHOSEN, SupplyOptions, analyse_supply, child_points
 from services.scenario import HypotheticalOffer, Scenario
 from tests.unit.analysis.city import lat_lon, tiny_addresses, tiny_city
 
@@ -168,3 +169,38 @@ def test_integer_columns_with_gaps_stay_integers(city, tmp_path):
     info = pyogrio.read_info(path, layer="B")
     assert dict(zip(info["fields"], info["dtypes"]))["rang_lernen"] == "int64"
     assert gpd.read_file(path, layer="B")["rang_lernen"].isna().tolist() == [True, False, False]
+
+
+def test_the_district_table_can_carry_one_needs_gap_figures(city):
+    combined = analyse_supply(city, SupplyOptions(needs=("lernen", "bewegung"), combined=True))
+    table = exports.full_district_table(city, 2023, combined, ALL_CHOSEN, DAY)
+    gap_columns = [c for c in table.columns if c.split("_")[0] in ("ang", "abd", "luecke")]
+    assert gap_columns == ["ang_alle", "abd_alle", "luecke_alle"]
+    assert "nur die Mindestzahl von 30 Kindern" in dict(table.metadata)["Methode"]
+
+
+def test_offers_in_both_crs_with_district_stadtbezirk_and_metadata(city, tmp_path):
+    table = exports.offers_table(city, DAY)
+    assert {"bezirk_id", "bezirk", "stadtbezirk", "art"} <= set(table.columns)
+    assert dict(table.metadata)["Titel"] == "Quartiersatlas Bottrop: Angebote mit Bezirk und Stadtbezirk"
+    layer = exports.offers_layer(city)
+    for crs, epsg in (("EPSG:25832", 25832), ("EPSG:4326", 4326)):
+        path = tmp_path / f"angebote_{epsg}.gpkg"
+        path.write_bytes(exports.layer_bytes(layer, ".gpkg", crs, table))
+        read = gpd.read_file(path, layer=table.title)
+        assert read.crs.to_epsg() == epsg and read["stadtbezirk"].tolist()[0] == "Mitte"
+        assert "metadaten" in [name for name, _ in pyogrio.list_layers(path)]
+    geojson = json.loads(exports.layer_bytes(layer, ".geojson", "EPSG:25832", table))
+    assert geojson["crs"]["properties"]["name"] == "urn:ogc:def:crs:EPSG::25832"
+    assert all(f["properties"]["art"] == "Angebot" for f in geojson["features"])  # no scenario
+
+
+def test_a_profile_exports_its_indicators_and_offers_by_need(city):
+    profile = district_profile(city, "A", age_groups=("6-9",), today=DAY)
+    indicators, offers = exports.profile_tables(profile, DAY)
+    sgb2 = next(r for r in indicators.rows if r["kennzahl"] == "sgb2_u15")
+    assert (sgb2["bezirk_id"], sgb2["jahr"], sgb2["wert"], sgb2["von"]) == ("A", 2023, 10.0, 3)
+    lernen = next(r for r in offers.rows if r["bedarf"] == "lernen")
+    assert lernen["altersgruppen"] == "6–9 Jahre" and lernen["angebote"] == 1
+    assert "6–9 Jahre" in dict(offers.metadata)["Methode"]
+    assert dict(indicators.metadata)["Datenjahr"] == "2023"

@@ -87,6 +87,8 @@ def test_format_difference():
     share, count = INDICATORS_BY_KEY["sgb2_u15"], INDICATORS_BY_KEY["einwohner_u18"]
     assert format_difference(3.25, share) == "+3,2 Pp."
     assert format_difference(0.0, share) == "±0,0 Pp."
+    assert format_difference(-0.0101, share) == "±0,0 Pp."  # the sign of what is printed
+    assert format_difference(0.04, count) == "±0"
     assert format_difference(-1234.0, count) == "−1.234"
     assert format_difference(None, share) == "keine Daten"
 

@@ -163,7 +163,11 @@ def test_export_districts_and_gaps_as_tables_and_layers(cli, tmp_path):
     assert (done.returncode, done.stdout) == (0, f"17 Bezirke nach {tmp_path / 'bezirke.csv'} geschrieben.\n")
     table = (tmp_path / "bezirke.csv").read_text(encoding="utf-8-sig").splitlines()
     assert table[0].startswith("bezirk_id;bezirk;stadtbezirk;jahr;") and ";2022;" in table[1]
-    assert "Datenjahr;2022" in (tmp_path / "bezirke_metadaten.csv").read_text(encoding="utf-8-sig")
+    meta = (tmp_path / "bezirke_metadaten.csv").read_text(encoding="utf-8-sig")
+    assert "Datenjahr;2022" in meta and "nur die Mindestzahl von 30 Kindern" in meta
+    header = table[0].split(";")
+    assert {"ang_alle", "je1000_alle", "abd_alle", "luecke_alle", "rang_alle"} <= set(header)
+    assert not any(column.endswith("_lernen") for column in header)  # one need: „alle“
     done = cli("export", "districts", tmp_path / "bezirke.gpkg", "--crs", "4326")
     assert done.returncode == 0
     layer = gpd.read_file(tmp_path / "bezirke.gpkg", layer="Bezirke")
@@ -174,6 +178,8 @@ def test_export_districts_and_gaps_as_tables_and_layers(cli, tmp_path):
     collection = json.loads((tmp_path / "luecken.geojson").read_text("utf-8"))
     assert collection["crs"]["properties"]["name"] == "urn:ogc:def:crs:EPSG::25832"
     assert {f["properties"]["bedarf"] for f in collection["features"]} == {"lernen"}
+    # children spread over the imported addresses, as on the gap page (not the area grid)
+    assert {f["properties"]["verteilung"] for f in collection["features"]} == {"Adressen"}
     assert "1.000 m" in collection["metadaten"]["Methode"]
     assert cli("export", "gaps", tmp_path / "luecken.xlsx").stdout.startswith("187 Zeilen")
 
@@ -200,5 +206,8 @@ def test_offers_export_names_the_district(cli, tmp_path):
     assert cli("seed-demo").returncode == 0
     assert cli("export", "offers", tmp_path / "a.csv").returncode == 0
     header, first = (tmp_path / "a.csv").read_text(encoding="utf-8-sig").splitlines()[:2]
-    assert header.endswith(";bezirk_id;bezirk")
-    assert first.split(";")[-2:][0] != ""
+    assert header.endswith(";bezirk_id;bezirk;stadtbezirk")
+    assert first.split(";")[-3] != "" and first.split(";")[-1] != ""
+    assert cli("export", "offers", tmp_path / "a.geojson").returncode == 0
+    feature = json.loads((tmp_path / "a.geojson").read_text("utf-8"))["features"][0]
+    assert feature["properties"]["stadtbezirk"] and feature["properties"]["bezirk"]

@@ -179,15 +179,15 @@ def test_export_imports_again_unchanged(tmp_path, suffix):
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".geojson"])
 def test_district_columns_are_written_and_ignored_on_import(tmp_path, suffix):
-    """`bezirk_id`/`bezirk` are for the reader; the importer derives the district itself,
-    so an edited district name in the file changes nothing."""
+    """`bezirk_id`/`bezirk`/`stadtbezirk` are for the reader; the importer derives the
+    district itself, so an edited district name in the file changes nothing."""
     offers = [full_offer(district_id="B2"), sparse_offer()]
     path = tmp_path / f"export{suffix}"
-    write_offers(offers, path, {"B2": "Batenbrock Süd"})
+    write_offers(offers, path, {"B2": "Batenbrock Süd"}, {"B2": "Süd"})
     if suffix == ".csv":
         text = path.read_text(encoding="utf-8-sig")
-        assert text.splitlines()[0].endswith(";bezirk_id;bezirk")
-        assert ";B2;Batenbrock Süd\r\n" in text or ";B2;Batenbrock Süd\n" in text
+        assert text.splitlines()[0].endswith(";bezirk_id;bezirk;stadtbezirk")
+        assert ";B2;Batenbrock Süd;Süd\r\n" in text or ";B2;Batenbrock Süd;Süd\n" in text
     again = read_offers(path)
     assert [o.district_id for o in again] == [None, None]
     assert again == [replace(o, district_id=None) for o in offers]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import subprocess
 from datetime import date
 
@@ -10,8 +11,20 @@ import pytest
 
 from services.analysis.headlines import headlines, offer_density
 from services.analysis.profiles import district_profile
-from services.analysis.supply import matching_offers
+from services.analysis.status_dynamics import status_dynamics
+from services.analysis.supply import (
+    ALL_CHOSEN,
+    SupplyOptions,
+    address_table,
+    analyse_supply,
+    child_points,
+    matching_offers,
+)
+from services.config import GEODATA_DIR
+from services.formatting import format_number
+from services.io.addresses import read_addresses
 from services.reports.district_report import (
+    MAX_OFFICES,
     city_overview_html,
     city_overview_pdf,
     district_report_html,
@@ -19,6 +32,8 @@ from services.reports.district_report import (
     printed_size,
 )
 from services.reports.sheet_map import MapPoint, build_district_map
+from services.taxonomy import NEEDS
+from services.texts import analysis as at
 from services.texts import profile as t
 from services.unmet_needs import NeedCount
 from tests.unit.analysis.city import demo_snapshot
@@ -109,3 +124,86 @@ def test_headlines_compare_with_the_city(demo):
     assert figures["SGB-II-Quote unter 15 J."].value == "21,8 %"
     assert figures[t.HEADLINE_STATUS].value == "2 −"
     assert figures[t.HEADLINE_CHILDREN].value == "1.040"
+
+
+A4_RIGHT_PT = (210 - 13) / 25.4 * 72  # the right page margin (report.css) in PDF points
+
+
+def pdf_words(pdf: bytes, tmp_path) -> list[tuple[str, float]]:
+    """Every word of the PDF with its right edge (pdftotext -bbox)."""
+    path = tmp_path / "words.pdf"
+    path.write_bytes(pdf)
+    html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
+    found = re.findall(r'xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', html)
+    return [(word, float(x_max)) for x_max, word in found]
+
+
+def demo_points(snapshot):
+    """The demo's building addresses as the gap page spreads children over them."""
+    addresses = read_addresses(GEODATA_DIR / "addresses.csv").addresses
+    return child_points(snapshot.districts, address_table(addresses))
+
+
+def test_city_overview_heads_are_whole_and_stay_inside_the_page(demo, tmp_path):
+    pdf = city_overview_pdf(demo, CREATED, demo_points(demo))
+    text = " ".join(" ".join(page.split()) for page in pdf_pages(pdf, tmp_path))
+    heads = [t.COL_RANK, t.COL_DISTRICT, t.COL_STADTBEZIRK, *t.SHORT_LABELS.values(),
+             t.COL_CHILDREN, t.HEADLINE_OFFERS, t.COL_GROUP, t.COL_OFFERS, t.COL_PER_1000,
+             t.COL_COVERAGE, t.COL_GAP]  # fmt: skip
+    words = " ".join(word for word, _ in pdf_words(pdf, tmp_path))
+    for head in heads:  # a wrapped head is still all there, word by word
+        assert all(part in words.split() for part in head.split()), head
+    assert "Status × Dynamik" in text or "Status ×" in text
+    assert max(right for _, right in pdf_words(pdf, tmp_path)) <= A4_RIGHT_PT + 0.5
+
+
+def test_city_overview_spreads_children_over_the_addresses_like_the_gap_page(demo):
+    points = demo_points(demo)
+    html = city_overview_html(demo, CREATED, points)
+    assert at.SPREAD_LABELS["addresses"] in html and at.SPREAD_LABELS["area_grid"] not in html
+    page = analyse_supply(demo, SupplyOptions(combined=True), points).for_need(ALL_CHOSEN)
+    eigen = page.set_index("district")["coverage"]["Eigen"]
+    row = html.split(t.REPORT_GAPS)[1].split(">Eigen</td>")[1].split("</tr>")[0]
+    assert f"{format_number(eigen * 100, 0)} %" in row
+    assert at.RESIDENTS_UNCHECKED in html
+
+
+def test_every_figure_of_the_district_report_names_source_and_year(demo):
+    profile = district_profile(demo, "41", today=CREATED)
+    html = " ".join(district_report_html(demo, profile, UNMET, CREATED).split())
+    boundaries = t.DISTRICT_BOUNDARIES_DEMO
+    assert f"Grenzen: {boundaries}; Quartiersbüros: {t.OFFICES_SOURCE}; Stand 28.11.2026." in html
+    sources = "; ".join(profile.indicator_sources)
+    status_sources = "; ".join(profile.classes.sources)
+    assert t.STATUS_SOURCE.format(source=status_sources, base_year=2021, year=2023) in html
+    assert t.SOURCE_YEAR.format(source=t.OFFICES_SOURCE, year="28.11.2026") in html
+    similar = f"{t.SIMILAR_CAPTION.format(year=2023)} {t.SOURCE_YEAR.format(source=sources, year=2023)}"
+    assert " ".join(similar.split()) in html
+    table_source = html.split(t.AVERAGE_WEIGHTED_HELP)[1].split("</p>")[0]
+    assert sources in table_source and at.OFFERS_SOURCE not in table_source
+    assert at.RESIDENTS_UNCHECKED in html
+
+
+def test_the_status_text_follows_the_classification_year_not_the_profile_year(demo):
+    classes = status_dynamics(demo, 2023)
+    profile = district_profile(demo, "41", year=2021, classes=classes, today=CREATED)
+    html = " ".join(district_report_html(demo, profile, [], CREATED).split())
+    assert " ".join(t.STATUS_EXPLANATION.format(year=2023, base_year=2021).split()) in html
+
+
+def test_district_report_stays_two_pages_with_many_nearby_offices(demo, tmp_path):
+    office = next(o for o in demo.offices if o.name == "Stadtteilbüro Batenbrock")
+    extra = tuple(dataclasses.replace(office, id=f"x{i}", name=f"Quartiersbüro Beispielstraße {i}")
+                  for i in range(8))  # fmt: skip
+    crowded = dataclasses.replace(demo, offices=demo.offices + extra)
+    profile = district_profile(crowded, "41", today=CREATED)
+    assert len(profile.offices) >= 9
+    every_need = [NeedCount("41", need.code, i + 1) for i, need in enumerate(NEEDS)]
+    pdf = district_report_pdf(crowded, profile, every_need, CREATED)
+    path = tmp_path / "crowded.pdf"
+    path.write_bytes(pdf)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Pages:\s+2$", info, re.MULTILINE)
+    text = " ".join(" ".join(page.split()) for page in pdf_pages(pdf, tmp_path))
+    assert t.OFFICES_MORE.format(n=len(profile.offices) - MAX_OFFICES) in text
