@@ -31,7 +31,7 @@ from services.reports.district_report import (
 from services.snapshot import Snapshot
 from services.texts import profile as t
 from services.texts import ui
-from services.unmet_needs import NeedCount
+from services.unmet_needs import NeedCount, per_district
 from ui.components.map_frame import assets_ready, map_frame
 from ui.components.profile_choice import show_district
 
@@ -146,7 +146,9 @@ def offices(profile: DistrictProfile) -> None:
         st.markdown(f"**{markdown_literal(near.office.name)}** – {office_place(near)}")
 
 
-def unmet_needs(profile: DistrictProfile, counts: Sequence[NeedCount] | None) -> None:
+def unmet_needs(profile: DistrictProfile, counts: Sequence[NeedCount] | None,
+                demo: Sequence[NeedCount] = ()) -> None:  # fmt: skip
+    """The district's reported needs per need; `demo` holds the invented ones, said below."""
     st.subheader(t.SECTION_UNMET)
     if counts is None:
         return  # the database warning is already on the page
@@ -160,6 +162,9 @@ def unmet_needs(profile: DistrictProfile, counts: Sequence[NeedCount] | None) ->
     st.dataframe(frame.sort_values(t.COL_REPORTS, ascending=False), hide_index=True,
                  width="stretch")  # fmt: skip
     st.caption(t.UNMET_CAPTION)
+    invented = per_district(demo).get(profile.district_id, 0)
+    if invented:
+        st.caption(t.UNMET_DEMO.format(count=invented))
 
 
 def similar(profile: DistrictProfile) -> None:
