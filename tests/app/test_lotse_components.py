@@ -13,6 +13,7 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from services.importer import DEMO_REFERENCE_DAY, seed_demo, shared_repository
 from services.texts import auth as auth_text
 from services.texts import infoblatt as sheet_text
 from services.texts import unmet_needs as t
@@ -22,16 +23,18 @@ from tests.app.accounts import create_accounts, logged_in
 TIMEOUT = 60
 INVISIBLE = dict.fromkeys(map(ord, "\u2060\u2068\u2069"))
 OFFICE = "real-quartiersbuero-feuerbachstrasse"
-TODAY = date(2026, 11, 28)  # the demo reports end on 2026-11-27
+TODAY = DEMO_REFERENCE_DAY  # the demo reports end on 2026-11-25 when seeded on this day
 
 
 @pytest.fixture(scope="module", autouse=True)
 def demo_database(tmp_path_factory):
-    """One embedded demo database for the module: the app seeds it on first use."""
+    """One embedded demo database for the module, seeded as on TODAY, so the listing's
+    months are known whatever day the tests run."""
     data_dir = tmp_path_factory.mktemp("lotse")
     with pytest.MonkeyPatch.context() as patch:
         patch.delenv("DATABASE_URL", raising=False)
         patch.setenv("QA_DATA_DIR", str(data_dir))
+        seed_demo(shared_repository(), today=TODAY)
         create_accounts()
         yield
 
@@ -137,8 +140,6 @@ def submit(at: AppTest) -> AppTest:
 
 
 def stored_reports() -> list:
-    from services.importer import shared_repository
-
     return shared_repository().unmet_needs(office_id=OFFICE, start=date(2026, 11, 1))
 
 
