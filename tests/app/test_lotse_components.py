@@ -166,6 +166,9 @@ def test_a_report_is_refused_until_it_is_anonymous_then_stored_once():
     assert "Anschrift („Feuerbachstraße 13“)" in error_text(at)
     assert t.NOTE_EXPLANATION in error_text(at)
     assert at.text_area(key="bedarf_note").value == "Familie wohnt Feuerbachstraße 13"  # kept
+    at.text_area(key="bedarf_note").input("wohnt feuerbach 13")  # a street of the address table
+    submit(at)
+    assert "Anschrift („feuerbach 13“)" in error_text(at)
     assert len(stored_reports()) == stored
 
     at.text_area(key="bedarf_note").input("Kita-Platz ab 7 Uhr gesucht")

@@ -27,6 +27,7 @@ from services.unmet_needs import (
     NOTE_MAX_LENGTH,
     UnmetNeedRefused,
     export_bytes,
+    known_street_problems,
     listing_rows,
     new_unmet_need,
 )
@@ -79,6 +80,8 @@ def _submit(key: str, today: date) -> None:
             auth_text.ACTION_REFUSED.format(roles=role_labels(RECORDING_ROLES))]
         return
     value = {field: st.session_state.get(_key(key, field)) for field in _FIELDS}
+    streets = data.nearby_indexes(data.snapshot()).addresses.names_a_street
+    problems = known_street_problems(value["note"] or "", streets)
     try:
         record = new_unmet_need(
             office_id=value["office"] or "", district_id=value["district"],
@@ -87,7 +90,9 @@ def _submit(key: str, today: date) -> None:
             note=value["note"] or "", reported_on=today,
         )  # fmt: skip
     except UnmetNeedRefused as refused:
-        st.session_state[_key(key, "outcome")] = refused.messages
+        problems = [*refused.messages, *problems]
+    if problems:
+        st.session_state[_key(key, "outcome")] = list(dict.fromkeys(problems))
         return
     fault = data.add_unmet_need(record)
     if fault:
