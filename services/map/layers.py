@@ -90,12 +90,16 @@ MARK_STYLE = (
 )
 
 
-def point_mark(position: tuple[float, float], symbol: str, tooltip: str) -> folium.Marker:
+POINT_MARK_Z = 2000  # above offers and offices; the Lotse's numbered results lie above it
+
+
+def point_mark(position: tuple[float, float], symbol: str, tooltip: str,
+               css_class: str = "") -> folium.Marker:  # fmt: skip
     """A red square mark for one point of ours (the Lotse's starting point, the position
-    being edited). Only our constant symbol and tooltip go in: nothing to escape."""
-    icon = folium.DivIcon(html=f'<div style="{MARK_STYLE}">{symbol}</div>', icon_size=(26, 26),
-                          icon_anchor=(13, 13))  # fmt: skip
-    return folium.Marker(position, icon=icon, tooltip=tooltip, z_index_offset=2000)
+    being edited). Only our constant symbol, tooltip and class go in: nothing to escape."""
+    icon = folium.DivIcon(html=f'<div class="{css_class}" style="{MARK_STYLE}">{symbol}</div>',
+                          icon_size=(26, 26), icon_anchor=(13, 13))  # fmt: skip
+    return folium.Marker(position, icon=icon, tooltip=tooltip, z_index_offset=POINT_MARK_Z)
 
 
 def district_label_layer(names: Mapping[str, str], geometries: Mapping[str, dict]) -> folium.FeatureGroup:

@@ -28,6 +28,9 @@ NUMBER_STYLE = (
     "border:2px solid #fff;box-shadow:0 0 0 1px #08519c;font:700 12px/24px sans-serif;"
     "text-align:center"
 )
+# Closer than this (straight metres) a result's number would cover the home mark at the
+# usual zoom (about 2 m a pixel at 1.5 km): it is drawn beside it instead.
+NEAR_HOME_M = 40.0
 MARGIN_DEGREES = 0.002  # around the rings and results, so markers never touch the edge
 
 
@@ -43,14 +46,17 @@ def _ring(home: tuple[float, float], walking_m: float) -> folium.Circle:
 
 
 def _home(home: tuple[float, float]) -> folium.Marker:
-    return layers.point_mark(home, "⌂", t.MAP_HOME)
+    return layers.point_mark(home, "⌂", t.MAP_HOME, css_class="qa-home")
 
 
 def _numbered(number: int, offer: NearbyOffer) -> folium.Marker:
+    """A result's number, drawn above the home mark; one at (almost) the family's point (an
+    office or offer as the start) sits up and right of it, so neither hides the other."""
+    x, y = (-2, 30) if offer.straight_m < NEAR_HOME_M else (14, 14)
     icon = folium.DivIcon(html=f'<div class="qa-lotse-number" style="{NUMBER_STYLE}">{number}</div>',
-                          icon_size=(28, 28), icon_anchor=(14, 14))  # fmt: skip
-    return folium.Marker((offer.lat, offer.lon), icon=icon,
-                         tooltip=t.MAP_NUMBER.format(number=number), z_index_offset=1000)
+                          icon_size=(28, 28), icon_anchor=(x, y))  # fmt: skip
+    return folium.Marker((offer.lat, offer.lon), icon=icon, tooltip=t.MAP_NUMBER.format(number=number),
+                         z_index_offset=layers.POINT_MARK_Z + 1000)  # fmt: skip
 
 
 def _bounds(home: tuple[float, float], radius_m: float, offers: Sequence[NearbyOffer]):
