@@ -155,6 +155,8 @@ def test_a_typed_address_places_the_hypothetical_offer():
     at.text_input(key=editor.ADDRESS).input("Feuerbachstr. 13").run()
     assert not at.exception
     assert any("Feuerbachstraße 13" in s.value for s in at.success)
+    notes = " ".join(s.value.replace("\\", "") for s in at.success)  # Markdown-escaped
+    assert "Demo-Adressen (ungefähre Lage)" in notes  # said, as on the Lotse page
     assert at.session_state[editor.POSITION] is not None
     assert any("Batenbrock-Süd" in m.value for m in at.markdown)  # the district of the position
     at.text_input(key=editor.ADDRESS).input("Zollvereinstraße 3").run()
