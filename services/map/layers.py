@@ -94,12 +94,14 @@ POINT_MARK_Z = 2000  # above offers and offices; the Lotse's numbered results li
 
 
 def point_mark(position: tuple[float, float], symbol: str, tooltip: str,
-               css_class: str = "") -> folium.Marker:  # fmt: skip
+               css_class: str = "", pane: str = "markerPane") -> folium.Marker:  # fmt: skip
     """A red square mark for one point of ours (the Lotse's starting point, the position
-    being edited). Only our constant symbol, tooltip and class go in: nothing to escape."""
+    being edited), in Leaflet's `pane`. Only our constant symbol, tooltip and class go
+    in: nothing to escape."""
     icon = folium.DivIcon(html=f'<div class="{css_class}" style="{MARK_STYLE}">{symbol}</div>',
                           icon_size=(26, 26), icon_anchor=(13, 13))  # fmt: skip
-    return folium.Marker(position, icon=icon, tooltip=tooltip, z_index_offset=POINT_MARK_Z)
+    return folium.Marker(position, icon=icon, tooltip=tooltip, z_index_offset=POINT_MARK_Z,
+                         pane=pane)  # fmt: skip
 
 
 def district_label_layer(names: Mapping[str, str], geometries: Mapping[str, dict]) -> folium.FeatureGroup:
