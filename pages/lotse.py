@@ -25,11 +25,12 @@ from ui.components.nearby_start import picks_on_map, starting_point, take_map_cl
 
 def render() -> None:
     snap = sidebar.render()
-    heading, office_column, reset = st.columns([3, 2, 1], vertical_alignment="bottom")
-    heading.header(t.PAGE_HEADING)
+    st.header(t.PAGE_HEADING)
+    # The controls below the heading: beside it they would lie under Streamlit's header bar.
+    privacy, office_column, reset = st.columns([5, 3, 2], vertical_alignment="bottom")
+    privacy.caption(t.PAGE_PRIVACY)
     reset.button(t.NEW_CONSULTATION, on_click=nearby_state.new_consultation,
                  help=t.NEW_CONSULTATION_HELP, use_container_width=True)
-    st.caption(t.PAGE_PRIVACY)
     indexes = data.nearby_indexes(snap)
     form_column, map_column = st.columns([2, 3])
     with form_column:
