@@ -150,6 +150,16 @@ def test_reported_needs_layer_on_this_page_and_the_map_page():
     assert "qa-reported" in json.dumps(map_args(karte)["feature_group"])
 
 
+def test_the_map_page_layer_counts_the_one_need_of_the_bedarf_filter():
+    karte = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    karte.query_params["bedarf"] = "lernen"
+    karte.run()
+    karte.toggle(key="karte_reported").set_value(True).run()
+    layer = map_args(karte)["feature_group"]  # JS; "&" is written \u0026 in its JSON
+    assert "Gemeldete Bedarfe „Lernen \\u0026 Hausaufgaben“: " in layer
+    assert "davon Demo-Einträge (erfunden): " in layer
+
+
 def test_a_typed_address_places_the_hypothetical_offer():
     at = open_page()
     at.text_input(key=editor.ADDRESS).input("Feuerbachstr. 13").run()
