@@ -64,7 +64,7 @@ def render() -> None:
         parts.offers_by_need(profile)
     with right:
         parts.offices(profile)
-        parts.unmet_needs(profile, counts)
+        parts.unmet_needs(profile, counts, data.unmet_need_counts(only_demo=True) or ())
         parts.similar(profile)
     parts.report_downloads(snap, profile, counts)
     parts.exports_section(snap, profile)

@@ -60,6 +60,12 @@ def _chosen_districts(view: ViewState) -> list[str]:
     return list(view.filters.districts)
 
 
+def _single_need(view: ViewState) -> str | None:
+    """The need the layer „Gemeldete Bedarfe“ counts: the filter's one need, else all."""
+    needs = view.filters.needs
+    return needs[0] if len(needs) == 1 else None
+
+
 def _map(snap: Snapshot, choropleth: ChoroplethData, shown: pd.DataFrame, view: ViewState) -> None:
     """The base map stays mounted per data version and holds all offers once; the indicator,
     the offers shown (a bitmask) and the outline are swapped in, so a new indicator or filter
@@ -77,7 +83,7 @@ def _map(snap: Snapshot, choropleth: ChoroplethData, shown: pd.DataFrame, view: 
         district_outline(geometries, _chosen_districts(view)),
     ]
     if st.session_state.get(REPORTED_KEY):
-        dynamic += [layer for layer in (reported_layer(snap),) if layer]
+        dynamic += [layer for layer in (reported_layer(snap, _single_need(view)),) if layer]
     map_frame(base, dynamic, key="karte")
 
 

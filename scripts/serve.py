@@ -16,6 +16,8 @@ every visitor, the first included, the navigation of app.py.
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 from pathlib import Path
 
@@ -27,7 +29,15 @@ APP = Path(__file__).resolve().parent.parent / "app.py"
 
 def main(options: list[str]) -> int:
     PagesManager.uses_pages_directory = False  # app.py's st.navigation decides, from the start
+    _configure_logging()
     return cli.main(["run", str(APP), *options])
+
+
+def _configure_logging() -> None:
+    """QA_LOG_LEVEL (e.g. DEBUG) for the app's own loggers (services.*), as the CLI does;
+    Streamlit's own loggers follow its option --logger.level. Neither logs a family's data."""
+    logging.basicConfig(level=os.environ.get("QA_LOG_LEVEL", "WARNING").upper(),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
 if __name__ == "__main__":

@@ -40,6 +40,9 @@ _NUMBER_AT_END = re.compile(
     r"\s*(?P<suffix>[a-z])?\s*$",
     re.IGNORECASE,
 )
+# Generic parts of street names as keys ("" for the whole name): "feuerbach" + "str".
+_GENERICS = ("", "str", "erstr", "weg", "platz", "allee", "ring", "gasse", "damm", "markt",
+             "ufer", "pfad", "wall", "kamp", "winkel", "graben", "hof", "feld", "heide")
 _POSTCODE_OR_CITY = re.compile(r"\b\d{5}\b|\bbottrop\b", re.IGNORECASE)
 
 
@@ -171,6 +174,13 @@ class AddressIndex:
                       for k, score, _ in scored[:limit] if score >= best - SCORE_SPREAD]
         order = list(MatchKind)
         return sorted(candidates, key=lambda c: (-c.score, order.index(c.match), c.street))
+
+    def names_a_street(self, words: str) -> bool:
+        """Whether `words` name a street of the table, whole ("Gladbecker Str") or without
+        its generic part ("feuerbach" of Feuerbachstraße): the note check refuses them
+        before a house number. Other prefixes ("Kind" of a "Kinderweg") do not count."""
+        key = street_key(words)
+        return len(key) >= 3 and any(key + generic in self._streets for generic in _GENERICS)
 
     def _candidate(self, street: _Street, score: float, query: AddressQuery) -> AddressCandidate:
         if query.number is None:

@@ -17,7 +17,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
@@ -44,6 +44,7 @@ from services.texts import validation as t
 
 log = logging.getLogger(__name__)
 Located = TypeVar("Located")  # Offer or Office: both have id, name, lat, lon, district_id
+Dated = TypeVar("Dated")  # Offer or UnmetNeed: has is_demo and date fields
 
 
 @dataclass
@@ -229,17 +230,44 @@ class SeedResult:
     addresses: int
 
 
-def seed_demo(repo: Repository, geodata_dir: Path = GEODATA_DIR) -> SeedResult:
+# The day the demo files were written for (geodata/README.md): their dates (reports,
+# last checks, course periods) are moved by the days between it and the seeding day.
+DEMO_REFERENCE_DAY = date(2026, 11, 28)
+_OFFER_DATES = ("last_verified", "valid_from", "valid_to")
+_REPORT_DATES = ("reported_on",)
+
+
+def demo_shift(today: date) -> timedelta:
+    """How far the demo files' dates move when the demo is seeded on `today`."""
+    return today - DEMO_REFERENCE_DAY
+
+
+def _shifted(records: list[Dated], fields: tuple[str, ...], shift: timedelta) -> list[Dated]:
+    """Demo records with their dates moved by `shift`, so a demo seeded any day has
+    reports in this and last month and the same share of stale offers as on the
+    reference day; real records stay as they are."""
+    def move(record: Dated) -> Dated:
+        dates = {f: getattr(record, f) for f in fields}
+        return replace(record, **{f: d + shift for f, d in dates.items() if d is not None})
+
+    return [move(r) if r.is_demo and shift else r for r in records]
+
+
+def seed_demo(repo: Repository, geodata_dir: Path = GEODATA_DIR,
+              today: date | None = None) -> SeedResult:
     """Clear the database and load the demo files through the same readers as imports.
 
     All files are read and checked first, then written in one transaction, so a
-    broken demo file or a failure half-way leaves the database as it was.
+    broken demo file or a failure half-way leaves the database as it was. The demo
+    records' dates are moved to `today` (default: the real day), see demo_shift.
     """
+    shift = demo_shift(today or date.today())
     layer, _ = read_districts(geodata_dir / "districts.geojson", outline=city_outline())
     values, _ = read_indicators(geodata_dir / "indicators.csv", layer)
     offices, _ = locate(read_offices(geodata_dir / "offices.csv"), layer)
     offers, _ = locate(read_offers(geodata_dir / "offers.csv"), layer)
-    unmet_needs = read_unmet_needs(geodata_dir / "unmet_needs.csv")
+    offers = _shifted(offers, _OFFER_DATES, shift)
+    unmet_needs = _shifted(read_unmet_needs(geodata_dir / "unmet_needs.csv"), _REPORT_DATES, shift)
     addresses = read_addresses(geodata_dir / "addresses.csv").addresses
     repo.replace_all(layer, values, offices, offers, unmet_needs, addresses)
     return SeedResult(len(layer), len(values), len(offices), len(offers), len(unmet_needs),

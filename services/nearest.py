@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -25,7 +26,7 @@ from pyproj import Transformer
 from scipy.spatial import cKDTree
 
 from services import freshness
-from services.formatting import format_compact, format_number
+from services.formatting import format_compact, format_date, format_number
 from services.model import ANALYSIS_CRS, WEB_CRS, WEEKDAYS, Offer, OpeningSlot
 from services.opening import OpenAt, OpenState, WeeklySlots, is_on_request, open_state
 from services.taxonomy import NEEDS, NEEDS_BY_CODE, age_range_overlaps
@@ -58,6 +59,7 @@ class NearbyQuery:
     open_at: OpenAt | None = None
     max_distance_m: float = 1500.0  # walking distance
     limit: int = DEFAULT_LIMIT
+    on: date | None = None  # the consultation's day: offers ended before it are left out
 
 
 class ReasonKind(StrEnum):
@@ -73,6 +75,8 @@ class ReasonKind(StrEnum):
     ON_REQUEST = "on_request"
     HOURS_UNKNOWN = "hours_unknown"
     STALE = "stale"  # value: QA_STALE_MONTHS
+    STARTS = "starts"  # value: the first day of an offer not yet begun
+    UNTIL = "until"  # value: the last day of an offer with an end
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +177,7 @@ class OfferIndex:
         self._slots = WeeklySlots(frame["opening_hours"].tolist())
         self._no_hours = _flags(frame["opening_hours"], lambda s: len(s) == 0)
         self._on_request = _flags(frame["hours_note"], lambda n: is_on_request(n or ""))
+        self._valid_to = pd.to_datetime(frame["valid_to"], errors="coerce").to_numpy("datetime64[D]")
         # Plain lists for the few results of a query: pandas' row access costs ~0.1 ms each.
         self._columns = {name: frame[name].tolist() for name in OfferFacts._fields}
         stale = frame.get(freshness.STALE_COLUMN, pd.Series(False, index=frame.index))
@@ -192,6 +197,15 @@ class OfferIndex:
             found, straight = self._nearest_fitting(x, y, query, np.inf, FALLBACK_COUNT)
         offers = tuple(self._result(int(i), float(d), query) for i, d in zip(found, straight))
         return NearbyResult(offers, within)
+
+    def count_fitting(self, query: NearbyQuery) -> int:
+        """How many offers fit within the distance: the „von 24“ when only the nearest
+        `limit` are listed (one ball query, asked only then; the search never needs it)."""
+        if self._tree is None:
+            return 0
+        radius = straight_radius_m(query.max_distance_m)
+        inside = self._tree.query_ball_point(to_metric(query.lat, query.lon), radius)
+        return int(self.fits(np.asarray(inside, dtype=np.intp), query).sum())
 
     def _nearest_fitting(
         self, x: float, y: float, query: NearbyQuery, radius: float, wanted: int
@@ -231,6 +245,8 @@ class OfferIndex:
         if query.open_at is not None:
             reachable = self._on_request[idx] | self._no_hours[idx]
             mask &= reachable | self._slots.open_mask(idx, query.open_at)
+        if query.on is not None:  # an ended course helps nobody; one still to come stays
+            mask &= ~(self._valid_to[idx] < np.datetime64(query.on, "D"))
         return mask
 
     def _result(self, i: int, straight_m: float, query: NearbyQuery) -> NearbyOffer:
@@ -260,6 +276,8 @@ class OfferFacts(NamedTuple):
     languages: tuple[str, ...]
     opening_hours: tuple[OpeningSlot, ...]
     hours_note: str
+    valid_from: date | None
+    valid_to: date | None
 
 
 def explain(
@@ -284,7 +302,18 @@ def explain(
             misses.append(Reason(ReasonKind.ON_REQUEST))
         elif state is OpenState.UNKNOWN:
             misses.append(Reason(ReasonKind.HOURS_UNKNOWN))
-    return tuple(fits), tuple(misses)
+    return tuple(fits), tuple(misses + _period_reasons(offer, query.on))
+
+
+def _period_reasons(offer: OfferFacts | Offer, on: date | None) -> list[Reason]:
+    """„erst ab …“ for an offer that has not begun on the consultation's day, „nur bis …“
+    for one with an end: a course the family joins must still be running."""
+    if on is None:
+        return []
+    start = None if _missing(offer.valid_from) else offer.valid_from
+    end = None if _missing(offer.valid_to) else offer.valid_to
+    reasons = [Reason(ReasonKind.STARTS, start)] if start is not None and start > on else []
+    return reasons + ([Reason(ReasonKind.UNTIL, end)] if end is not None else [])
 
 
 def _child_reasons(
@@ -328,6 +357,9 @@ def reason_text(reason: Reason) -> str:
         return t.REASON_STALE.format(months=value)
     if kind is ReasonKind.OPEN:
         return t.REASON_OPEN.format(weekday=WEEKDAYS[value.weekday], clock=value.clock)
+    if kind in (ReasonKind.STARTS, ReasonKind.UNTIL):
+        template = t.REASON_STARTS if kind is ReasonKind.STARTS else t.REASON_UNTIL
+        return template.format(date=format_date(value))
     return _FIXED_TEXTS[kind]
 
 

@@ -136,12 +136,14 @@ def office_unmet_needs(office_id: str, today: date) -> list[tuple[Period, list[U
     return office_listing(_repository(), office_id, today)
 
 
-def unmet_need_counts(start: date | None = None, end: date | None = None) -> list[NeedCount] | None:
-    """Reported needs per district and need (in a period), read fresh (a small indexed query,
-    not in the snapshot); None with a German warning when the database cannot answer (the
-    layer or figure is then left out, the page goes on)."""
+def unmet_need_counts(
+    start: date | None = None, end: date | None = None, only_demo: bool = False
+) -> list[NeedCount] | None:
+    """Reported needs per district and need (in a period; with `only_demo` the invented
+    ones), read fresh (a small indexed query, not in the snapshot); None with a German
+    warning when the database cannot answer (the layer or figure is then left out)."""
     try:
-        return _repository().unmet_need_counts(start, end)
+        return _repository().unmet_need_counts(start, end, only_demo)
     except DatabaseError as error:
         st.warning(error.message)
         return None

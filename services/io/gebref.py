@@ -207,7 +207,8 @@ def _scan(
         if layout is None:
             layout = LAYOUTS.get(width)
             if layout is None:
-                problems.add(line_number, None, t.GEBREF_LAYOUT.format(count=width))
+                hint = t.GEBREF_LAYOUT_NO_HEADER if width in (6, 7) else ""
+                problems.add(line_number, None, t.GEBREF_LAYOUT.format(count=width) + hint)
                 break
             if line[:3].upper() == b"NBA":  # a header line some exports carry
                 continue

@@ -11,11 +11,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import folium
 import numpy as np
@@ -32,10 +32,14 @@ from services.config import STATIC_DIR
 from services.formatting import format_value
 from services.map.jsbridge import QaCall, QaDataCall, js_json, qa_layer
 from services.model import Office
-from services.taxonomy import NEEDS
+from services.taxonomy import NEEDS, NEEDS_BY_CODE
 from services.texts import analysis as analysis_texts
 from services.texts import mapping as texts
 from services.texts import profile as profile_texts
+from services.unmet_needs import per_district
+
+if TYPE_CHECKING:
+    from services.unmet_needs import NeedCount
 
 NEED_INDEX: dict[str, int] = {need.code: i for i, need in enumerate(NEEDS)}
 _REMARK = re.compile(r"\s*\([^()]*\)")  # "BA (Statistik, Stand Mai)" -> "BA"
@@ -86,12 +90,18 @@ MARK_STYLE = (
 )
 
 
-def point_mark(position: tuple[float, float], symbol: str, tooltip: str) -> folium.Marker:
+POINT_MARK_Z = 2000  # above offers and offices; the Lotse's numbered results lie above it
+
+
+def point_mark(position: tuple[float, float], symbol: str, tooltip: str,
+               css_class: str = "", pane: str = "markerPane") -> folium.Marker:  # fmt: skip
     """A red square mark for one point of ours (the Lotse's starting point, the position
-    being edited). Only our constant symbol and tooltip go in: nothing to escape."""
-    icon = folium.DivIcon(html=f'<div style="{MARK_STYLE}">{symbol}</div>', icon_size=(26, 26),
-                          icon_anchor=(13, 13))  # fmt: skip
-    return folium.Marker(position, icon=icon, tooltip=tooltip, z_index_offset=2000)
+    being edited), in Leaflet's `pane`. Only our constant symbol, tooltip and class go
+    in: nothing to escape."""
+    icon = folium.DivIcon(html=f'<div class="{css_class}" style="{MARK_STYLE}">{symbol}</div>',
+                          icon_size=(26, 26), icon_anchor=(13, 13))  # fmt: skip
+    return folium.Marker(position, icon=icon, tooltip=tooltip, z_index_offset=POINT_MARK_Z,
+                         pane=pane)  # fmt: skip
 
 
 def district_label_layer(names: Mapping[str, str], geometries: Mapping[str, dict]) -> folium.FeatureGroup:
@@ -385,18 +395,58 @@ def scenario_layer(rows: Sequence[tuple[float, float, str, list[str]]]) -> foliu
                     {"className": "qa-scenario", "size": 26, "rows": marks})  # fmt: skip
 
 
+@dataclass(frozen=True)
+class ReportedNeeds:
+    """What the layer „Gemeldete Bedarfe“ shows per district (None: outside every district)."""
+
+    counts: Mapping[str | None, int]  # the figure: mentions of `need`, or of all needs
+    demo: Mapping[str | None, int]  # of those, from the invented demo set
+    by_need: Mapping[str | None, Mapping[str, int]]  # every need's mentions, for the tooltip
+    need: str | None = None  # the one need counted, None: all
+
+    @classmethod
+    def of(cls, counts: Iterable[NeedCount], demo: Iterable[NeedCount],
+           need: str | None = None) -> ReportedNeeds:  # fmt: skip
+        """From the counts per district and need, all and the demo set's."""
+        counts = list(counts)
+        by_need: dict[str | None, dict[str, int]] = {}
+        for count in counts:
+            by_need.setdefault(count.district_id, {})[count.need] = count.count
+        return cls(per_district(counts, need), per_district(demo, need), by_need, need)
+
+    def tooltip(self, district_id: str | None) -> tuple[str, list[str]]:
+        """The title (the figure, naming the need when one is counted) and the lines: the
+        mentions per need and how many of them are invented."""
+        count = self.counts.get(district_id, 0)
+        title = (texts.REPORTED_TITLE.format(count=count) if self.need is None else
+                 texts.REPORTED_TITLE_NEED.format(need=_need_label(self.need), count=count))
+        per_need = self.by_need.get(district_id, {})
+        lines = [texts.REPORTED_PER_NEED_SEPARATOR.join(
+            texts.REPORTED_PER_NEED.format(need=_need_label(code), count=n)
+            for code, n in per_need.items())]
+        demo = self.demo.get(district_id, 0)
+        if demo:
+            lines.append(texts.REPORTED_DEMO.format(count=demo))
+        return title, lines
+
+
+def _need_label(code: str) -> str:
+    need = NEEDS_BY_CODE.get(code)
+    return need.label if need else code
+
+
 def reported_needs_layer(
-    counts: Mapping[str | None, int], names: Mapping[str, str], geometries: Mapping[str, dict],
-    period: str,
+    reported: ReportedNeeds, names: Mapping[str, str], geometries: Mapping[str, dict], period: str,
 ) -> folium.FeatureGroup:  # fmt: skip
-    """Reported unmet needs („Gemeldete Bedarfe“) as a count in each district's middle."""
+    """Reported unmet needs („Gemeldete Bedarfe“) as a count in each district's middle; the
+    tooltip breaks it down by need and labels the demo set's invented reports."""
     rows = []
-    for district_id, count in counts.items():
+    for district_id, count in reported.counts.items():
         if district_id not in geometries or not count:
             continue
         point = shape(geometries[district_id]).representative_point()
+        title, lines = reported.tooltip(district_id)
         detail = texts.REPORTED_DETAIL.format(district=names.get(district_id, ""), period=period)
-        rows.append([round(point.y, 5), round(point.x, 5), str(count),
-                     texts.REPORTED_TITLE.format(count=count), [detail]])  # fmt: skip
+        rows.append([round(point.y, 5), round(point.x, 5), str(count), title, [*lines, detail]])
     return qa_layer(texts.LAYER_REPORTED, "addMarks",
                     {"className": "qa-reported", "size": 28, "rows": rows})  # fmt: skip

@@ -121,6 +121,7 @@ def _offer_lines(entry: SheetOffer, texts: SheetTexts) -> list[Line]:
         Line(GERMAN.address, texts.address, _address(offer.address, offer.postcode, offer.city)),
         Line(GERMAN.distance, texts.distance, isolate(entry.distance)),
         Line(GERMAN.hours, texts.hours, *_hours(offer.opening_hours, offer.hours_note, texts)),
+        Line(GERMAN.period, texts.period, _period(offer)),
         Line(GERMAN.costs, texts.costs, *_costs(offer, texts)),
         Line(GERMAN.languages, texts.languages,
              *_translated(offer.languages, "language_names", texts)),  # fmt: skip
@@ -165,6 +166,15 @@ def _hours(slots, note: str, texts: SheetTexts) -> tuple[str, str]:
         format_hours(slots, suffix="", weekdays=texts.weekdays) if slots else texts.hours_unknown
     )
     return german, translated
+
+
+def _period(offer: Offer) -> str:
+    """"01.09.2026 – 09.07.2027", "01.09.2026 –" or "– 09.07.2027" (digits read in every
+    language); "" for an offer without a period, whose line is then left out."""
+    if offer.valid_from is None and offer.valid_to is None:
+        return ""
+    start, end = (format_date(d) if d else "" for d in (offer.valid_from, offer.valid_to))
+    return isolate(f"{start} – {end}".strip())
 
 
 def _costs(offer: Offer, texts: SheetTexts) -> tuple[str, str]:

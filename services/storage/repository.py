@@ -410,15 +410,18 @@ class Repository:
         return sorted(map(_unmet_need, rows), key=lambda n: (n.reported_on, n.id))
 
     def unmet_need_counts(
-        self, start: date | None = None, end: date | None = None
+        self, start: date | None = None, end: date | None = None, only_demo: bool = False
     ) -> list[NeedCount]:
-        """Reports per district and need, for the map layer „Gemeldete Bedarfe“.
+        """Reports per district and need, for the map layer „Gemeldete Bedarfe“; with
+        `only_demo` those of the invented demo set, which the layer labels as such.
 
         The database groups by district and need list; the lists are split here, so a
         report of two needs counts once for each.
         """
         c = t.unmet_needs.c
         query = sa.select(c.district_id, c.needs, sa.func.count()).group_by(c.district_id, c.needs)
+        if only_demo:
+            query = query.where(c.is_demo.is_(True))
         with self._connect() as conn:
             rows = conn.execute(_in_period(query, start, end)).all()
         counts: Counter[tuple[str | None, str]] = Counter()

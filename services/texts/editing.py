@@ -89,6 +89,11 @@ MODES = {"offer": "Angebote", "office": "Quartiersbüros"}
 ADDRESS_SEARCH = "Position per Adresse suchen"
 ADDRESS_CHOICE = "Gefundene Adressen (die gewählte setzt die Position)"
 ADDRESS_NONE = "Keine passende Straße im Adressverzeichnis gefunden."
+ADDRESS_DEMO_FOR_REAL = (
+    "Achtung: Diese Position stammt aus den Demo-Adressen (ungefähre Lage, erfunden). Für "
+    "einen echten Eintrag bitte die Lage in der Karte prüfen oder die amtlichen Adressen "
+    "importieren (python -m services.cli import addresses)."
+)
 MAP_POSITION_TAKEN = "Position aus der Karte übernommen: {lat}, {lon}"
 DISTRICT_DERIVED = "Bezirk (aus der Position abgeleitet): {name}"
 OUTSIDE = "außerhalb aller Bezirke"

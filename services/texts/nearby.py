@@ -31,6 +31,8 @@ REASON_OPEN = "geöffnet {weekday} {clock} Uhr"
 REASON_ON_REQUEST = "Termine nach Vereinbarung"
 REASON_HOURS_UNKNOWN = "Öffnungszeiten nicht bekannt – bitte erfragen"
 REASON_STALE = "zuletzt geprüft vor über {months} Monaten"
+REASON_STARTS = "beginnt erst am {date}"
+REASON_UNTIL = "nur bis {date}"
 AGE_YEARS = "{age} J."
 AGE_BABY = "unter 1 J."
 
@@ -101,6 +103,15 @@ CHOOSE_START = (
 )
 RESULTS = "Passende Angebote"
 RESULTS_COUNT = "{count} passende Angebote, nach Fußweg sortiert (Luftlinie × 1,3)"
+RESULTS_NEAREST_OF = (
+    "die {shown} nächsten von {total} passenden Angeboten, nach Fußweg sortiert (Luftlinie × 1,3)"
+)
+RESULTS_MORE = "weitere anzeigen"
+MY_OFFICE = "Mein Quartiersbüro"
+MY_OFFICE_HELP = (
+    "Sein Kontakt steht auf dem Infoblatt; für dieses Büro wird ein Bedarf angemeldet und "
+    "seine gemeldeten Bedarfe werden aufgelistet. Bleibt bei „Neue Beratung“ erhalten."
+)
 RESULT_FITS = "passt: {reasons}"
 RESULT_MISSES = "beachten: {reasons}"
 RESULT_DETAILS = "Details"

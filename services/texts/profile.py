@@ -63,6 +63,7 @@ UNMET_CAPTION = (
     "gefunden wurde (alle Meldungen bisher). Eine Meldung mit zwei Bedarfen zählt bei beiden."
 )
 NO_UNMET = "Aus diesem Bezirk wurden noch keine Bedarfe gemeldet."
+UNMET_DEMO = "davon Demo-Einträge (erfunden): {count} Nennungen"
 SIMILAR_CAPTION = (
     "Die drei Bezirke mit dem ähnlichsten Profil der Anteilswerte {year} "
     "(standardisierte Werte, kleinster Abstand zuerst)."

@@ -134,7 +134,14 @@ GEBREF_WIDTH = (
 GEBREF_LAYOUT = (
     "Unbekanntes Format: die erste Zeile hat {count} Felder. Erwartet werden die "
     "Gebäudereferenzen NRW mit 21 Feldern (EPSG:25832) oder 15 Feldern "
-    "(NBA;OI;QUA;LAN;RBZ;KRS;GMD;OTT;SSS;HNR;ADZ;E;N;STN;Datum, EPSG:4647)"
+    "(NBA;OI;QUA;LAN;RBZ;KRS;GMD;OTT;SSS;HNR;ADZ;E;N;STN;Datum, EPSG:4647) oder eine "
+    "Adresstabelle mit der Kopfzeile strasse;hausnummer;zusatz;plz;lat;lon (Spalte demo "
+    "freiwillig)"
+)
+# a file of 6 or 7 fields without a header: most likely an address table that lost it
+GEBREF_LAYOUT_NO_HEADER = (
+    " – hat die Adresstabelle ihre Kopfzeile verloren? Bitte als erste Zeile "
+    "strasse;hausnummer;zusatz;plz;lat;lon einfügen"
 )
 GEBREF_NO_MEMBER = (
     "Im ZIP-Archiv fehlt die Datei gebref.txt (enthalten: {members})"

@@ -48,6 +48,8 @@ def test_profile_from_a_link_shows_figures_against_the_city():
     markdown = " ".join(m.value for m in at.markdown)
     assert "Status mittel, Dynamik negativ" in markdown
     assert "Stadtteilbüro Batenbrock" in markdown
+    captions = [c.value for c in at.caption]  # the reported needs: the demo set is invented
+    assert any(c.startswith("davon Demo-Einträge (erfunden):") for c in captions)
     assert sum("Stadtdurchschnitt" in str(e.proto) for e in at.get("vega_lite_chart")) == 6
     labels = [b.label for b in at.button]
     assert t.PRESENT in labels and any("Boy" in label for label in labels)  # similar district

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from services.formatting import format_date
+from services.importer import demo_shift
 from services.texts import ui
 from ui import state
 
@@ -157,6 +160,7 @@ def test_an_unreachable_database_gets_a_german_notice_and_no_traceback(monkeypat
 
 
 def test_the_details_of_an_offer_not_checked_for_a_year_say_so():
-    at = run_app(auswahl="o:demo-063")  # demo data: last checked 16.01.2025
+    at = run_app(auswahl="o:demo-063")  # demo data: last checked 16.01.2025, moved to today
     texts = " ".join(m.value for m in at.markdown)
-    assert r"nicht mehr geprüft seit 16\.01\.2025" in texts  # Markdown-escaped
+    checked = format_date(date(2025, 1, 16) + demo_shift(date.today()))
+    assert f"nicht mehr geprüft seit {checked}".replace(".", r"\.") in texts  # Markdown-escaped

@@ -13,6 +13,7 @@ from services.texts import nearby as t
 from services.texts import unmet_needs as need_text
 from tests.app.accounts import create_accounts, log_in
 from ui import nearby_state as keys
+from ui.components.consultation import MY_OFFICE, MY_OFFICE_WIDGET
 
 TIMEOUT = 60
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -219,3 +220,43 @@ def test_a_result_not_checked_for_a_year_says_so():
     at.radio(key=keys.CANDIDATE).set_value(0).run()
     assert any("Willkommensbesuch für Neugeborene" in r for r in results(at))
     assert "zuletzt geprüft vor über 12 Monaten" in captions(at)
+
+
+def test_an_offer_can_be_the_starting_point():
+    at = lotse_page()
+    at.radio(key=keys.START_KIND).set_value("offer").run()
+    at.selectbox(key=keys.OFFER).set_value("demo-063").run()
+    assert not at.exception
+    assert any("Willkommensbesuch für Neugeborene" in plain(s.value) for s in at.success)
+    assert len(results(at)) >= 2  # an outlying offer: few others within 1.5 km
+    first = plain(results(at)[0])
+    assert "1. Willkommensbesuch für Neugeborene" in first  # the offer itself, at the point
+    assert "ca. 10 m, ca. 1 Min. zu Fuß" in first
+
+
+def test_the_ten_nearest_say_how_many_fit_and_more_can_be_shown(at_feuerbach):
+    at = at_feuerbach
+    line = next(c.value for c in at.caption if c.value.startswith("die 10 nächsten von "))
+    total = int(line.split(" von ")[1].split()[0])
+    assert total > 10
+    assert len(results(at)) == 10
+    at.button(key=keys.MORE).click().run()
+    assert len(results(at)) == min(20, total)
+    while keys.MORE in [b.key for b in at.button]:
+        at.button(key=keys.MORE).click().run()
+    assert len(results(at)) == total  # all of them listed, and no button any more
+    assert t.RESULTS_COUNT.format(count=total) in captions(at)
+
+
+def test_my_office_is_prefilled_chosen_kept_and_used_for_form_sheet_and_listing():
+    at = log_in(lotse_page(), "nur-lotse")
+    mine = at.selectbox(key=MY_OFFICE_WIDGET)
+    assert mine.index == 0  # no family yet: the first office
+    assert any(m.value.startswith(need_text.PERIOD_THIS_MONTH) for m in at.markdown)  # listing
+    search_address(at, "Horster Straße 228").radio(key=keys.CANDIDATE).set_value(0).run()
+    assert at.selectbox(key=MY_OFFICE_WIDGET).value == "real-stadtteilbuero-batenbrock"  # nearest
+    at.selectbox(key=MY_OFFICE_WIDGET).set_value("real-quartiersbuero-morianstrasse").run()
+    assert at.selectbox(key=f"{keys.NEED_FORM}_office").value == "real-quartiersbuero-morianstrasse"
+    assert at.session_state[MY_OFFICE] == "real-quartiersbuero-morianstrasse"
+    next(b for b in at.button if b.label == t.NEW_CONSULTATION).click().run()
+    assert at.selectbox(key=MY_OFFICE_WIDGET).value == "real-quartiersbuero-morianstrasse"  # kept

@@ -13,6 +13,7 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from services.importer import DEMO_REFERENCE_DAY, seed_demo, shared_repository
 from services.texts import auth as auth_text
 from services.texts import infoblatt as sheet_text
 from services.texts import unmet_needs as t
@@ -22,10 +23,14 @@ from tests.app.accounts import logged_in
 TIMEOUT = 60
 INVISIBLE = dict.fromkeys(map(ord, "\u2060\u2068\u2069"))
 OFFICE = "real-quartiersbuero-feuerbachstrasse"
-TODAY = date(2026, 11, 28)  # the demo reports end on 2026-11-27
+TODAY = DEMO_REFERENCE_DAY  # the demo reports end on 2026-11-25 when seeded on this day
 
 
-pytestmark = pytest.mark.usefixtures("demo_accounts")  # tests/app/conftest.py
+@pytest.fixture(scope="module", autouse=True)
+def demo_database(demo_accounts):
+    """The module's demo database (tests/app/conftest.py) seeded as on TODAY before the app
+    would seed it, so the listing's months are known whatever day the tests run."""
+    seed_demo(shared_repository(), today=TODAY)
 
 
 # Infoblatt ------------------------------------------------------------------------------
@@ -129,8 +134,6 @@ def submit(at: AppTest) -> AppTest:
 
 
 def stored_reports() -> list:
-    from services.importer import shared_repository
-
     return shared_repository().unmet_needs(office_id=OFFICE, start=date(2026, 11, 1))
 
 
@@ -157,6 +160,9 @@ def test_a_report_is_refused_until_it_is_anonymous_then_stored_once():
     assert "Anschrift („Feuerbachstraße 13“)" in error_text(at)
     assert t.NOTE_EXPLANATION in error_text(at)
     assert at.text_area(key="bedarf_note").value == "Familie wohnt Feuerbachstraße 13"  # kept
+    at.text_area(key="bedarf_note").input("wohnt feuerbach 13")  # a street of the address table
+    submit(at)
+    assert "Anschrift („feuerbach 13“)" in error_text(at)
     assert len(stored_reports()) == stored
 
     at.text_area(key="bedarf_note").input("Kita-Platz ab 7 Uhr gesucht")

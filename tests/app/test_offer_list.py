@@ -3,8 +3,12 @@ offer, the selection highlights its row, downloads, and the hint when nothing ma
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from services.formatting import format_date
+from services.importer import demo_shift
 from services.selection import Selection
 from services.texts import ui
 from tests.app.test_karte import run_app, shown_count
@@ -83,4 +87,5 @@ def test_no_match_names_the_filter_to_loosen_and_its_button_removes_it():
 def test_an_offer_not_checked_for_a_year_says_so_in_its_row():
     at = run_app()
     frame = table(at).value
-    assert frame.loc["demo-063", ui.TABLE_VERIFIED] == "nicht mehr geprüft seit 16.01.2025"
+    checked = format_date(date(2025, 1, 16) + demo_shift(date.today()))  # seeded today
+    assert frame.loc["demo-063", ui.TABLE_VERIFIED] == f"nicht mehr geprüft seit {checked}"

@@ -162,11 +162,23 @@ def test_reported_needs_layer_on_this_page_and_the_map_page():
     assert "qa-reported" in json.dumps(map_args(karte)["feature_group"])
 
 
+def test_the_map_page_layer_counts_the_one_need_of_the_bedarf_filter():
+    karte = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    karte.query_params["bedarf"] = "lernen"
+    karte.run()
+    karte.toggle(key="karte_reported").set_value(True).run()
+    layer = map_args(karte)["feature_group"]  # JS; "&" is written \u0026 in its JSON
+    assert "Gemeldete Bedarfe „Lernen \\u0026 Hausaufgaben“: " in layer
+    assert "davon Demo-Einträge (erfunden): " in layer
+
+
 def test_a_typed_address_places_the_hypothetical_offer():
     at = open_page()
     at.text_input(key=editor.ADDRESS).input("Feuerbachstr. 13").run()
     assert not at.exception
     assert any("Feuerbachstraße 13" in s.value for s in at.success)
+    notes = " ".join(s.value.replace("\\", "") for s in at.success)  # Markdown-escaped
+    assert "Demo-Adressen (ungefähre Lage)" in notes  # said, as on the Lotse page
     assert at.session_state[editor.POSITION] is not None
     assert any("Batenbrock-Süd" in m.value for m in at.markdown)  # the district of the position
     at.text_input(key=editor.ADDRESS).input("Zollvereinstraße 3").run()

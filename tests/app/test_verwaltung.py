@@ -22,6 +22,7 @@ from services.texts import auth as auth_text
 from services.texts import editing as t
 from services.texts import ui as ui_text
 from services.texts import validation as v
+from services.texts.nearby import DEMO_ADDRESSES
 from ui import nearby_state
 from ui.components.offer_editor import (
     ADDRESS,
@@ -159,6 +160,19 @@ def test_an_address_from_the_lotse_index_sets_the_position(editor):
     lat, lon = (float(at.text_input(key=field_key(c)).value) for c in ("lat", "lon"))
     assert 51.52 < lat < 51.53 and 6.94 < lon < 6.95  # Feuerbachstraße, as in the Lotse tests
     assert not at.exception
+
+
+def test_a_demo_address_says_so_and_warns_for_a_real_offer(editor):
+    at = choose(editor, "real-kinderschutzbund-bottrop")
+    at.text_input(key=ADDRESS).input("gladbecker str 50").run()
+    at.selectbox(key=ADDRESS_CHOICE).set_value(0).run()
+    shown = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert "Hausnummer 50 nicht im Adressverzeichnis" in shown and DEMO_ADDRESSES in shown
+    assert [w.value for w in at.warning if w.value == t.ADDRESS_DEMO_FOR_REAL]
+    demo = choose(at, "demo-063")
+    demo.text_input(key=ADDRESS).input("gladbecker str 50").run()
+    demo.selectbox(key=ADDRESS_CHOICE).set_value(0).run()
+    assert not [w for w in demo.warning if w.value == t.ADDRESS_DEMO_FOR_REAL]  # a demo entry
 
 
 def office_mode(at: AppTest) -> AppTest:

@@ -38,13 +38,15 @@ def wait_for_health(url: str, process: subprocess.Popen, timeout: float = 60) ->
 
 
 @contextmanager
-def serve_app(env: dict[str, str], log: Path) -> Iterator[str]:
-    """The app as deployments start it (scripts/serve.py) on a free port; yields its URL."""
-    port = free_port()
+def serve_app(env: dict[str, str], log: Path, options: tuple[str, ...] = (),
+              port: int | None = None) -> Iterator[str]:  # fmt: skip
+    """The app as deployments start it (scripts/serve.py) on `port` (default: a free one);
+    yields its URL. `options` are further Streamlit options, e.g. ("--logger.level", "debug")."""
+    port = port or free_port()
     with log.open("w") as handle:
         process = subprocess.Popen(
             [sys.executable, "scripts/serve.py", "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true"],
+             "--server.address", "127.0.0.1", "--server.headless", "true", *options],
             cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT,
         )
         url = f"http://127.0.0.1:{port}"

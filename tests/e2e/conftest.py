@@ -89,12 +89,16 @@ def _prepare_database(folder: Path, env: dict[str, str]) -> None:
 
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory) -> Iterator[str]:
-    """The app on a free port, on the demo data plus offers and a district with evil names."""
+    """The app on a free port, on the demo data plus offers and a district with evil names.
+
+    It logs at DEBUG (the app's loggers and Streamlit's), so that the privacy checks of the
+    server log (tests/e2e/test_lotse.py) look at everything a verbose server would write."""
     data_dir = tmp_path_factory.mktemp("appdata")
     env = {k: v for k, v in os.environ.items() if k != "QA_TILES_URL"}
     env.update(DATABASE_URL=f"sqlite:///{data_dir / 'e2e.db'}", PYTHONUNBUFFERED="1")
     _prepare_database(data_dir, env)
-    with serve_app(env, data_dir / "streamlit.log") as url:
+    env["QA_LOG_LEVEL"] = "DEBUG"
+    with serve_app(env, data_dir / "streamlit.log", ("--logger.level", "debug")) as url:
         yield url
 
 

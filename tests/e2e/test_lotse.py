@@ -45,6 +45,14 @@ def test_address_to_numbered_results_without_leaking_the_address(
     numbers = frame.locator(".qa-lotse-number")
     expect(numbers.first).to_be_visible(timeout=TIMEOUT)
     assert numbers.count() == 10
+    expect(frame.locator(".qa-home")).to_be_visible()  # the family's point …
+    rings = frame.locator("path.leaflet-interactive[stroke-dasharray]")
+    expect(rings).to_have_count(2)  # … and the rings at 750 m and 1.5 km
+    first = frame.locator(".qa-lotse-number", has_text=re.compile(r"^1$"))
+    hit = first.evaluate("el => { const r = el.getBoundingClientRect(); "
+                         "return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)"
+                         ".textContent; }")  # fmt: skip
+    assert hit == "1"  # no. 1 lies on top: the home mark does not cover it
     assert frame.locator(".qa-lotse-number").all_inner_texts()[:3] == ["1", "2", "3"]
     expect(frame.locator(".qa-office").first).to_be_attached()
 
@@ -63,8 +71,10 @@ def test_address_to_numbered_results_without_leaking_the_address(
     assert download.value.suggested_filename == "infoblatt-ar.pdf"
 
     assert "feuerbach" not in page.url.lower() and "51.52" not in page.url
-    logs = list(tmp_path_factory.getbasetemp().glob("appdata*/streamlit.log"))
-    assert logs and all("Feuerbach" not in log.read_text(encoding="utf-8") for log in logs)
+    logs = [log.read_text(encoding="utf-8")
+            for log in tmp_path_factory.getbasetemp().glob("appdata*/streamlit.log")]  # fmt: skip
+    assert logs and all(" DEBUG " in log for log in logs)  # the server logged at its most verbose
+    assert all("feuerbach" not in log.lower() and "51.5226" not in log for log in logs)
     assert page.guard.external == [] and page.guard.dialogs == []
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
+from datetime import date
 from functools import cache
 
 import pytest
@@ -97,6 +99,8 @@ def test_index_agrees_with_brute_force_on_random_data(random_offers, random_inde
         assert [o.walking_m for o in result.offers] == pytest.approx([d for _, d in expected])
         assert result.within_distance is within
         fallbacks += not within
+        every, _ = reference.nearest(random_offers, replace(query, limit=len(random_offers)), planar_m)
+        assert random_index.count_fitting(query) == (len(every) if within else 0), query
     assert 5 <= fallbacks <= 145  # both branches were exercised
 
 
@@ -130,6 +134,32 @@ def test_nothing_within_the_distance_gives_the_nearest_fitting_further_away():
     nothing = index.query(NearbyQuery(*HOME, needs=("ausbildung",)))
     assert result_note(nothing, 1500) == (
         "Kein Angebot passt zu diesen Angaben – auch nicht weiter entfernt.")
+
+
+def test_count_fitting_counts_beyond_the_limit():
+    offers = [offer(f"o{k}", k * 100.0) for k in range(1, 9)] + [offer("x", 200.0, needs=("freizeit",))]
+    index = OfferIndex(reference.frame_of(offers))
+    query = NearbyQuery(*HOME, needs=("lernen",), max_distance_m=1000, limit=3)
+    assert len(index.query(query).offers) == 3
+    assert index.count_fitting(query) == 7  # o1 … o7: 700 m straight is 910 m on foot
+
+
+def test_an_ended_offer_is_left_out_and_one_still_to_come_says_when_it_begins():
+    day = date(2027, 3, 15)
+    offers = [offer("ended", 100.0, valid_from=date(2026, 9, 1), valid_to=date(2027, 3, 14)),
+              offer("running", 200.0, valid_from=date(2026, 9, 1), valid_to=date(2027, 7, 9)),
+              offer("soon", 300.0, valid_from=date(2027, 4, 1)),
+              offer("always", 400.0)]  # fmt: skip
+    index = OfferIndex(reference.frame_of(offers))
+    result = index.query(NearbyQuery(*HOME, on=day))
+    assert [o.offer_id for o in result.offers] == ["running", "soon", "always"]
+    misses = {o.offer_id: [reason_text(r) for r in o.misses] for o in result.offers}
+    assert misses == {"running": ["nur bis 09.07.2027"], "soon": ["beginnt erst am 01.04.2027"],
+                      "always": []}  # fmt: skip
+    assert index.count_fitting(NearbyQuery(*HOME, on=day)) == 3
+    last_day = index.query(NearbyQuery(*HOME, on=date(2027, 3, 14)))
+    assert "ended" in [o.offer_id for o in last_day.offers]  # its last day still counts
+    assert len(index.query(NearbyQuery(*HOME)).offers) == 4  # no day: no period check
 
 
 def test_several_children_and_parents_offers():

@@ -9,8 +9,15 @@ import re
 from shapely.geometry import box, mapping
 
 from services.analysis.gap_map import GapShade
-from services.map.layers import gap_layer, gap_legend, reported_needs_layer, scenario_layer
+from services.map.layers import (
+    ReportedNeeds,
+    gap_layer,
+    gap_legend,
+    reported_needs_layer,
+    scenario_layer,
+)
 from services.texts import mapping as texts
+from services.unmet_needs import NeedCount
 
 GEOMETRIES = {"A": mapping(box(6.90, 51.50, 6.92, 51.52)), "B": mapping(box(6.92, 51.50, 6.94, 51.52))}
 
@@ -45,8 +52,21 @@ def test_scenario_marks_say_szenario_and_keep_names_as_data():
 
 
 def test_reported_needs_are_counted_inside_their_district():
-    layer = reported_needs_layer({"A": 4, "B": 0, None: 2}, {"A": "Altstadt"}, GEOMETRIES, "2026")
+    counts = [NeedCount("A", "lernen", 3), NeedCount("A", "sprache", 1), NeedCount(None, "lernen", 2)]
+    layer = reported_needs_layer(ReportedNeeds.of(counts, []), {"A": "Altstadt"}, GEOMETRIES, "2026")
     (row,) = payload(layer)["rows"]
-    assert row[2:4] == ["4", "Gemeldete Bedarfe: 4"] and row[4] == ["Altstadt, 2026"]
+    assert row[2:4] == ["4", "Gemeldete Bedarfe: 4"]
+    assert row[4] == ["Lernen & Hausaufgaben 3 · Sprachförderung 1", "Altstadt, 2026"]
     assert 51.50 < row[0] < 51.52 and 6.90 < row[1] < 6.92
     assert not re.search(r"https?://", json.dumps(payload(layer)))
+
+
+def test_reported_needs_of_one_need_count_only_that_need_and_say_which_are_invented():
+    counts = [NeedCount("A", "lernen", 3), NeedCount("A", "sprache", 1), NeedCount("B", "sprache", 2)]
+    demo = [NeedCount("A", "lernen", 2), NeedCount("A", "sprache", 1), NeedCount("B", "sprache", 2)]
+    layer = reported_needs_layer(ReportedNeeds.of(counts, demo, "lernen"), {"A": "Altstadt"},
+                                 GEOMETRIES, "2026")  # fmt: skip
+    (row,) = payload(layer)["rows"]  # B has no „Lernen“: no mark
+    assert row[2:4] == ["3", "Gemeldete Bedarfe „Lernen & Hausaufgaben“: 3"]
+    assert row[4] == ["Lernen & Hausaufgaben 3 · Sprachförderung 1",
+                      "davon Demo-Einträge (erfunden): 2", "Altstadt, 2026"]

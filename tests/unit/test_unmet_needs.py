@@ -9,7 +9,16 @@ from datetime import date
 import openpyxl
 import pytest
 
-from services.unmet_need import NOTE_MAX_LENGTH, NeedCount, UnmetNeed, UnmetNeedRefused, note_problems
+from services.addresses import AddressIndex
+from services.model import Address
+from services.unmet_need import (
+    NOTE_MAX_LENGTH,
+    NeedCount,
+    UnmetNeed,
+    UnmetNeedRefused,
+    known_street_problems,
+    note_problems,
+)
 from services.unmet_needs import (
     LISTING_COLUMNS,
     count_by_district_and_need,
@@ -50,6 +59,14 @@ from services.unmet_needs import (
         ("Frau Yılmaz braucht Hilfe", "Namen", "Frau Yılmaz"),
         ("mit Herrn Schmidt gesprochen", "Namen", "Herrn Schmidt"),
         ("Familie Nowak, 3 Kinder", "Namen", "Familie Nowak"),
+        ("Gladbecker Straße Nr. 50", "Anschrift", "Gladbecker Straße Nr. 50"),
+        ("wohnt Gladbecker Straße, Hausnr 50", "Anschrift", "Gladbecker Straße, Hausnr 50"),
+        ("Gladbecker Str., 50", "Anschrift", "Gladbecker Str., 50"),
+        ("Neue Straße 5", "Anschrift", "Neue Straße 5"),
+        ("Lange Straße 5", "Anschrift", "Lange Straße 5"),
+        ("Kleine Gasse 2", "Anschrift", "Kleine Gasse 2"),
+        ("wohnt am markt 3", "Anschrift", "am markt 3"),
+        ("Birkenweg, 7", "Anschrift", "Birkenweg, 7"),
     ],
 )
 def test_note_with_contact_data_is_refused_naming_what_was_found(note, kind, found):
@@ -85,11 +102,46 @@ def test_note_with_contact_data_is_refused_naming_what_was_found(note, kind, fou
         "Gruppe hat 12 Plätze, alle belegt",
         "Familie Arabisch sprechend, Mutter alleinerziehend",
         "Familie mit 4 Kindern",
+        "Kind 13 Jahre",
+        "2 Kinder, 4 und 13",
+        "am wochenende 2 kinder",
+        "Neue Gruppe 3 mal die Woche",
+        "Marktplatz, 2 Familien warten",
         "",
     ],
 )
 def test_ordinary_notes_pass(note):
     assert note_problems(note) == []
+    assert known_street_problems(note, STREETS.names_a_street) == []
+
+
+# Streets of an address table: the form checks their names too, as typed in a hurry.
+STREETS = AddressIndex([Address("Feuerbachstraße", 13, 51.53, 6.95),
+                        Address("Horster Straße", 228, 51.54, 6.94),
+                        Address("Am Kinderpfad", 2, 51.52, 6.93),
+                        Address("Kirchplatz", 1, 51.52, 6.93)])  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "note, found",
+    [
+        ("feuerbach 13", "feuerbach 13"),
+        ("Familie wohnt Feuerbach Nr. 13", "Feuerbach Nr. 13"),
+        ("horster, 228", "horster, 228"),
+        ("kirch 1", "kirch 1"),
+        ("feuerbachstr 13", "feuerbachstr 13"),
+        ("am kinderpfad 2a", "am kinderpfad 2a"),
+    ],
+)
+def test_a_known_street_name_before_a_number_is_an_address(note, found):
+    assert known_street_problems(note, STREETS.names_a_street) == [
+        f"Die Notiz enthält eine Anschrift („{found}“)."]
+
+
+@pytest.mark.parametrize("note", ["Kind 13 Jahre", "Kinder 3", "Horst 5 Plätze", "feuer 13",
+                                  "Feuerbach ist 13 Minuten weg", "Kirche 3"])
+def test_other_words_before_a_number_are_no_street(note):
+    assert known_street_problems(note, STREETS.names_a_street) == []
 
 
 def test_several_problems_are_all_named_once():

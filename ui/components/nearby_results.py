@@ -6,11 +6,19 @@ from __future__ import annotations
 import streamlit as st
 
 from services.details import offer_rows
-from services.nearest import NearbyOffer, NearbyResult, format_walk, reason_text, result_note
+from services.nearest import (
+    DEFAULT_LIMIT,
+    NearbyOffer,
+    NearbyResult,
+    format_walk,
+    reason_text,
+    result_note,
+)
 from services.plaintext import markdown_literal
 from services.snapshot import Snapshot
 from services.texts import nearby as t
 from services.texts import ui
+from ui import nearby_state as keys
 from ui.components.shortlist import add_button
 
 
@@ -36,13 +44,29 @@ def _result(number: int, found: NearbyOffer, snap: Snapshot) -> None:
             st.markdown("  \n".join(f"**{label}:** {markdown_literal(value)}" for label, value in rows))
 
 
-def result_list(result: NearbyResult, max_distance_m: float, snap: Snapshot) -> None:
-    """Numbered like the markers on the map; a note when they lie beyond the distance."""
+def _more() -> None:
+    """„weitere anzeigen“: ten more results, in the session like the rest of the search."""
+    st.session_state[keys.LIMIT] = result_limit() + DEFAULT_LIMIT
+
+
+def result_limit() -> int:
+    """How many results the Lotse has asked to see (ten, then ten more per click)."""
+    return int(st.session_state.get(keys.LIMIT, DEFAULT_LIMIT))
+
+
+def result_list(result: NearbyResult, max_distance_m: float, snap: Snapshot, total: int) -> None:
+    """Numbered like the markers on the map; a note when they lie beyond the distance.
+    `total` is how many fit within the distance: more than listed offers „weitere anzeigen“."""
     st.subheader(t.RESULTS)
     note = result_note(result, max_distance_m)
+    shown = len(result.offers)
     if note:
         st.info(note)
+    elif total > shown:
+        st.caption(t.RESULTS_NEAREST_OF.format(shown=shown, total=total))
     else:
-        st.caption(t.RESULTS_COUNT.format(count=len(result.offers)))
+        st.caption(t.RESULTS_COUNT.format(count=shown))
     for number, found in enumerate(result.offers, start=1):
         _result(number, found, snap)
+    if not note and total > shown:
+        st.button(t.RESULTS_MORE, key=keys.MORE, on_click=_more)

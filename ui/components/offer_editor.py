@@ -15,9 +15,10 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from services import editing, freshness
-from services.addresses import AddressCandidate, candidate_label
+from services.addresses import AddressCandidate, candidate_label, candidate_notes
 from services.audit import SPECS
 from services.config import load_settings
+from services.io.cells import TRUE_WORDS
 from services.map.base import bounds_of, new_map
 from services.map.layers import (
     district_geometries,
@@ -129,7 +130,13 @@ def address_position(snap: Snapshot) -> None:
     choice = st.selectbox(t.ADDRESS_CHOICE, range(len(found)), index=None, key=ADDRESS_CHOICE,
                           format_func=lambda i: candidate_label(found[i]))
     chosen: AddressCandidate | None = found[choice] if choice is not None and choice < len(found) else None
-    if chosen is not None and chosen != st.session_state.get(ADDRESS_USED):
+    if chosen is None:
+        return
+    for note in candidate_notes(chosen):  # nearest number, street middle, demo addresses
+        st.caption(markdown_literal(note))
+    if chosen.is_demo and st.session_state.get(field_key("demo"), "").strip().lower() not in TRUE_WORDS:
+        st.warning(t.ADDRESS_DEMO_FOR_REAL)
+    if chosen != st.session_state.get(ADDRESS_USED):
         st.session_state[ADDRESS_USED] = chosen
         st.session_state[field_key("lat")] = f"{chosen.lat:.6f}"
         st.session_state[field_key("lon")] = f"{chosen.lon:.6f}"

@@ -34,7 +34,7 @@ from services.snapshot import Snapshot
 from services.texts import analysis as at
 from services.texts import profile as t
 from services.texts import ui
-from services.unmet_needs import NeedCount
+from services.unmet_needs import NeedCount, per_district
 from ui.components import gap_exports
 from ui.components.gap_analysis import default_supply, sample_points
 from ui.components.map_frame import assets_ready, map_frame
@@ -166,7 +166,9 @@ def offices(profile: DistrictProfile) -> None:
         st.markdown(f"**{markdown_literal(near.office.name)}** – {office_place(near)}")
 
 
-def unmet_needs(profile: DistrictProfile, counts: Sequence[NeedCount] | None) -> None:
+def unmet_needs(profile: DistrictProfile, counts: Sequence[NeedCount] | None,
+                demo: Sequence[NeedCount] = ()) -> None:  # fmt: skip
+    """The district's reported needs per need; `demo` holds the invented ones, said below."""
     st.subheader(t.SECTION_UNMET)
     if counts is None:
         return  # the database warning is already on the page
@@ -179,6 +181,9 @@ def unmet_needs(profile: DistrictProfile, counts: Sequence[NeedCount] | None) ->
                           t.COL_REPORTS: [c.count for c in mine]})  # fmt: skip
     _whole_table(frame.sort_values(t.COL_REPORTS, ascending=False))
     st.caption(t.UNMET_CAPTION)
+    invented = per_district(demo).get(profile.district_id, 0)
+    if invented:
+        st.caption(t.UNMET_DEMO.format(count=invented))
 
 
 def similar(profile: DistrictProfile) -> None:

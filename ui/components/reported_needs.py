@@ -13,10 +13,9 @@ import folium
 import streamlit as st
 
 from services.formatting import format_date
-from services.map.layers import district_geometries, reported_needs_layer
+from services.map.layers import ReportedNeeds, district_geometries, reported_needs_layer
 from services.snapshot import Snapshot
 from services.texts import analysis as t
-from services.unmet_needs import per_district
 from ui import data
 
 PERIOD_DAYS = 365
@@ -30,14 +29,16 @@ def reported_toggle(key: str) -> bool:
 def reported_layer(
     snap: Snapshot, need: str | None = None, today: date | None = None
 ) -> folium.FeatureGroup | None:
-    """Counts of the last twelve months, of one need or (None) all; None (with a German
-    note) when the database cannot answer."""
+    """Counts of the last twelve months, of one need or (None) all, with the demo set's share;
+    None (with a German note) when the database cannot answer."""
     end = today or date.today()
     start = end - timedelta(days=PERIOD_DAYS)
     counts = data.unmet_need_counts(start, end)
-    if counts is None:
+    demo = data.unmet_need_counts(start, end, only_demo=True) if counts is not None else None
+    if counts is None or demo is None:
         st.caption(t.GAPS_REPORTED_UNAVAILABLE)
         return None
     period = t.GAPS_REPORTED_PERIOD.format(start=format_date(start), end=format_date(end))
     geometries = district_geometries(snap.districts_web_geojson)
-    return reported_needs_layer(per_district(counts, need), snap.district_names, geometries, period)
+    return reported_needs_layer(ReportedNeeds.of(counts, demo, need), snap.district_names,
+                                geometries, period)  # fmt: skip

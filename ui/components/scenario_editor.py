@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from services.addresses import candidate_label
+from services.addresses import candidate_label, candidate_notes
 from services.auth import role_labels
 from services.geo import assign_districts
 from services.plaintext import markdown_literal
@@ -60,7 +60,8 @@ def _address_typed(snap: Snapshot) -> None:
     best = candidates[0]
     place((best.lat, best.lon))
     label = markdown_literal(candidate_label(best))
-    st.session_state[MESSAGES] = ("success", [t.SCENARIO_ADDRESS_FOUND.format(label=label)])
+    notes = [markdown_literal(note) for note in candidate_notes(best)]  # nearest number, demo
+    st.session_state[MESSAGES] = ("success", [t.SCENARIO_ADDRESS_FOUND.format(label=label), *notes])
 
 
 def _add() -> None:

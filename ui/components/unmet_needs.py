@@ -23,7 +23,7 @@ from services.taxonomy import AGE_GROUPS, NEEDS
 from services.texts import auth as auth_text
 from services.texts import unmet_needs as t
 from services.texts.ui import LANGUAGE_NAMES
-from services.unmet_need import MISSING_REASONS, NOTE_MAX_LENGTH, UnmetNeedRefused
+from services.unmet_need import MISSING_REASONS, NOTE_MAX_LENGTH, UnmetNeedRefused, known_street_problems
 from services.unmet_needs import export_bytes, listing_rows, new_unmet_need
 from ui import data
 from ui.auth import allowed
@@ -74,6 +74,8 @@ def _submit(key: str, today: date) -> None:
             auth_text.ACTION_REFUSED.format(roles=role_labels(RECORDING_ROLES))]
         return
     value = {field: st.session_state.get(_key(key, field)) for field in _FIELDS}
+    streets = data.nearby_indexes(data.snapshot()).addresses.names_a_street
+    problems = known_street_problems(value["note"] or "", streets)
     try:
         record = new_unmet_need(
             office_id=value["office"] or "", district_id=value["district"],
@@ -82,7 +84,9 @@ def _submit(key: str, today: date) -> None:
             note=value["note"] or "", reported_on=today,
         )  # fmt: skip
     except UnmetNeedRefused as refused:
-        st.session_state[_key(key, "outcome")] = refused.messages
+        problems = [*refused.messages, *problems]
+    if problems:
+        st.session_state[_key(key, "outcome")] = list(dict.fromkeys(problems))
         return
     fault = data.add_unmet_need(record)
     if fault:

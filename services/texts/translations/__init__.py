@@ -37,6 +37,7 @@ class SheetTexts:
     address: str
     distance: str
     hours: str
+    period: str  # an offer's validity: a course's first and last day
     costs: str
     languages: str
     phone: str

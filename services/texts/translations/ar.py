@@ -21,6 +21,7 @@ TEXTS = SheetTexts(
     address="العنوان",
     distance="المسافة",
     hours="أوقات العمل",
+    period="الفترة",
     costs="التكلفة",
     languages="اللغات",
     phone="الهاتف",

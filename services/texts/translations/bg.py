@@ -21,6 +21,7 @@ TEXTS = SheetTexts(
     address="Адрес",
     distance="Разстояние",
     hours="Работно време",
+    period="Период",
     costs="Цена",
     languages="Езици",
     phone="Телефон",

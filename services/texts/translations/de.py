@@ -23,6 +23,7 @@ TEXTS = SheetTexts(
     address="Adresse",
     distance="Entfernung",
     hours="Öffnungszeiten",
+    period="Zeitraum",
     costs="Kosten",
     languages="Sprachen",
     phone="Telefon",

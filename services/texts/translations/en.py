@@ -21,6 +21,7 @@ TEXTS = SheetTexts(
     address="Address",
     distance="Distance",
     hours="Opening hours",
+    period="Period",
     costs="Costs",
     languages="Languages",
     phone="Phone",

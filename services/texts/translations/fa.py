@@ -21,6 +21,7 @@ TEXTS = SheetTexts(
     address="نشانی",
     distance="فاصله",
     hours="ساعات کاری",
+    period="دوره زمانی",
     costs="هزینه",
     languages="زبان‌ها",
     phone="تلفن",

@@ -21,6 +21,7 @@ TEXTS = SheetTexts(
     address="Adres",
     distance="Odległość",
     hours="Godziny otwarcia",
+    period="Okres",
     costs="Koszty",
     languages="Języki",
     phone="Telefon",

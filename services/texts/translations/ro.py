@@ -21,6 +21,7 @@ TEXTS = SheetTexts(
     address="Adresă",
     distance="Distanță",
     hours="Program",
+    period="Perioadă",
     costs="Costuri",
     languages="Limbi",
     phone="Telefon",

@@ -21,6 +21,7 @@ TEXTS = SheetTexts(
     address="Адрес",
     distance="Расстояние",
     hours="Часы работы",
+    period="Период",
     costs="Стоимость",
     languages="Языки",
     phone="Телефон",

@@ -21,6 +21,7 @@ TEXTS = SheetTexts(
     address="Adres",
     distance="Uzaklık",
     hours="Açılış saatleri",
+    period="Dönem",
     costs="Ücret",
     languages="Diller",
     phone="Telefon",

@@ -21,6 +21,7 @@ TEXTS = SheetTexts(
     address="Адреса",
     distance="Відстань",
     hours="Години роботи",
+    period="Період",
     costs="Вартість",
     languages="Мови",
     phone="Телефон",

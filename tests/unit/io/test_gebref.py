@@ -147,6 +147,16 @@ def test_unknown_layout_and_no_bottrop_rows_are_refused(tmp_path):
                                  "übersprungen")
 
 
+def test_a_headerless_address_table_is_told_to_add_its_header(tmp_path):
+    path = write_text(tmp_path / "adressen.csv", "Feuerbachstraße;13;;46238;51,53;6,95\n")
+    with pytest.raises(ImportFailed) as failed:
+        read_addresses(path)
+    message = str(failed.value)
+    assert "die erste Zeile hat 6 Felder" in message
+    assert "Adresstabelle mit der Kopfzeile strasse;hausnummer;zusatz;plz;lat;lon" in message
+    assert "Kopfzeile verloren" in message
+
+
 def test_duplicate_addresses_are_kept_once_with_a_warning(tmp_path):
     read = read_gebref(gebref(tmp_path, [row21(), row21(), row21(number="2")]))
     assert [a.id for a in read.addresses] == ["Feuerbachstraße 13", "Feuerbachstraße 2"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -150,6 +151,42 @@ def test_seed_demo_loads_the_demo_files(repo):
     assert seeded.unmet_needs == len(repo.unmet_needs()) > 0
     assert all(n.is_demo for n in repo.unmet_needs())
     assert any(o.district_id for o in repo.offers())
+
+
+def test_seed_demo_moves_the_demo_dates_to_the_seeding_day(repo):
+    """A demo seeded months after its files were written still has this and last month's
+    reports, a full map layer and the same share of stale offers (docs: geodata/README.md)."""
+    from services.freshness import cutoff
+    from services.io.offers import read_offers
+    from services.map.layers import ReportedNeeds, district_geometries, reported_needs_layer
+    from services.snapshot import load_snapshot
+
+    today = date(2027, 3, 15)
+    importer.seed_demo(repo, today=today)
+    months = {(n.reported_on.year, n.reported_on.month) for n in repo.unmet_needs()}
+    assert {(2027, 3), (2027, 2)} <= months
+    assert max(n.reported_on for n in repo.unmet_needs()) < today
+    snap = load_snapshot(repo, today)
+    year = repo.unmet_need_counts(date(2026, 3, 15), today)
+    layer = reported_needs_layer(ReportedNeeds.of(year, year), snap.district_names,
+                                 district_geometries(snap.districts_web_geojson), "")  # fmt: skip
+    (call,) = layer._children.values()
+    rows = json.loads(call.payload)["rows"]  # every report of the files lies in the year
+    assert sum(int(r[2]) for r in rows) == sum(len(n.needs) for n in repo.unmet_needs() if n.district_id)
+    files = {o.id: o for o in read_offers(GEODATA_DIR / "offers.csv")}
+    shift = importer.demo_shift(today)
+    assert shift.days == 107
+    for offer in repo.offers():
+        before = files[offer.id]
+        moved = before.is_demo and before.last_verified is not None
+        assert offer.last_verified == (before.last_verified + shift if moved else before.last_verified)
+        assert offer.valid_to == (before.valid_to + shift if before.valid_to and before.is_demo
+                                  else before.valid_to)  # fmt: skip
+
+    def stale(offers, day):
+        return sum(o.last_verified is None or o.last_verified < cutoff(day, 12) for o in offers)
+
+    assert abs(stale(repo.offers(), today) - stale(files.values(), importer.DEMO_REFERENCE_DAY)) <= 2
 
 
 def test_seed_demo_refuses_an_unmet_need_with_an_address_naming_row_and_column(repo, tmp_path):

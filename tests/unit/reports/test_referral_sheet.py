@@ -14,6 +14,7 @@ import re
 import subprocess
 import sys
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -140,6 +141,16 @@ def test_costs_hours_and_languages_fall_back_honestly():
     assert "nach Vereinbarung" in page  # the German hours note, when there are no slots
     assert "please ask" in page  # costs of the sparse offer are not known
     assert "Deutsch, Arabisch" in page and "German, Arabic" in page
+
+
+def test_a_course_prints_its_period_and_an_offer_without_one_no_line():
+    course = full_offer(valid_from=date(2026, 9, 1), valid_to=date(2027, 7, 9))
+    page = html("uk", [SheetOffer(course, "ca. 300 m"), SheetOffer(sparse_offer(), "ca. 400 m")])
+    assert "Zeitraum" in page and sheet_texts("uk").period in page
+    assert "01.09.2026 – 09.07.2027" in page
+    assert page.count("Zeitraum") == 1
+    starting = html("de", [SheetOffer(full_offer(valid_from=date(2027, 4, 1), valid_to=None))])
+    assert "01.04.2027 –<" in starting
 
 
 def test_qr_codes_for_website_or_phone_only():

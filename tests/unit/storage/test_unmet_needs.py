@@ -70,6 +70,10 @@ def test_counts_per_district_and_need(repo: Repository):
     ]
     assert NeedCount("42", "gesundheit", 1) in repo.unmet_need_counts()
     assert repo.unmet_need_counts(end=date(2024, 12, 31)) == []
+    repo.add_unmet_need(need("demo", date(2026, 11, 6), needs=("lernen",), is_demo=True))
+    assert repo.unmet_need_counts(start=date(2026, 11, 1), only_demo=True) == [
+        NeedCount("42", "lernen", 1)]  # the invented ones, which the map layer labels
+    assert NeedCount("42", "lernen", 3) in repo.unmet_need_counts(start=date(2026, 11, 1))
 
 
 def test_a_record_with_an_address_in_the_note_is_refused(repo: Repository):
