@@ -11,7 +11,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from services.model import WEEKDAYS, OpeningSlot
-from services.texts import ui
+from services.texts import ui, validation
 from services.texts.catalogue import NO_VALUE
 
 if TYPE_CHECKING:
@@ -24,6 +24,13 @@ def format_number(value: float, decimals: int = 0) -> str:
     """1234.5 -> "1.234,5" (German separators)."""
     text = f"{value:,.{decimals}f}"
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def format_seconds(seconds: float) -> str:
+    """"1 Sekunde", "20 Sekunden": whole seconds, singular where German needs it."""
+    count = round(seconds)
+    template = validation.SECONDS_ONE if count == 1 else validation.SECONDS_MANY
+    return template.format(count=format_number(count))
 
 
 def format_value(value: float | None, indicator: Indicator) -> str:

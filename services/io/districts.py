@@ -15,6 +15,7 @@ import geopandas as gpd
 import shapely
 import shapely.errors
 
+from services.formatting import format_seconds
 from services.geo import (
     Coverage,
     GeometryIssue,
@@ -221,7 +222,7 @@ def _geometries(path: Path, layer: gpd.GeoDataFrame):
     try:
         layer, issues = repair_geometries(layer, bounds.repair_seconds, bounds.repair_mb)
     except RepairTooCostly:
-        message = t.REPAIR_TOO_COSTLY.format(seconds=_de(bounds.repair_seconds, 0),
+        message = t.REPAIR_TOO_COSTLY.format(seconds=format_seconds(bounds.repair_seconds),
                                              mb=bounds.repair_mb)
         return layer, [], [file_problem(path, message)]
     warnings = [_issue(path, i) for i in issues if i.repaired]

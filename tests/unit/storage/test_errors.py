@@ -69,3 +69,4 @@ def test_translated_hides_the_sql_and_rows_and_logs_them_at_debug(caplog):
 
 def test_busy_says_how_long_it_waited():
     assert "nach 120 Sekunden Warten" in classify(wrapped(sqlite_error(5)), 120).message
+    assert "nach 1 Sekunde Warten" in classify(wrapped(sqlite_error(5)), 1).message
