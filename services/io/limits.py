@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import os
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from pathlib import Path
+from xml.etree import ElementTree
 
-from services.io.errors import ImportFailed, file_problem, unreadable
+from services.io.errors import ImportFailed, ImportProblem, file_problem, unreadable
 from services.texts import validation as t
 
 MB = 1024 * 1024
@@ -33,16 +35,33 @@ class Limits:
     repair_mb: int = 1_024  # address space that child process may add
     reported_problems: int = 50  # problems listed; the rest only counted
     gebref_mb: float = 2_048.0  # Gebäudereferenzen (streamed): NRW's whole file is ~0.5–0.7 GB
+    shared_strings_mb: float = 64.0  # XLSX text table, parsed whole (50,000 offers: ~20 MB)
+    offers: int = 100_000  # offers in the database after an import (the app holds them all)
 
 
 def limits() -> Limits:
-    """The limits in force: defaults, each overridable by QA_LIMIT_<NAME> (read each call)."""
+    """The limits in force: defaults, each overridable by QA_LIMIT_<NAME> (read each call).
+
+    A value that is no positive number is a German error, not a Python traceback.
+    """
     values = {}
     for f in fields(Limits):
-        raw = os.environ.get(f"QA_LIMIT_{f.name.upper()}")
+        name = f"QA_LIMIT_{f.name.upper()}"
+        raw = os.environ.get(name)
         if raw:
-            values[f.name] = type(f.default)(float(raw))
+            values[f.name] = _setting(name, raw, type(f.default))
     return Limits(**values)
+
+
+def _setting(name: str, raw: str, kind: type) -> float | int:
+    try:
+        value = kind(float(raw.replace(",", ".")))
+    except (ValueError, OverflowError):
+        value = 0
+    if not value > 0:
+        raise ImportFailed([ImportProblem("", None, None,
+                                          t.LIMIT_SETTING_INVALID.format(name=name, value=raw))])
+    return value
 
 
 def check_file_size(path: Path) -> None:
@@ -72,3 +91,92 @@ def check_unpacked_size(path: Path) -> None:
 
 def _mb(size: float) -> str:
     return f"{size / MB:.1f}".replace(".", ",")
+
+
+# openpyxl parses these XLSX parts whole, unlike the streamed worksheets: a 141 KB file
+# with a 57 MB shared-strings table took 31 s and 545 MB before its header was read.
+_CONTENT_TYPES = "[Content_Types].xml"
+_SHARED_STRINGS_TYPE = (
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml")
+_OVERRIDE = "{http://schemas.openxmlformats.org/package/2006/content-types}Override"
+
+
+def check_xlsx_parts(path: Path) -> None:
+    """Refuse an XLSX whose text table (or the content-type list naming it) is too large,
+    from the archive's directory, before openpyxl parses either."""
+    limit = limits().shared_strings_mb * MB
+    try:
+        with zipfile.ZipFile(path) as archive:
+            sizes = {info.filename: info.file_size for info in archive.infolist()}
+            if sizes.get(_CONTENT_TYPES, 0) > limit:
+                _refuse_part(path, _CONTENT_TYPES, sizes[_CONTENT_TYPES], limit)
+            root = ElementTree.fromstring(archive.read(_CONTENT_TYPES))
+    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, OSError) as exc:
+        raise unreadable(path, exc) from exc
+    for override in root.iter(_OVERRIDE):
+        part = override.get("PartName", "").lstrip("/")
+        if override.get("ContentType") == _SHARED_STRINGS_TYPE and sizes.get(part, 0) > limit:
+            _refuse_part(path, part, sizes[part], limit)
+
+
+def _refuse_part(path: Path, part: str, size: int, limit: float) -> None:
+    message = t.LIMIT_SHARED_STRINGS.format(part=part, size=_mb(size), limit=_mb(limit))
+    raise ImportFailed([file_problem(path, message)])
+
+
+# A Shapefile stores each vertex as 16 (XY), 24 (M) or 32 (Z) bytes, plus per record a
+# header, bounding box and part offsets: the vertex limit therefore bounds the .shp size.
+_SHP_HEADER_BYTES = 100
+_SHP_RECORD_BYTES = 8 + 44 + 32  # record header, type/box/counts, Z and M ranges
+_SHP_VERTEX_BYTES = {5: 16, 15: 32, 25: 24}  # Polygon, PolygonZ, PolygonM
+_SHP_MAX_VERTEX_BYTES = 32
+
+
+def shp_budget(shape_type: int) -> int:
+    """The largest .shp a layer within the feature and vertex limits can need, in bytes.
+
+    Parts cost 4 bytes each and a ring has at least 4 vertices, hence the extra byte.
+    """
+    bounds = limits()
+    per_vertex = _SHP_VERTEX_BYTES.get(shape_type, _SHP_MAX_VERTEX_BYTES) + 1
+    return (_SHP_HEADER_BYTES + bounds.features * _SHP_RECORD_BYTES
+            + bounds.vertices * per_vertex)
+
+
+def check_shp_size(path: Path) -> None:
+    """Refuse a Shapefile (plain or zipped) whose .shp is larger than the vertex limit
+    allows, before GDAL reads a geometry: a 1.4 MB ZIP held a 480 MB .shp."""
+    try:
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as archive:
+                for info in archive.infolist():
+                    if info.filename.lower().endswith(".shp"):
+                        with archive.open(info) as member:
+                            _check_shp(path, info.filename, info.file_size, member.read(36))
+        elif path.suffix.lower() == ".shp":
+            with path.open("rb") as handle:
+                _check_shp(path, path.name, path.stat().st_size, handle.read(36))
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise unreadable(path, exc) from exc
+
+
+def _check_shp(path: Path, member: str, size: int, header: bytes) -> None:
+    shape_type = int.from_bytes(header[32:36], "little") if len(header) == 36 else 0
+    budget = shp_budget(shape_type)
+    if size > budget:
+        message = t.LIMIT_SHP_SIZE.format(member=member, size=_mb(size), limit=_mb(budget),
+                                          vertices=limits().vertices)
+        raise ImportFailed([file_problem(path, message)])
+
+
+def check_total_offers(file: str, stored: Iterable[str], imported: Iterable[str]) -> None:
+    """Refuse an import after which the database would hold more offers than the limit.
+
+    The row limit is per file and offers imports add by id, so four files could store a
+    million offers; the app holds all of them in memory (one million took it to 3.4 GB).
+    """
+    count = len(set(stored) | set(imported))
+    limit = limits().offers
+    if count > limit:
+        message = t.LIMIT_OFFERS.format(count=count, limit=limit)
+        raise ImportFailed([ImportProblem(file, None, None, message)])
