@@ -53,6 +53,15 @@ def limits() -> Limits:
     return Limits(**values)
 
 
+def shown_problems() -> int:
+    """How many problems a list shows: the limit, or its default while a QA_LIMIT_* value
+    is invalid (the list then shows that very error, so it must not fail again)."""
+    try:
+        return limits().reported_problems
+    except ImportFailed:
+        return Limits().reported_problems
+
+
 def _setting(name: str, raw: str, kind: type) -> float | int:
     try:
         value = kind(float(raw.replace(",", ".")))

@@ -225,7 +225,7 @@ def _sheet_table(path: Path, book, ws) -> Table:
     if excess.rows:
         _too_many_rows(path)
     if excess.far_cell:
-        message = t.LIMIT_FAR_COLUMN.format(column=excess.far_cell, limit=bounds.columns)
+        message = t.LIMIT_FAR_COLUMN.format(cell=excess.far_cell, limit=bounds.columns)
         raise ImportFailed([ImportProblem(path.name, None, None, message, ws.title)])
     records: list[list[str]] = []
     bad_cells: dict[tuple[int, int], str] = {}

@@ -374,8 +374,8 @@ LIMIT_SHARED_STRINGS = (
     "{limit} MB (Grenze QA_LIMIT_SHARED_STRINGS_MB)"
 )
 LIMIT_FAR_COLUMN = (
-    "Die Tabelle hat eine Zelle in Spalte {column}; erlaubt sind höchstens {limit} Spalten "
-    "(Grenze QA_LIMIT_COLUMNS); bitte leere Spalten rechts der Daten löschen"
+    "Die Tabelle hat eine Zelle {cell} jenseits der erlaubten {limit} Spalten (Grenze "
+    "QA_LIMIT_COLUMNS); bitte die Spalten rechts der Daten löschen"
 )
 LIMIT_OFFERS = (
     "Nach dem Import wären {count} Angebote in der Datenbank; erlaubt sind höchstens {limit} "
