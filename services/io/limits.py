@@ -117,11 +117,12 @@ def check_xlsx_parts(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             sizes = {info.filename: info.file_size for info in archive.infolist()}
-            if sizes.get(_CONTENT_TYPES, 0) > limit:
-                _refuse_part(path, _CONTENT_TYPES, sizes[_CONTENT_TYPES], limit)
-            root = ElementTree.fromstring(archive.read(_CONTENT_TYPES))
-    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, OSError) as exc:
+            small = sizes.get(_CONTENT_TYPES, 0) <= limit
+            root = ElementTree.fromstring(archive.read(_CONTENT_TYPES)) if small else None
+    except Exception as exc:  # zipfile and the XML parser raise many types for broken files
         raise unreadable(path, exc) from exc
+    if root is None:
+        _refuse_part(path, _CONTENT_TYPES, sizes[_CONTENT_TYPES], limit)
     for override in root.iter(_OVERRIDE):
         part = override.get("PartName", "").lstrip("/")
         if override.get("ContentType") == _SHARED_STRINGS_TYPE and sizes.get(part, 0) > limit:
@@ -155,27 +156,33 @@ def shp_budget(shape_type: int) -> int:
 def check_shp_size(path: Path) -> None:
     """Refuse a Shapefile (plain or zipped) whose .shp is larger than the vertex limit
     allows, before GDAL reads a geometry: a 1.4 MB ZIP held a 480 MB .shp."""
+    for member, size, header in _shp_members(path):
+        budget = shp_budget(int.from_bytes(header[32:36], "little") if len(header) == 36 else 0)
+        if size > budget:
+            message = t.LIMIT_SHP_SIZE.format(member=member, size=_mb(size), limit=_mb(budget),
+                                              vertices=limits().vertices)
+            raise ImportFailed([file_problem(path, message)])
+
+
+def _shp_members(path: Path) -> list[tuple[str, int, bytes]]:
+    """(name, size, first 36 bytes) of each .shp: the file itself, or those in its ZIP."""
+    suffix = path.suffix.lower()
     try:
-        if zipfile.is_zipfile(path):
-            with zipfile.ZipFile(path) as archive:
-                for info in archive.infolist():
-                    if info.filename.lower().endswith(".shp"):
-                        with archive.open(info) as member:
-                            _check_shp(path, info.filename, info.file_size, member.read(36))
-        elif path.suffix.lower() == ".shp":
+        if suffix == ".shp":
             with path.open("rb") as handle:
-                _check_shp(path, path.name, path.stat().st_size, handle.read(36))
-    except (zipfile.BadZipFile, OSError) as exc:
+                return [(path.name, path.stat().st_size, handle.read(36))]
+        if suffix != ".zip":
+            return []
+        with zipfile.ZipFile(path) as archive:
+            return [(info.filename, info.file_size, _head(archive, info))
+                    for info in archive.infolist() if info.filename.lower().endswith(".shp")]
+    except Exception as exc:  # zipfile raises many types for broken or odd archives
         raise unreadable(path, exc) from exc
 
 
-def _check_shp(path: Path, member: str, size: int, header: bytes) -> None:
-    shape_type = int.from_bytes(header[32:36], "little") if len(header) == 36 else 0
-    budget = shp_budget(shape_type)
-    if size > budget:
-        message = t.LIMIT_SHP_SIZE.format(member=member, size=_mb(size), limit=_mb(budget),
-                                          vertices=limits().vertices)
-        raise ImportFailed([file_problem(path, message)])
+def _head(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    with archive.open(info) as member:
+        return member.read(36)
 
 
 def check_total_offers(file: str, stored: Iterable[str], imported: Iterable[str]) -> None:

@@ -38,8 +38,12 @@ def read_point_table(path: Path) -> Table:
         if shape:
             table.problems.append(shape)
             continue
-        values = {str(k).strip(): cell_text(v)
-                  for k, v in (feature.get("properties") or {}).items()}
+        try:
+            values = {str(k).strip(): cell_text(v)
+                      for k, v in (feature.get("properties") or {}).items()}
+        except RecursionError:  # a list in a list … just under the JSON reader's limit
+            table.problems.append(where.problem("properties", t.JSON_VALUE_TOO_DEEP))
+            continue
         values.pop("lat", None), values.pop("lon", None)  # the geometry is the position
         columns.update(dict.fromkeys(values))
         table.problems += [where.problem(name, message) for name, text in values.items()
@@ -58,21 +62,21 @@ def read_point_table(path: Path) -> Table:
 def _shape_problem(feature, where: Where) -> ImportProblem | None:
     """A feature that is no JSON object, or whose properties or geometry are none."""
     if not isinstance(feature, dict):
-        return where.problem(None, t.FEATURE_NOT_AN_OBJECT.format(kind=json_kind(feature)))
+        return where.problem(None, t.FEATURE_NOT_AN_OBJECT.format(kind=_json_kind(feature)))
     for member in ("properties", "geometry"):
         value = feature.get(member)
         if value is not None and not isinstance(value, dict):
-            return where.problem(member, not_an_object(value))
+            return where.problem(member, _not_an_object(value))
     return None
 
 
-def json_kind(value: object) -> str:
+def _json_kind(value: object) -> str:
     """What a JSON value is, in German words ("eine Liste"), for shape errors."""
     return t.JSON_KINDS.get(type(value).__name__, t.JSON_KIND_OTHER)
 
 
-def not_an_object(value: object) -> str:
-    return t.JSON_NOT_AN_OBJECT.format(kind=json_kind(value))
+def _not_an_object(value: object) -> str:
+    return t.JSON_NOT_AN_OBJECT.format(kind=_json_kind(value))
 
 
 def _load(path: Path):
@@ -125,7 +129,7 @@ def _crs_name(path: Path, crs) -> str | None:
     properties = crs.get("properties") if isinstance(crs, dict) else None
     name = properties.get("name") if isinstance(properties, dict) else None
     if not isinstance(crs, dict) or not isinstance(properties, dict):
-        raise ImportFailed([_crs_problem(path, not_an_object(properties or crs))])
+        raise ImportFailed([_crs_problem(path, _not_an_object(properties or crs))])
     if name is not None and not isinstance(name, str):
         raise ImportFailed([_crs_problem(path, t.CRS_UNUSABLE.format(crs=str(name)[:80]))])
     return name

@@ -26,6 +26,9 @@ JSON_INVALID = "Die Datei ist kein gültiges JSON (Zeile {line}, Spalte {column}
 JSON_TOO_DEEP = (
     "Die Datei ist zu tief verschachtelt, um sie als JSON zu lesen; bitte die Datei prüfen"
 )
+JSON_VALUE_TOO_DEEP = (
+    "Ein Wert ist zu tief verschachtelt; erwartet wird ein Text, eine Zahl oder eine Liste davon"
+)
 JSON_NOT_AN_OBJECT = "Erwartet wird ein JSON-Objekt (Namen mit Werten), gefunden: {kind}"
 FEATURE_NOT_AN_OBJECT = (
     "Der Eintrag ist kein GeoJSON-Feature (ein JSON-Objekt mit „geometry“ und „properties“), "

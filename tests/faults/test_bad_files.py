@@ -20,16 +20,9 @@ from shapely.geometry import Polygon, box
 from services import cli
 from services.config import GEODATA_DIR
 from services.io import hsds
-from services.io.limits import limits, shp_budget
 from services.model import Offer
 from services.storage import Repository
-from tests.faults.files import (
-    offer_records,
-    offers_csv,
-    points_in_city,
-    shapefile_zip,
-    xlsx_by_hand,
-)
+from tests.faults.files import offer_records, offers_csv, points_in_city
 from tests.unit.io.helpers import (
     LONG_HEADER,
     OFFER_HEADER,
@@ -38,7 +31,9 @@ from tests.unit.io.helpers import (
     city_layer,
     csv_text,
     offer_row,
+    shapefile_zip,
     write_text,
+    xlsx_by_hand,
 )
 
 
@@ -337,6 +332,16 @@ def test_geojson_of_the_wrong_shape_is_a_german_problem(run, unchanged, tmp_path
     assert not any("Unerwarteter Fehler" in line or "Error" in line for line in err)
 
 
+def test_a_property_nested_just_under_the_json_limit_is_a_german_problem(run, unchanged,
+                                                                          tmp_path):
+    deep = json.loads("[" * 600 + "1" + "]" * 600)
+    feature = {"type": "Feature", "properties": PROPS | {"name": deep}, "geometry": POINT}
+    code, _, err = run("import", "offers", feature_collection(tmp_path / "o.geojson", [feature]))
+    assert code == 2
+    assert err[1] == ("  o.geojson, Objekt 1, Feld 'properties': Ein Wert ist zu tief "
+                      "verschachtelt; erwartet wird ein Text, eine Zahl oder eine Liste davon")
+
+
 def test_deeply_nested_json_is_a_german_problem(run, unchanged, tmp_path):
     path = write_text(tmp_path / "o.geojson", "[" * 200_000 + "]" * 200_000)
     code, _, err = run("import", "offers", path)
@@ -457,15 +462,6 @@ def test_a_48_mb_shp_in_a_small_zip_is_refused_unread_at_the_default_limits(run,
         "  bezirke.zip: Die Geometrien der Shapefile (bezirke.shp) sind 48,0 MB groß; mit "
         "höchstens 2000000 Stützpunkten (Grenze QA_LIMIT_VERTICES) sind es höchstens 32,6 MB; "
         "bitte im GIS vereinfachen"])
-
-
-def test_the_shp_budget_follows_the_vertex_limit_and_the_shape_type(run, unchanged, tmp_path):
-    budget = shp_budget(15)  # PolygonZ: 32 bytes a vertex
-    assert budget > shp_budget(5) + 15 * limits().vertices
-    code, _, _ = run("import", "districts", shapefile_zip(tmp_path / "z.zip", budget, 15))
-    assert code == 2  # within the budget: read, and refused only as an empty layer
-    code, _, err = run("import", "districts", shapefile_zip(tmp_path / "y.zip", budget + 1, 15))
-    assert code == 2 and "Die Geometrien der Shapefile (bezirke.shp)" in err[1]
 
 
 def test_a_cell_in_column_xfd_is_refused_before_openpyxl_pads_the_rows(run, unchanged, tmp_path):
