@@ -24,7 +24,7 @@ from services.config import SettingsError, load_settings
 from services.formatting import format_date
 from services.io import columns as c
 from services.io.errors import ImportFailed, ImportProblem
-from services.io.limits import limits
+from services.io.limits import shown_problems
 from services.taxonomy import NEEDS
 from services.texts import auth as a
 from services.texts import exchange as x
@@ -293,7 +293,7 @@ def _warning_lines(warnings: list[ImportProblem]) -> list[str]:
 
 def _listed(problems: list[ImportProblem]) -> list[str]:
     """The first problems and a count of the rest: a million lines help nobody."""
-    shown = limits().reported_problems
+    shown = shown_problems()
     lines = [f"  {p}" for p in problems[:shown]]
     if len(problems) > shown:
         lines.append("  " + t.MORE_PROBLEMS.format(count=len(problems) - shown, shown=shown))

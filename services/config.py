@@ -61,6 +61,8 @@ class Limits:
     repair_mb: int = 1_024  # address space that child process may add
     reported_problems: int = 50  # problems listed; the rest only counted
     gebref_mb: float = 2_048.0  # Gebäudereferenzen (streamed): NRW's whole file is ~0.5–0.7 GB
+    shared_strings_mb: float = 64.0  # XLSX text table, parsed whole (50,000 offers: est. 20 MB)
+    offers: int = 100_000  # offers in the database after an import (the app holds them all)
 
 
 @dataclass(frozen=True, slots=True)

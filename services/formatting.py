@@ -12,7 +12,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from services.model import WEEKDAYS, OpeningSlot
-from services.texts import ui
+from services.texts import ui, validation
 from services.texts.catalogue import NO_VALUE
 
 if TYPE_CHECKING:
@@ -45,6 +45,13 @@ def format_signed(value: float, decimals: int = 0) -> str:
 def format_mb(size_bytes: float, decimals: int = 1) -> str:
     """A file size in MB: 2097152 -> "2,0" (the messages add the unit)."""
     return format_number(size_bytes / MB, decimals)
+
+
+def format_seconds(seconds: float) -> str:
+    """"1 Sekunde", "20 Sekunden": whole seconds, singular where German needs it."""
+    count = round(seconds)
+    template = validation.SECONDS_ONE if count == 1 else validation.SECONDS_MANY
+    return template.format(count=format_number(count))
 
 
 def format_value(value: float | None, indicator: Indicator) -> str:

@@ -7,19 +7,17 @@ position, so it is derived here whenever offers or the district layer change.
 
 from __future__ import annotations
 
-import multiprocessing
-import resource
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-import shapely.errors
 from pyproj import Geod, Transformer
 
 from services.model import ANALYSIS_CRS, WEB_CRS
+from services.repair import GeometryIssue, repair, repair_bounded
 
 
 def to_analysis_crs(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -61,17 +59,6 @@ def assign_districts(
     return result
 
 
-@dataclass(frozen=True, slots=True)
-class GeometryIssue:
-    position: int  # 0-based row position in the GeoDataFrame
-    reason: str  # GEOS' reason (English), or "empty"
-    repaired: bool  # True: fixed by make_valid; False: the row has no usable geometry
-
-
-class RepairTooCostly(Exception):
-    """Checking or repairing the geometries took longer or more memory than allowed."""
-
-
 def repair_geometries(
     gdf: gpd.GeoDataFrame, seconds: float | None = None, memory_mb: int | None = None
 ) -> tuple[gpd.GeoDataFrame, list[GeometryIssue]]:
@@ -81,86 +68,19 @@ def repair_geometries(
     make_valid keeps the area. Rows with an empty or unrepairable geometry get None, and
     the caller decides whether that is an error.
 
-    With `seconds`, the check and repair run in a forked child process limited to that
-    time and to `memory_mb` more address space: a ring that retraces itself thousands of
-    times makes GEOS need minutes and gigabytes, and std::bad_alloc would end the caller.
+    With `seconds`, the check and repair run in a child process limited to that time and
+    to `memory_mb` more address space (services/repair.py says why).
     """
     geoms = list(gdf.geometry.values)
     if seconds is None:
-        changes, issues = _repair(geoms)
+        changes, issues = repair(geoms)
     else:
-        changes, issues = _in_child(_repair, geoms, seconds, memory_mb or 0)
+        changes, issues = repair_bounded(geoms, seconds, memory_mb or 0)
     for pos, geom in changes.items():
         geoms[pos] = geom
     repaired = gdf.copy()
     repaired = repaired.set_geometry(gpd.GeoSeries(geoms, index=gdf.index, crs=gdf.crs))
     return repaired, issues
-
-
-def _repair(geoms: list) -> tuple[dict[int, object], list[GeometryIssue]]:
-    """Changed geometries by position, and an issue per change."""
-    changes: dict[int, object] = {}
-    issues: list[GeometryIssue] = []
-    for pos, geom in enumerate(geoms):
-        if geom is None or geom.is_empty:
-            issues.append(GeometryIssue(pos, "empty", False))
-            changes[pos] = None
-        elif not geom.is_valid:
-            reason = shapely.is_valid_reason(geom)
-            fixed = _same_family(shapely.make_valid(geom), geom)
-            usable = fixed is not None and not fixed.is_empty and fixed.is_valid
-            issues.append(GeometryIssue(pos, reason, usable))
-            changes[pos] = fixed if usable else None
-    return changes, issues
-
-
-def _in_child(work: Callable, argument, seconds: float, memory_mb: int):
-    """work(argument) in a forked process with a time and address-space limit.
-
-    Fork, not spawn: the child shares the parent's loaded modules and data at no cost.
-    Imports run in the CLI; should the app ever import inside its multi-threaded server,
-    switch to the "forkserver" context there (a fork copies locks other threads hold).
-    """
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child_main, args=(work, argument, sender, memory_mb))
-    child.start()
-    sender.close()
-    try:
-        if not receiver.poll(seconds):
-            raise RepairTooCostly()
-        ok, result = receiver.recv()
-    except EOFError:  # the child died (abort on bad_alloc, or killed)
-        raise RepairTooCostly() from None
-    finally:
-        if child.is_alive():
-            child.kill()
-        child.join()
-        receiver.close()
-    if not ok:
-        raise RepairTooCostly()
-    return result
-
-
-def _child_main(work: Callable, argument, sender, memory_mb: int) -> None:
-    if memory_mb:
-        limit = _address_space() + memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    try:
-        sender.send((True, work(argument)))
-    except (MemoryError, shapely.errors.GEOSException):
-        sender.send((False, None))
-    finally:
-        sender.close()
-
-
-def _address_space() -> int:
-    """This process' current virtual size in bytes (Linux); the limit adds to it."""
-    with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith("VmSize:"):
-                return int(line.split()[1]) * 1024
-    return 0
 
 
 # Bottrop's Rathaus (Ernst-Wilczok-Platz), the reference for "how far away is this layer".
@@ -196,13 +116,3 @@ def city_coverage(layer: gpd.GeoDataFrame, outline: gpd.GeoDataFrame,
         return Coverage(covered, beyond, None, None)
     _, _, metres = _GEOD.inv(CITY_CENTRE_LAT_LON[1], CITY_CENTRE_LAT_LON[0], lon, lat)
     return Coverage(covered, beyond, (float(lat), float(lon)), metres / 1000)
-
-
-def _same_family(fixed, original):
-    """make_valid may add stray lines or points to a polygon; keep only the polygon parts."""
-    if original.geom_type not in ("Polygon", "MultiPolygon"):
-        return fixed
-    if fixed.geom_type in ("Polygon", "MultiPolygon"):
-        return fixed
-    parts = [g for g in getattr(fixed, "geoms", []) if g.geom_type in ("Polygon", "MultiPolygon")]
-    return shapely.union_all(parts) if parts else None

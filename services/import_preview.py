@@ -21,6 +21,7 @@ from services.io.addresses import read_addresses
 from services.io.districts import read_districts
 from services.io.errors import ImportProblem
 from services.io.indicators import read_indicators
+from services.io.limits import check_total_offers
 from services.io.offers import read_offers
 from services.io.offices import read_offices
 from services.storage.repository import Repository
@@ -98,6 +99,8 @@ def preview(repo: Repository, kind: str, path: Path,
     records, warnings = importer.locate(reader(path), districts, Path(path).name)
     before = {r.id: r for r in stored()}
     after = {r.id: r for r in records}
+    if kind == "offers":
+        check_total_offers(Path(path).name, before, after)
     return _compared(kind, before, after, warnings, lambda key, record, status: {
         t.COLUMN_ID: record.id, t.COLUMN_NAME: record.name,
         t.COLUMN_DISTRICT: names.get(record.district_id, t.NO_DISTRICT),

@@ -35,6 +35,7 @@ from services.io.districts import read_districts
 from services.io.errors import ImportProblem
 from services.io.hsds import ORGANIZATIONS, SERVICES, read_hsds, to_hsds, write_hsds
 from services.io.indicators import read_indicators
+from services.io.limits import check_total_offers
 from services.io.offers import read_offers, write_offers
 from services.io.offices import read_offices
 from services.io.tables import read_sheets
@@ -185,6 +186,8 @@ def _import_located(reader: Callable, repo: Repository, path: Path, actor: str):
     """Read and check the file first; locate and write (with audit entries) under the lock."""
     records = reader(path)
     with repo.writing() as tx:
+        if records and audit.kind_of(records[0]) == "offer":
+            check_total_offers(Path(path).name, tx.versions("offer"), (r.id for r in records))
         records, warnings = locate(records, tx.districts(), Path(path).name)
         audit.write_records(tx, records, actor, "import")
     outside = sum(r.district_id is None for r in records)
@@ -316,6 +319,7 @@ def import_hsds(
     """
     offers, offices = read_hsds(directory)
     with repo.writing() as tx:
+        check_total_offers(SERVICES, tx.versions("offer"), (o.id for o in offers))
         districts = tx.districts()
         offers, offer_warnings = locate(offers, districts, SERVICES)
         offices, office_warnings = locate(offices, districts, ORGANIZATIONS)

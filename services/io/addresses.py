@@ -62,5 +62,5 @@ def _is_address_table(path: Path) -> bool:
     if not path.is_file() or path.suffix.lower() == ".zip":
         return False
     with path.open("rb") as handle:
-        first = decode(handle.readline()[:4096], path)
+        first = decode(handle.readline(4096), path)  # bounded: gebref may have no line breaks
     return any(fold(cell) == "strasse" for cell in first.replace(",", ";").split(";"))

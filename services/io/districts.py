@@ -9,21 +9,15 @@ everything that would make the layer wrong as problems.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import geopandas as gpd
 import shapely
 import shapely.errors
 
-from services.formatting import format_number
-from services.geo import (
-    Coverage,
-    GeometryIssue,
-    RepairTooCostly,
-    city_coverage,
-    repair_geometries,
-    to_analysis_crs,
-)
+from services.formatting import format_number, format_seconds
+from services.geo import Coverage, city_coverage, repair_geometries, to_analysis_crs
 from services.io import columns as c
 from services.io.cells import CellError, parse_bool
 from services.io.errors import (
@@ -34,12 +28,14 @@ from services.io.errors import (
     raise_if_any,
     unreadable,
 )
-from services.io.limits import check_file_size, check_unpacked_size, limits
+from services.io.limits import check_file_size, check_shp_size, check_unpacked_size, limits
 from services.io.tables import cell_text
+from services.repair import GeometryIssue, RepairTooCostly
 from services.texts import validation as t
 
 DISTRICT_SUFFIXES = (".geojson", ".json", ".gpkg", ".zip", ".shp")
 POLYGONAL = ("Polygon", "MultiPolygon")
+log = logging.getLogger(__name__)
 
 
 def read_districts(
@@ -126,6 +122,7 @@ def _read_layer(path: Path) -> gpd.GeoDataFrame:
     check_file_size(path)
     if path.suffix.lower() == ".zip":
         check_unpacked_size(path)
+    check_shp_size(path)
     import pyogrio  # as geopandas does: only when a file is read, not when the app starts
 
     try:
@@ -213,13 +210,15 @@ def _geometries(path: Path, layer: gpd.GeoDataFrame):
         return layer, [], problems
     try:
         layer = to_analysis_crs(layer)
-    except Exception as exc:  # pyproj raises several types for odd CRS
-        return layer, [], [file_problem(path, t.CRS_UNUSABLE.format(reason=exc))]
+    except Exception as exc:  # pyproj raises several types for odd CRS; English goes to the log
+        log.debug("unusable CRS in %s", path, exc_info=exc)
+        message = t.CRS_UNUSABLE.format(crs=layer.crs.to_string()[:80])
+        return layer, [], [file_problem(path, message)]
     bounds = limits()
     try:
         layer, issues = repair_geometries(layer, bounds.repair_seconds, bounds.repair_mb)
     except RepairTooCostly:
-        message = t.REPAIR_TOO_COSTLY.format(seconds=format_number(bounds.repair_seconds, 0),
+        message = t.REPAIR_TOO_COSTLY.format(seconds=format_seconds(bounds.repair_seconds),
                                              mb=bounds.repair_mb)
         return layer, [], [file_problem(path, message)]
     warnings = [_issue(path, i) for i in issues if i.repaired]

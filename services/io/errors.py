@@ -86,6 +86,17 @@ def unreadable(path: str | Path, exc: BaseException) -> ImportFailed:
     return ImportFailed([file_problem(path, message)])
 
 
+def load_json(path: Path, text: str):
+    """The parsed JSON, or ImportFailed in German: the decoder's position, or that the file
+    nests deeper than Python's recursion limit (a hostile "[[[[…" file)."""
+    try:
+        return json.loads(text)
+    except RecursionError as exc:
+        raise ImportFailed([file_problem(path, t.JSON_TOO_DEEP)]) from exc
+    except ValueError as exc:
+        raise unreadable(path, exc) from exc
+
+
 def raise_if_any(problems: list[ImportProblem]) -> None:
     if problems:
         raise ImportFailed(problems)

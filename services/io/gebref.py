@@ -247,6 +247,9 @@ def _parse_row(
     fields = {}
     if not street:
         problems.add(line, layout.names[layout.street], t.REQUIRED_VALUE)
+    elif "\x00" in street:  # SQLite would cut the name there, PostgreSQL refuse it
+        problems.add(line, layout.names[layout.street], t.NUL_CHARACTER)
+        street = ""
     try:
         fields["number"] = parse_house_number(parts[layout.number])
     except CellError as exc:

@@ -40,11 +40,18 @@ from pathlib import Path
 from typing import Any
 
 from services.io.cells import cell_number_text
-from services.io.errors import ImportProblem, file_problem, raise_if_any
+from services.io.errors import (
+    ImportFailed,
+    ImportProblem,
+    file_problem,
+    load_json,
+    raise_if_any,
+)
+from services.io.limits import check_file_size, limits
 from services.io.offers import OFFER_SPEC
 from services.io.offices import OFFICE_SPEC
 from services.io.records import RecordSpec, parse_table, record_cells
-from services.io.tables import Row, Table
+from services.io.tables import Row, Table, cell_problem, decode
 from services.model import WEEKDAYS, Offer, Office, OpeningSlot
 from services.taxonomy import AUDIENCES, NEEDS
 from services.texts import exchange as t
@@ -277,15 +284,15 @@ def read_hsds(directory: Path) -> tuple[list[Offer], list[Office]]:
     terms = _load(directory / TERMS, problems) if (directory / TERMS).exists() else []
     raise_if_any(problems)
     lookup = _term_lookup(terms)
-    org_names = {o.get("id"): str(o.get("name") or "") for o in organizations}
+    org_names = {_key(o.get("id")): str(o.get("name") or "") for o in organizations}
     offer_rows = [_offer_row(i, s, org_names, lookup, problems)
                   for i, s in enumerate(services, 1)]
-    taken = {_location_of(s).get("id") for s in services} - {None}
+    taken = {_key(_location_of(s).get("id")) for s in services} - {None}
     office_rows = [
         _office_row(i, org, location, lookup, problems)
         for i, org in enumerate(organizations, 1)
         for location in _objects(org.get("locations"))
-        if location.get("id") not in taken
+        if _key(location.get("id")) not in taken
     ]
     offers = _parse(SERVICES, offer_rows, OFFER_SPEC, OFFER_PLACES, problems)
     offices = _parse(ORGANIZATIONS, office_rows, OFFICE_SPEC, OFFICE_PLACES, problems)
@@ -294,25 +301,37 @@ def read_hsds(directory: Path) -> tuple[list[Offer], list[Office]]:
 
 
 def _load(path: Path, problems: list[ImportProblem]) -> list[dict]:
-    """The objects of one file; a page of the HSDS API ({"contents": [...]}) also works."""
+    """The objects of one file; a page of the HSDS API ({"contents": [...]}) also works.
+
+    The same limits as every import: file size and number of records before reading on.
+    """
     if not path.is_file():
         problems.append(file_problem(path, v.FILE_NOT_FOUND.format(path=path)))
         return []
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        problems.append(file_problem(path, t.HSDS_BAD_JSON.format(reason=exc)))
+        check_file_size(path)
+        data = load_json(path, decode(path.read_bytes(), path))
+    except ImportFailed as failed:
+        problems.extend(failed.problems)
         return []
     if isinstance(data, dict) and isinstance(data.get("contents"), list):
         data = data["contents"]
     if not isinstance(data, list):
         problems.append(file_problem(path, t.HSDS_NOT_A_LIST))
         return []
+    if len(data) > limits().rows:
+        problems.append(file_problem(path, v.LIMIT_ROWS.format(limit=limits().rows)))
+        return []
     for i, item in enumerate(data, 1):
         if not isinstance(item, dict):
             problems.append(ImportProblem(path.name, i, None, t.HSDS_NOT_AN_OBJECT,
                                           kind="features"))
     return [item if isinstance(item, dict) else {} for item in data]
+
+
+def _key(value: Any) -> Any:
+    """A JSON value usable as an id to look up; a list or object (never an id) is None."""
+    return None if isinstance(value, (list, dict)) else value
 
 
 def _objects(value: Any) -> list[dict]:
@@ -322,8 +341,8 @@ def _objects(value: Any) -> list[dict]:
 def _term_lookup(terms: list[dict]) -> dict[str, tuple[str, str]]:
     """Term id -> (our taxonomy key, code) for the terms of our three taxonomies."""
     keys = {tid: key for key, tid in TAXONOMY_IDS.items()}
-    return {term.get("id"): (keys[term.get("taxonomy_id")], str(term.get("code") or ""))
-            for term in terms if term.get("taxonomy_id") in keys}
+    return {_key(term.get("id")): (keys[_key(term.get("taxonomy_id"))], str(term.get("code") or ""))
+            for term in terms if _key(term.get("taxonomy_id")) in keys}
 
 
 def _codes(attributes: list[dict], lookup: dict[str, tuple[str, str]]) -> dict[str, list]:
@@ -331,9 +350,9 @@ def _codes(attributes: list[dict], lookup: dict[str, tuple[str, str]]) -> dict[s
     found: dict[str, list] = {"needs": [], "audience": [], "fields": []}
     for attribute in attributes:
         nested = attribute.get("taxonomy_term")
-        if isinstance(nested, dict) and nested.get("id") not in lookup:
+        if isinstance(nested, dict) and _key(nested.get("id")) not in lookup:
             lookup = lookup | _term_lookup([nested])
-        key, code = lookup.get(attribute.get("taxonomy_term_id"), (None, None))
+        key, code = lookup.get(_key(attribute.get("taxonomy_term_id")), (None, None))
         if key is not None:
             found[key].append((code, _text(attribute.get("value"))))
     return found
@@ -351,7 +370,7 @@ def _offer_row(line: int, service: dict, org_names: dict, lookup: dict,
     location = _location_of(service)
     codes = _codes(_objects(service.get("attributes")), lookup)
     org = service.get("organization_id")
-    provider = org_names.get(org)
+    provider = org_names.get(_key(org))
     if provider is None and isinstance(service.get("organization"), dict):
         provider = _text(service["organization"].get("name"))
     if provider is None and org not in (None, ""):
@@ -462,8 +481,19 @@ def _text(value: Any) -> str:
 
 def _parse(file: str, rows: list[Row], spec: RecordSpec, places: dict[str, str],
            problems: list[ImportProblem]) -> list:
-    """The rows through the import files' rules; problems name the HSDS field."""
+    """The rows through the import files' rules; problems name the HSDS field.
+
+    Cells are checked as a table's are (NUL, length): SQLite would cut a name at NUL,
+    PostgreSQL refuse it.
+    """
+    if len(rows) > limits().rows:
+        problems.append(file_problem(file, v.LIMIT_ROWS.format(limit=limits().rows)))
+        return []
     table = Table(file, list(spec.columns), rows, kind="features")
+    cell_limit = limits().cell_chars
+    table.problems = [ImportProblem(file, row.line, name, message, kind="features")
+                      for row in rows for name, text in row.values.items()
+                      if (message := cell_problem(text, cell_limit))]
     records, found = parse_table(table, spec)
     problems.extend(
         replace(p, field=places.get(p.field, f"attributes ({p.field})")) if p.field else p

@@ -8,42 +8,51 @@ WGS84; without it the file is WGS84 as RFC 7946 says.
 
 from __future__ import annotations
 
-import json
+import logging
 import math
 from pathlib import Path
 
 from pyproj import CRS, Transformer
-from pyproj.exceptions import CRSError
+from pyproj.exceptions import CRSError, ProjError
 
 from services.io.cells import cell_number_text
-from services.io.errors import ImportFailed, ImportProblem, file_problem, unreadable
+from services.io.errors import ImportFailed, ImportProblem, Where, file_problem, load_json
 from services.io.limits import check_file_size, limits
 from services.io.tables import Row, Table, cell_problem, cell_text, decode
 from services.model import WEB_CRS
 from services.texts import validation as t
 
+log = logging.getLogger(__name__)
+
 
 def read_point_table(path: Path) -> Table:
+    """Every feature's properties and WGS84 position as a row; a feature of the wrong JSON
+    shape (a number, properties as a list …) is a problem naming it and its member."""
     path = Path(path)
     features, transform = _load(path)
     table = Table(path.name, [], [], kind="features")
     columns: dict[str, None] = {}
     cell_limit = limits().cell_chars
     for number, feature in enumerate(features, start=1):
-        props = (feature or {}).get("properties") or {}
-        values = {str(k).strip(): cell_text(v) for k, v in props.items()}
+        where = Where(path.name, number, kind="features")
+        shape = _shape_problem(feature, where)
+        if shape:
+            table.problems.append(shape)
+            continue
+        try:
+            values = {str(k).strip(): cell_text(v)
+                      for k, v in (feature.get("properties") or {}).items()}
+        except RecursionError:  # a list in a list … just under the JSON reader's limit
+            table.problems.append(where.problem("properties", t.JSON_VALUE_TOO_DEEP))
+            continue
         values.pop("lat", None), values.pop("lon", None)  # the geometry is the position
         columns.update(dict.fromkeys(values))
-        for name, text in values.items():
-            message = cell_problem(text, cell_limit)
-            if message:
-                table.problems.append(
-                    ImportProblem(path.name, number, name, message, None, "features"))
+        table.problems += [where.problem(name, message) for name, text in values.items()
+                           if (message := cell_problem(text, cell_limit))]
         try:
-            lon, lat = transform(*_point_xy(feature))
+            lon, lat = transform(*_point_xy(feature.get("geometry")))
         except ValueError as exc:
-            problem = ImportProblem(path.name, number, None, str(exc), None, "features")
-            table.problems.append(problem)
+            table.problems.append(where.problem(None, str(exc)))
             continue
         position = {"lat": _exact(lat), "lon": _exact(lon)}  # German, as messages quote them
         table.rows.append(Row(number, values | position))
@@ -51,14 +60,31 @@ def read_point_table(path: Path) -> Table:
     return table
 
 
+def _shape_problem(feature, where: Where) -> ImportProblem | None:
+    """A feature that is no JSON object, or whose properties or geometry are none."""
+    if not isinstance(feature, dict):
+        return where.problem(None, t.FEATURE_NOT_AN_OBJECT.format(kind=_json_kind(feature)))
+    for member in ("properties", "geometry"):
+        value = feature.get(member)
+        if value is not None and not isinstance(value, dict):
+            return where.problem(member, _not_an_object(value))
+    return None
+
+
+def _json_kind(value: object) -> str:
+    """What a JSON value is, in German words ("eine Liste"), for shape errors."""
+    return t.JSON_KINDS.get(type(value).__name__, t.JSON_KIND_OTHER)
+
+
+def _not_an_object(value: object) -> str:
+    return t.JSON_NOT_AN_OBJECT.format(kind=_json_kind(value))
+
+
 def _load(path: Path):
     if not path.is_file():
         raise ImportFailed([file_problem(path, t.FILE_NOT_FOUND.format(path=path))])
     check_file_size(path)
-    try:
-        doc = json.loads(decode(path.read_bytes(), path))
-    except ValueError as exc:
-        raise unreadable(path, exc) from exc
+    doc = load_json(path, decode(path.read_bytes(), path))
     if not isinstance(doc, dict):
         raise ImportFailed([file_problem(path, t.NO_FEATURES)])
     features = [doc] if doc.get("type") == "Feature" else doc.get("features")
@@ -74,14 +100,16 @@ def _exact(value: float) -> str:
 
 
 def _transform_to_wgs84(path: Path, doc: dict):
-    name = ((doc.get("crs") or {}).get("properties") or {}).get("name")
+    name = _crs_name(path, doc.get("crs"))
     if not name:
         return lambda x, y: (x, y)
     try:
         source = CRS.from_user_input(name)
-    except CRSError as exc:
-        raise ImportFailed([file_problem(path, t.CRS_UNUSABLE.format(reason=exc))]) from exc
-    transform = Transformer.from_crs(source, WEB_CRS, always_xy=True).transform
+        transform = Transformer.from_crs(source, WEB_CRS, always_xy=True).transform
+    except (CRSError, ProjError) as exc:  # PROJ's English reason goes to the debug log
+        log.debug("unusable CRS in %s", path, exc_info=exc)
+        message = t.CRS_UNUSABLE.format(crs=name[:80])
+        raise ImportFailed([_crs_problem(path, message)]) from None
     if not source.is_projected:
         return transform
 
@@ -95,8 +123,24 @@ def _transform_to_wgs84(path: Path, doc: dict):
     return checked
 
 
-def _point_xy(feature: dict) -> tuple[float, float]:
-    geometry = (feature or {}).get("geometry")
+def _crs_name(path: Path, crs) -> str | None:
+    """The legacy "crs" member's name ({"type": "name", "properties": {"name": …}})."""
+    if crs is None:
+        return None
+    properties = crs.get("properties") if isinstance(crs, dict) else None
+    name = properties.get("name") if isinstance(properties, dict) else None
+    if not isinstance(crs, dict) or not isinstance(properties, dict):
+        raise ImportFailed([_crs_problem(path, _not_an_object(properties or crs))])
+    if name is not None and not isinstance(name, str):
+        raise ImportFailed([_crs_problem(path, t.CRS_UNUSABLE.format(crs=str(name)[:80]))])
+    return name
+
+
+def _crs_problem(path: Path, message: str) -> ImportProblem:
+    return ImportProblem(path.name, None, "crs", message, kind="features")
+
+
+def _point_xy(geometry: dict | None) -> tuple[float, float]:
     if not geometry:
         raise ValueError(t.NO_GEOMETRY)
     if geometry.get("type") != "Point":

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 
 import sqlalchemy as sa
 
+from services.formatting import format_seconds
 from services.texts import validation as t
 
 log = logging.getLogger(__name__)
@@ -34,7 +35,7 @@ class DatabaseError(Exception):
     template = t.DB_FAILED
 
     def __init__(self, wait_seconds: float = 0):
-        self.message = self.template.format(seconds=round(wait_seconds))
+        self.message = self.template.format(seconds=format_seconds(wait_seconds))
         super().__init__(self.message)
 
 

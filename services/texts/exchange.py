@@ -34,7 +34,6 @@ HSDS_FIELD_DESCRIPTIONS: dict[str, str] = {
     "status": "Status des Quartiersbüros: aktiv oder inaktiv (archiviert)",
 }
 HSDS_NOT_A_LIST = "Die Datei muss eine JSON-Liste von Objekten enthalten"
-HSDS_BAD_JSON = "Die Datei ist kein gültiges JSON ({reason})"
 HSDS_NOT_AN_OBJECT = "Der Eintrag ist kein JSON-Objekt"
 HSDS_LOCATIONS = (
     "Ein Angebot braucht genau einen Ort (service_at_locations mit location); "

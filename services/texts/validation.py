@@ -23,6 +23,20 @@ FILE_UNREADABLE = (
     "Endung '{suffix}' verspricht"
 )
 JSON_INVALID = "Die Datei ist kein gültiges JSON (Zeile {line}, Spalte {column})"
+JSON_TOO_DEEP = (
+    "Die Datei ist zu tief verschachtelt, um sie als JSON zu lesen; bitte die Datei prüfen"
+)
+JSON_VALUE_TOO_DEEP = (
+    "Ein Wert ist zu tief verschachtelt; erwartet wird ein Text, eine Zahl oder eine Liste davon"
+)
+JSON_NOT_AN_OBJECT = "Erwartet wird ein JSON-Objekt (Namen mit Werten), gefunden: {kind}"
+FEATURE_NOT_AN_OBJECT = (
+    "Der Eintrag ist kein GeoJSON-Feature (ein JSON-Objekt mit „geometry“ und „properties“), "
+    "sondern {kind}"
+)
+JSON_KINDS = {"list": "eine Liste", "str": "ein Text", "int": "eine Zahl", "float": "eine Zahl",
+              "bool": "ein Wahrheitswert", "NoneType": "null"}
+JSON_KIND_OTHER = "ein anderer Wert"
 FILE_EMPTY = "Die Datei enthält keine Daten"
 SHEET_SKIPPED = "Blatt ohne Spalte 'bezirk' wurde übersprungen"
 EMPTY_HEADER = "Spalte {position} hat keine Überschrift, enthält aber Werte"
@@ -66,7 +80,10 @@ NO_CRS = (
     "Die Datei hat kein Koordinatenbezugssystem; bitte mit Bezugssystem speichern "
     "(z. B. EPSG:25832)"
 )
-CRS_UNUSABLE = "Das Koordinatenbezugssystem lässt sich nicht umrechnen ({reason})"
+CRS_UNUSABLE = (
+    "Das Koordinatenbezugssystem „{crs}“ ist unbekannt oder lässt sich nicht umrechnen; "
+    "bitte z. B. EPSG:25832 oder EPSG:4326 angeben"
+)
 NO_GEOMETRY = "Objekt ohne Geometrie"
 NOT_A_POINT = "Geometrie ist ein {kind}, erwartet wird ein Punkt"
 NOT_A_POLYGON = "Geometrie ist ein {kind}, erwartet wird eine Fläche (Polygon)"
@@ -318,7 +335,7 @@ DB_DISK_FULL = (
 )
 DB_BUSY = (
     "Die Datenbank ist durch eine andere Änderung (z. B. einen laufenden Import) belegt; "
-    "nach {seconds} Sekunden Warten wurde abgebrochen, es wurde nichts gespeichert. "
+    "nach {seconds} Warten wurde abgebrochen, es wurde nichts gespeichert. "
     "Bitte später erneut versuchen."
 )
 DB_DAMAGED = (
@@ -358,8 +375,27 @@ LIMIT_VERTICES = (
     "Die Flächen haben zusammen {count} Stützpunkte; erlaubt sind höchstens {limit} "
     "(Grenze QA_LIMIT_VERTICES); bitte im GIS vereinfachen"
 )
+LIMIT_SHP_SIZE = (
+    "Die Geometrien der Shapefile ({member}) sind {size} MB groß; mit höchstens {vertices} "
+    "Stützpunkten (Grenze QA_LIMIT_VERTICES) sind es höchstens {limit} MB; bitte im GIS "
+    "vereinfachen"
+)
+LIMIT_SHARED_STRINGS = (
+    "Der Textteil {part} der Excel-Datei entpackt sich auf {size} MB; erlaubt sind höchstens "
+    "{limit} MB (Grenze QA_LIMIT_SHARED_STRINGS_MB)"
+)
+LIMIT_FAR_COLUMN = (
+    "Die Tabelle hat eine Zelle {cell} jenseits der erlaubten {limit} Spalten (Grenze "
+    "QA_LIMIT_COLUMNS); bitte die Spalten rechts der Daten löschen"
+)
+LIMIT_OFFERS = (
+    "Nach dem Import wären {count} Angebote in der Datenbank; erlaubt sind höchstens {limit} "
+    "(Grenze QA_LIMIT_OFFERS); es wurde nichts gespeichert"
+)
+SECONDS_ONE = "{count} Sekunde"
+SECONDS_MANY = "{count} Sekunden"
 REPAIR_TOO_COSTLY = (
-    "Die ungültigen Geometrien ließen sich nicht in {seconds} Sekunden und {mb} MB Speicher "
+    "Die ungültigen Geometrien ließen sich nicht in {seconds} und {mb} MB Speicher "
     "reparieren (Grenzen QA_LIMIT_REPAIR_SECONDS, QA_LIMIT_REPAIR_MB); bitte die Flächen im "
     "GIS prüfen und reparieren"
 )
@@ -368,7 +404,10 @@ ENCODING_UNSUPPORTED = (
     "(Trennzeichen-getrennt)“ speichern"
 )
 NUL_CHARACTER = "Der Text enthält ein Nullzeichen (Steuerzeichen \\0); bitte entfernen"
-CSV_BROKEN = "Die CSV-Struktur ist fehlerhaft ({reason})"
+CSV_BROKEN = (
+    "Die CSV-Struktur ist fehlerhaft; bitte Anführungszeichen und Zeilenumbrüche in dieser "
+    "Zeile prüfen"
+)
 FORMULA_WITHOUT_VALUE = (
     "Formel ohne gespeicherten Wert; bitte die Datei in Excel öffnen, neu berechnen und "
     "speichern (oder die Formel durch ihren Wert ersetzen)"

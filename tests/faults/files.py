@@ -44,3 +44,4 @@ def offers_xlsx(path: Path, count: int) -> Path:
 
 def _de(value: float) -> str:
     return str(value).replace(".", ",")
+

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import geopandas as gpd
@@ -17,8 +18,11 @@ import pytest
 from shapely.geometry import Polygon, box
 
 from services import cli
+from services.config import GEODATA_DIR
+from services.io import hsds
+from services.model import Offer
 from services.storage import Repository
-from tests.faults.files import offers_csv, points_in_city
+from tests.faults.files import offer_records, offers_csv, points_in_city
 from tests.unit.io.helpers import (
     LONG_HEADER,
     OFFER_HEADER,
@@ -27,7 +31,9 @@ from tests.unit.io.helpers import (
     city_layer,
     csv_text,
     offer_row,
+    shapefile_zip,
     write_text,
+    xlsx_by_hand,
 )
 
 
@@ -285,3 +291,228 @@ def test_offers_outside_every_district_after_a_swap_are_warned_about(run, repo, 
     assert code == 0 and outside > 0
     assert f"Achtung: {outside} Angebote und Büros liegen in keinem Bezirk" in out
     assert out.count("liegt in keinem Bezirk; der Eintrag wird ohne Bezirk gespeichert") == outside
+
+
+# --- JSON of the wrong shape (GeoJSON offers and offices, HSDS) -------------------------
+
+POINT = {"type": "Point", "coordinates": [6.93, 51.52]}
+PROPS = {"id": "o1", "name": "A", "traeger": "T", "bedarfe": "lernen"}
+
+
+def feature_collection(path: Path, features: list, **members) -> Path:
+    path.write_text(json.dumps({"type": "FeatureCollection", **members, "features": features}),
+                    encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("features", "members", "problem"), [
+    ([1], {}, "o.geojson, Objekt 1: Der Eintrag ist kein GeoJSON-Feature (ein JSON-Objekt mit "
+              "„geometry“ und „properties“), sondern eine Zahl"),
+    ([{"type": "Feature", "properties": [1, 2], "geometry": POINT}], {},
+     "o.geojson, Objekt 1, Feld 'properties': Erwartet wird ein JSON-Objekt (Namen mit Werten), "
+     "gefunden: eine Liste"),
+    ([{"type": "Feature", "properties": PROPS, "geometry": "x"}], {},
+     "o.geojson, Objekt 1, Feld 'geometry': Erwartet wird ein JSON-Objekt (Namen mit Werten), "
+     "gefunden: ein Text"),
+    ([{"type": "Feature", "properties": PROPS, "geometry": POINT}], {"crs": "EPSG:25832"},
+     "o.geojson, Feld 'crs': Erwartet wird ein JSON-Objekt (Namen mit Werten), gefunden: ein "
+     "Text"),
+    ([{"type": "Feature", "properties": PROPS, "geometry": POINT}],
+     {"crs": {"type": "name", "properties": {"name": "EPSG:999999"}}},
+     "o.geojson, Feld 'crs': Das Koordinatenbezugssystem „EPSG:999999“ ist unbekannt oder lässt "
+     "sich nicht umrechnen; bitte z. B. EPSG:25832 oder EPSG:4326 angeben"),
+], ids=["feature-number", "properties-list", "geometry-text", "crs-text", "crs-unknown"])
+@pytest.mark.parametrize("kind", ["offers", "offices"])
+def test_geojson_of_the_wrong_shape_is_a_german_problem(run, unchanged, tmp_path, kind,
+                                                        features, members, problem):
+    code, out, err = run("import", kind, feature_collection(tmp_path / "o.geojson", features,
+                                                           **members))
+    assert (code, out) == (2, "")
+    assert err[1] == f"  {problem}"
+    assert not any("Unerwarteter Fehler" in line or "Error" in line for line in err)
+
+
+def test_a_property_nested_just_under_the_json_limit_is_a_german_problem(run, unchanged,
+                                                                          tmp_path):
+    deep = json.loads("[" * 600 + "1" + "]" * 600)
+    feature = {"type": "Feature", "properties": PROPS | {"name": deep}, "geometry": POINT}
+    code, _, err = run("import", "offers", feature_collection(tmp_path / "o.geojson", [feature]))
+    assert code == 2
+    assert err[1] == ("  o.geojson, Objekt 1, Feld 'properties': Ein Wert ist zu tief "
+                      "verschachtelt; erwartet wird ein Text, eine Zahl oder eine Liste davon")
+
+
+def test_deeply_nested_json_is_a_german_problem(run, unchanged, tmp_path):
+    path = write_text(tmp_path / "o.geojson", "[" * 200_000 + "]" * 200_000)
+    code, _, err = run("import", "offers", path)
+    assert (code, err[1:]) == (2, [
+        "  o.geojson: Die Datei ist zu tief verschachtelt, um sie als JSON zu lesen; bitte die "
+        "Datei prüfen"])
+
+
+def hsds_directory(path: Path, offers: list[Offer]) -> Path:
+    hsds.write_hsds(hsds.to_hsds(offers, []), path)
+    return path
+
+
+def test_hsds_services_nested_too_deep_is_a_german_problem(run, unchanged, tmp_path):
+    folder = hsds_directory(tmp_path / "hsds", offer_records(1))
+    write_text(folder / hsds.SERVICES, "[" * 200_000 + "]" * 200_000)
+    code, _, err = run("import", "hsds", folder)
+    assert (code, err[1:]) == (2, [
+        "  services.json: Die Datei ist zu tief verschachtelt, um sie als JSON zu lesen; bitte "
+        "die Datei prüfen"])
+
+
+def test_hsds_syntax_errors_name_line_and_column_in_german(run, unchanged, tmp_path):
+    folder = hsds_directory(tmp_path / "hsds", offer_records(1))
+    write_text(folder / hsds.SERVICES, '[\n  {"id": }\n]')
+    code, _, err = run("import", "hsds", folder)
+    assert (code, err[1:]) == (2, [
+        "  services.json: Die Datei ist kein gültiges JSON (Zeile 2, Spalte 10)"])
+
+
+@pytest.mark.parametrize(("name", "problem"), [
+    ("Spiel\x00gruppe", "Der Text enthält ein Nullzeichen (Steuerzeichen \\0); bitte entfernen"),
+    ("x" * 30_000, "Der Text ist 30000 Zeichen lang; erlaubt sind höchstens 20000 Zeichen "
+                   "(Grenze QA_LIMIT_CELL_CHARS)"),
+], ids=["nul", "30000-characters"])
+def test_hsds_texts_are_checked_like_every_import(run, unchanged, repo, tmp_path, name, problem):
+    first, second = offer_records(2)
+    folder = hsds_directory(tmp_path / "hsds", [first, replace(second, name=name)])
+    code, _, err = run("import", "hsds", folder)
+    assert (code, err[1:]) == (2, [f"  services.json, Objekt 2, Feld 'name': {problem}"])
+    assert repo.offers() == []
+
+
+def test_hsds_file_size_and_record_limits(run, unchanged, tmp_path):
+    folder = hsds_directory(tmp_path / "hsds", offer_records(3))
+    code, _, err = run("import", "hsds", folder, QA_LIMIT_ROWS="2")
+    assert (code, err[1:]) == (2, [
+        f"  {name}: Die Datei hat mehr als 2 Datenzeilen; bitte aufteilen (Grenze QA_LIMIT_ROWS)"
+        for name in (hsds.SERVICES, hsds.TERMS)])
+    code, _, err = run("import", "hsds", folder, QA_LIMIT_ROWS="250000",
+                       QA_LIMIT_FILE_MB="0.0001")
+    assert code == 2 and ("  services.json: Die Datei ist 0,0 MB groß; erlaubt sind höchstens "
+                          "0,0 MB (Grenze QA_LIMIT_FILE_MB)") in err
+
+
+# --- the limits, each with its German message --------------------------------------------
+
+def test_file_size_limit(run, unchanged, tmp_path):
+    code, _, err = run("import", "offers", offers_csv(tmp_path / "o.csv", 20),
+                       QA_LIMIT_FILE_MB="0.001")
+    assert (code, err[1:]) == (2, [
+        "  o.csv: Die Datei ist 0,0 MB groß; erlaubt sind höchstens 0,0 MB (Grenze "
+        "QA_LIMIT_FILE_MB)"])
+
+
+def test_cell_length_limit(run, unchanged, tmp_path):
+    row = offer_row(1)
+    row[1] = "x" * 20_001
+    code, _, err = run("import", "offers", write_text(tmp_path / "o.csv",
+                                                      csv_text(OFFER_HEADER, [row])))
+    assert (code, err[1:]) == (2, [
+        "  o.csv, Zeile 2, Spalte 'name': Der Text ist 20001 Zeichen lang; erlaubt sind "
+        "höchstens 20000 Zeichen (Grenze QA_LIMIT_CELL_CHARS)"])
+
+
+def test_column_limit(run, unchanged, tmp_path):
+    header = OFFER_HEADER + [f"extra{i}" for i in range(293)]
+    path = write_text(tmp_path / "o.csv", csv_text(header, [offer_row(1) + [""] * 293]))
+    code, _, err = run("import", "offers", path)
+    assert (code, err[1:]) == (2, [
+        "  o.csv, Zeile 1: Die Tabelle hat 301 Spalten; erlaubt sind höchstens 300 (Grenze "
+        "QA_LIMIT_COLUMNS)"])
+
+
+def test_a_csv_line_of_two_million_cells_is_refused_before_it_is_split(run, unchanged,
+                                                                      tmp_path):
+    """Split, the line would be a list of two million strings; it is refused by a count."""
+    rows = csv_text(OFFER_HEADER, [offer_row(1)]) + ";" * 2_000_000 + "\r\n"
+    path = write_text(tmp_path / "o.csv", rows + csv_text(OFFER_HEADER, [offer_row(2)]))
+    code, _, err = run("import", "offers", path)
+    assert (code, err[1:]) == (2, [
+        "  o.csv, Zeile 3: Die Tabelle hat 2000001 Spalten; erlaubt sind höchstens 300 (Grenze "
+        "QA_LIMIT_COLUMNS)"])
+
+
+def test_separators_inside_quotes_do_not_count_as_columns(run, repo, tmp_path):
+    row = offer_row(1)
+    row[1] = "Angebot; " * 400  # quoted by the writer: one cell
+    path = write_text(tmp_path / "o.csv", csv_text(OFFER_HEADER, [row]))
+    assert run("import", "offers", path)[0] == 0
+    assert repo.offers()[0].name == row[1].strip()
+
+
+def test_total_vertex_limit(run, unchanged):
+    path = GEODATA_DIR / "districts.geojson"
+    code, _, err = run("import", "districts", path, QA_LIMIT_VERTICES="100")
+    assert code == 2 and err[1].startswith("  districts.geojson: Die Flächen haben zusammen ")
+    assert err[1].endswith("Stützpunkte; erlaubt sind höchstens 100 (Grenze QA_LIMIT_VERTICES); "
+                           "bitte im GIS vereinfachen")
+
+
+def test_a_48_mb_shp_in_a_small_zip_is_refused_unread_at_the_default_limits(run, unchanged,
+                                                                           tmp_path):
+    archive = shapefile_zip(tmp_path / "bezirke.zip", 48 * 1024 * 1024)
+    assert archive.stat().st_size < 200_000
+    code, _, err = run("import", "districts", archive)
+    assert (code, err[1:]) == (2, [
+        "  bezirke.zip: Die Geometrien der Shapefile (bezirke.shp) sind 48,0 MB groß; mit "
+        "höchstens 2000000 Stützpunkten (Grenze QA_LIMIT_VERTICES) sind es höchstens 32,6 MB; "
+        "bitte im GIS vereinfachen"])
+
+
+def test_a_cell_in_column_xfd_is_refused_before_openpyxl_pads_the_rows(run, unchanged, tmp_path):
+    """The audit's 43 KB file: 5,000 rows with a cell in A and in XFD cost 30 s and 1.5 GB."""
+    rows = [f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>x</t></is></c>'
+            f'<c r="XFD{r}"><v>1</v></c></row>' for r in range(1, 5_001)]
+    path = xlsx_by_hand(tmp_path / "breit.xlsx", rows)
+    code, _, err = run("import", "offers", path)
+    assert (code, err[1:]) == (2, [
+        "  breit.xlsx, Blatt 'Angebote': Die Tabelle hat eine Zelle XFD1 jenseits der erlaubten "
+        "300 Spalten (Grenze QA_LIMIT_COLUMNS); bitte die Spalten rechts der Daten löschen"])
+
+
+def test_a_cell_in_a_two_letter_column_beyond_the_limit_is_refused_by_the_row_width(
+        run, unchanged, tmp_path):
+    rows = ['<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c>'
+            '<c r="ZZ1"><v>1</v></c></row>']
+    code, _, err = run("import", "offers", xlsx_by_hand(tmp_path / "b.xlsx", rows))
+    assert (code, err[1:]) == (2, [
+        "  b.xlsx, Blatt 'Angebote', Zeile 1: Die Tabelle hat 702 Spalten; erlaubt sind "
+        "höchstens 300 (Grenze QA_LIMIT_COLUMNS)"])
+
+
+@pytest.mark.parametrize("part", ["xl/sharedStrings.xml", "xl/worksheets/sheet9.xml"])
+def test_a_large_shared_strings_table_is_refused_unparsed(run, unchanged, tmp_path, part):
+    """The audit's 141 KB file with a 57 MB text table took 31 s; a renamed table counts too."""
+    rows = ['<row r="1"><c r="A1" t="s"><v>0</v></c></row>']
+    path = xlsx_by_hand(tmp_path / "t.xlsx", rows, ["Angebot"] * 200_000, strings_part=part)
+    code, _, err = run("import", "offers", path, QA_LIMIT_SHARED_STRINGS_MB="1")
+    assert (code, err[1:]) == (2, [
+        f"  t.xlsx: Der Textteil {part} der Excel-Datei entpackt sich auf 4,4 MB; erlaubt sind "
+        "höchstens 1,0 MB (Grenze QA_LIMIT_SHARED_STRINGS_MB)"])
+
+
+def test_an_invalid_limit_setting_is_a_german_error(run, unchanged, tmp_path):
+    code, _, err = run("import", "offers", offers_csv(tmp_path / "o.csv", 2), QA_LIMIT_ROWS="viel")
+    assert (code, err) == (2, [
+        "Fehler: Die Umgebungsvariable QA_LIMIT_ROWS muss eine ganze Zahl größer als 0 sein, "
+        "nicht „viel“"])
+
+
+def test_total_offers_cap(run, repo, tmp_path):
+    assert run("import", "offers", offers_csv(tmp_path / "a.csv", 30, prefix="a"),
+               QA_LIMIT_OFFERS="50")[0] == 0
+    version = repo.data_version()
+    code, _, err = run("import", "offers", offers_csv(tmp_path / "b.csv", 30, prefix="b"))
+    assert (code, err[1:]) == (2, [
+        "  b.csv: Nach dem Import wären 60 Angebote in der Datenbank; erlaubt sind höchstens 50 "
+        "(Grenze QA_LIMIT_OFFERS); es wurde nichts gespeichert"])
+    folder = hsds_directory(tmp_path / "hsds", offer_records(21))
+    code, _, err = run("import", "hsds", folder)
+    assert code == 2 and err[1].startswith("  services.json: Nach dem Import wären 51 Angebote")
+    assert repo.data_version() == version and len(repo.offers()) == 30
+    assert run("import", "offers", offers_csv(tmp_path / "a.csv", 30, prefix="a"))[0] == 0

@@ -80,7 +80,7 @@ def test_a_writer_that_waits_too_long_gets_a_german_message(repo, database_url, 
         holder.join()
     assert (run.returncode, stdout) == (3, "")
     assert stderr.startswith("Datenbankfehler: Die Datenbank ist durch eine andere Änderung "
-                             "(z. B. einen laufenden Import) belegt; nach 1 Sekunden Warten")
+                             "(z. B. einen laufenden Import) belegt; nach 1 Sekunde Warten")
     assert repo.data_version() == version + 1  # only the holder's (empty) write
     assert repo.offers() == []
 

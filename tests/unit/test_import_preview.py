@@ -8,7 +8,7 @@ import pytest
 
 from services.config import GEODATA_DIR
 from services.import_preview import import_summary, preview, run_import
-from services.importer import seed_demo
+from services.importer import DEMO_REFERENCE_DAY, seed_demo
 from services.io.errors import ImportFailed
 from services.storage import Repository, create_engine_for, migrate
 
@@ -18,7 +18,7 @@ def repo(tmp_path_factory) -> Repository:
     engine = create_engine_for(f"sqlite:///{tmp_path_factory.mktemp('preview') / 'qa.db'}")
     migrate(engine)
     repo = Repository(engine)
-    seed_demo(repo)
+    seed_demo(repo, today=DEMO_REFERENCE_DAY)  # stored dates as in the files
     return repo
 
 
@@ -68,3 +68,17 @@ def test_a_bad_file_raises_the_imports_problems(repo, tmp_path):
     with pytest.raises(ImportFailed) as failed:
         preview(repo, "offers", path)
     assert all(p.file == "angebote.csv" for p in failed.value.problems)
+
+
+def test_the_preview_refuses_what_the_total_offers_cap_would_refuse(repo, tmp_path, monkeypatch):
+    lines = (GEODATA_DIR / "offers.csv").read_text(encoding="utf-8").splitlines()
+    new = lines[1].replace(lines[1].split(",", 1)[0], "eins-zu-viel", 1)
+    path = tmp_path / "angebote.csv"
+    path.write_text("\n".join([lines[0], new]), encoding="utf-8")
+    monkeypatch.setenv("QA_LIMIT_OFFERS", str(len(repo.offers())))
+    with pytest.raises(ImportFailed) as failed:
+        preview(repo, "offers", path)
+    assert str(failed.value) == (
+        f"angebote.csv: Nach dem Import wären {len(repo.offers()) + 1} Angebote in der Datenbank; "
+        f"erlaubt sind höchstens {len(repo.offers())} (Grenze QA_LIMIT_OFFERS); es wurde nichts "
+        "gespeichert")

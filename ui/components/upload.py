@@ -20,7 +20,7 @@ import streamlit as st
 from services.auth import Principal, role_labels
 from services.import_preview import KINDS, DistrictFields, ImportPreview, import_summary
 from services.io.errors import ImportFailed, ImportProblem
-from services.io.limits import limits
+from services.io.limits import shown_problems
 from services.plaintext import isolate, markdown_literal
 from services.texts import auth as auth_text
 from services.texts import upload as t
@@ -108,7 +108,7 @@ def _check(kind: str, name: str, file_id: str, content: bytes) -> _Checked:
 
 def _show_problems(name: str, problems: list[ImportProblem]) -> None:
     st.error(markdown_literal(t.INVALID.format(file=name, count=len(problems))))
-    shown = limits().reported_problems
+    shown = shown_problems()
     st.dataframe([{t.COLUMN_FILE: isolate(p.file), t.COLUMN_ROW: p.row,
                    t.COLUMN_FIELD: isolate(p.field or ""), t.COLUMN_MESSAGE: isolate(p.message)}
                   for p in problems[:shown]], hide_index=True)  # fmt: skip
@@ -130,7 +130,7 @@ def _show_preview(preview: ImportPreview) -> None:
                  hide_index=True)
     if preview.warnings:
         with st.expander(t.WARNINGS.format(count=len(preview.warnings))):
-            st.text("\n".join(str(w) for w in preview.warnings[: limits().reported_problems]))
+            st.text("\n".join(str(w) for w in preview.warnings[: shown_problems()]))
 
 
 def _confirm(kind: str) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from pathlib import Path
 
 import geopandas as gpd
@@ -89,3 +90,72 @@ def office(**changes) -> Office:
                   lat=51.5226, lon=6.9478, opening_hours=(OpeningSlot(2, "10:00", "12:00"),),
                   email="buero@example.org", staff_role="Lotse", is_demo=True)
     return Office(**(values | changes))
+
+
+_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+    'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.'
+    'openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType='
+    '"application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.'
+    'openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName='
+    '"/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+    'spreadsheetml.worksheet+xml"/>{strings}</Types>')
+_STRINGS_TYPE = ('<Override PartName="/{part}" ContentType="application/vnd.openxmlformats-'
+                 'officedocument.spreadsheetml.sharedStrings+xml"/>')
+_RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+         'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://'
+         'schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+         'Target="xl/workbook.xml"/></Relationships>')
+_WORKBOOK = ('<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.'
+             'openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats'
+             '.org/officeDocument/2006/relationships"><sheets><sheet name="Angebote" sheetId="1" '
+             'r:id="rId1"/></sheets></workbook>')
+_WORKBOOK_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.'
+    'org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
+    'openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/'
+    'sheet1.xml"/>{strings}</Relationships>')
+_STRINGS_REL = ('<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/'
+                '2006/relationships/sharedStrings" Target="/{part}"/>')
+
+
+def xlsx_by_hand(path: Path, rows: list[str], strings: list[str] | None = None,
+                 strings_part: str = "xl/sharedStrings.xml") -> Path:
+    """An XLSX written part by part, as a hostile tool could: `rows` are <row> elements,
+    `strings` the shared-strings table (stored under `strings_part`)."""
+    sheet = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.'
+             'openxmlformats.org/spreadsheetml/2006/main"><sheetData>' + "".join(rows)
+             + "</sheetData></worksheet>")
+    with_strings = strings is not None
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", _CONTENT_TYPES.format(
+            strings=_STRINGS_TYPE.format(part=strings_part) if with_strings else ""))
+        archive.writestr("_rels/.rels", _RELS)
+        archive.writestr("xl/workbook.xml", _WORKBOOK)
+        archive.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS.format(
+            strings=_STRINGS_REL.format(part=strings_part) if with_strings else ""))
+        archive.writestr("xl/worksheets/sheet1.xml", sheet)
+        if with_strings:
+            archive.writestr(strings_part, '<?xml version="1.0" encoding="UTF-8"?><sst xmlns='
+                             '"http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                             + "".join(f"<si><t>{s}</t></si>" for s in strings) + "</sst>")
+    return path
+
+
+def shp_file(size: int, shape_type: int = 5) -> bytes:
+    """A .shp of `size` bytes: a valid header, then zeros (they pack to almost nothing)."""
+    header = bytearray(100)
+    header[0:4] = (9994).to_bytes(4, "big")
+    header[24:28] = (size // 2).to_bytes(4, "big")
+    header[28:32] = (1000).to_bytes(4, "little")
+    header[32:36] = shape_type.to_bytes(4, "little")
+    return bytes(header) + bytes(size - len(header))
+
+
+def shapefile_zip(path: Path, shp_bytes: int, shape_type: int = 5) -> Path:
+    """A ZIP whose .shp has `shp_bytes` (the issue's 140 KB archive held a 48 MB .shp)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("bezirke.shp", shp_file(shp_bytes, shape_type))
+        archive.writestr("bezirke.shx", shp_file(100, shape_type))
+        archive.writestr("bezirke.dbf", b"")
+    return path

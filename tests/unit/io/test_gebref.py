@@ -3,6 +3,7 @@ municipality filter, removed buildings, and German errors naming line and field.
 
 from __future__ import annotations
 
+import tracemalloc
 import zipfile
 from pathlib import Path
 
@@ -108,6 +109,28 @@ def test_bad_rows_are_reported_with_line_and_field_and_nothing_is_returned(tmp_p
         "(Ostwert und Nordwert in EPSG:25832 erwartet, beim 15-Felder-Format mit "
         "vorangestellter Zone 32)",
     ]
+
+
+def test_a_nul_in_a_street_name_is_a_problem_not_a_cut_name(tmp_path):
+    with pytest.raises(ImportFailed) as failed:
+        read_gebref(gebref(tmp_path, [row21(), row21(street="Feuer\x00bachstraße", number="2")]))
+    assert [str(p) for p in failed.value.problems] == [
+        "gebref.txt, Zeile 2, Spalte 'str': Der Text enthält ein Nullzeichen (Steuerzeichen "
+        "\\0); bitte entfernen"]
+
+
+def test_the_format_sniffing_reads_a_bounded_first_line(tmp_path):
+    """A 20 MB file without line breaks is told apart from a table by its first 4 KB."""
+    path = write_text(tmp_path / "gebref.txt", ";".join(["x" * 1000] * 20_000))
+    tracemalloc.start()
+    try:
+        with pytest.raises(ImportFailed) as failed:
+            read_addresses(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert "die erste Zeile hat" in str(failed.value)
+    assert peak < 2 * 1024 * 1024
 
 
 def test_problems_are_capped_for_a_broken_state_wide_file(tmp_path):

@@ -4,6 +4,7 @@ keeps every field, and bad input is refused with file, object and HSDS field nam
 from __future__ import annotations
 
 import json
+import sys
 import uuid
 from dataclasses import replace
 from pathlib import Path
@@ -236,3 +237,21 @@ def test_ids_are_exactly_uuid5_and_files_are_json_lists(tmp_path):
         assert json.loads((tmp_path / name).read_text("utf-8")) == objects
     hsds.write_hsds({hsds.SERVICES: []}, tmp_path / "empty")
     assert json.loads((tmp_path / "empty" / hsds.SERVICES).read_text("utf-8")) == []
+
+
+def test_values_nested_around_the_json_limit_are_problems_never_a_crash(tmp_path):
+    """Around the JSON reader's nesting limit a value is either an odd text (its checks
+    apply) or the file is refused in German; no depth crashes the import."""
+    hsds.write_hsds(hsds.to_hsds([full_offer(name="PLATZHALTER")], []), tmp_path)
+    services = (tmp_path / hsds.SERVICES).read_text(encoding="utf-8")
+    refused = 0
+    for depth in range(sys.getrecursionlimit() - 200, sys.getrecursionlimit() + 10):
+        nested = "[" * depth + "1" + "]" * depth
+        (tmp_path / hsds.SERVICES).write_text(services.replace('"PLATZHALTER"', nested),
+                                              encoding="utf-8")
+        try:
+            hsds.read_hsds(tmp_path)  # a short enough nesting is just an odd name
+        except ImportFailed as failed:
+            assert {p.file for p in failed.problems} == {hsds.SERVICES}
+            refused += 1
+    assert refused  # the depths reached the reader's limit

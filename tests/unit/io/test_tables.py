@@ -10,7 +10,7 @@ import pytest
 
 from services.io.cells import CellError, fold, parse_bool, parse_date, parse_number
 from services.io.errors import ImportFailed
-from services.io.tables import read_sheets, read_table, rows_with_values_exceed, sniff_delimiter
+from services.io.tables import SheetExcess, read_sheets, read_table, sheet_excess, sniff_delimiter
 from tests.unit.io.helpers import csv_text, write_text
 
 
@@ -123,5 +123,16 @@ SHEET = (b'<worksheet xmlns="s"><sheetData>'
 @pytest.mark.parametrize("chunk", [1, 7, 64, 1 << 20])
 def test_the_row_scan_counts_rows_with_a_value_across_block_borders(chunk):
     # three rows with a value: the header, row 4 (prefixed namespace) and row 5
-    assert rows_with_values_exceed(io.BytesIO(SHEET), 2, chunk=chunk)
-    assert not rows_with_values_exceed(io.BytesIO(SHEET), 3, chunk=chunk)
+    assert sheet_excess(io.BytesIO(SHEET), 2, 300, chunk=chunk) == SheetExcess(rows=True)
+    assert sheet_excess(io.BytesIO(SHEET), 3, 300, chunk=chunk) == SheetExcess()
+
+
+FAR = (b'<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>r="XFD9"</t></is>'
+       b'</c><x:c s="1" r = \'ABC7\'><x:v>1</x:v></x:c></row></sheetData></worksheet>')
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 64, 1 << 20])
+def test_the_scan_finds_a_cell_beyond_the_column_limit_but_not_in_a_text(chunk):
+    assert sheet_excess(io.BytesIO(FAR), 10, 300, chunk=chunk) == SheetExcess(far_cell="ABC7")
+    assert sheet_excess(io.BytesIO(FAR), 10, 703, chunk=chunk) == SheetExcess()  # AAA+ allowed
+    assert sheet_excess(io.BytesIO(SHEET), 10, 26, chunk=chunk) == SheetExcess()

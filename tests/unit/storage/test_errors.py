@@ -80,3 +80,4 @@ def test_the_engine_keeps_row_values_out_of_its_exceptions(tmp_path):
 
 def test_busy_says_how_long_it_waited():
     assert "nach 120 Sekunden Warten" in classify(wrapped(sqlite_error(5)), 120).message
+    assert "nach 1 Sekunde Warten" in classify(wrapped(sqlite_error(5)), 1).message
