@@ -66,11 +66,14 @@ def need_label(code: str) -> str:
 
 
 def sample_points(snap: Snapshot) -> ChildPoints:
-    """Where children are assumed to live, built once per snapshot and session: the stored
-    building addresses, a regular grid in districts without any (docs/methods.md)."""
+    """Where children are assumed to live, built once per data version and session: the
+    stored building addresses, a regular grid in districts without any (docs/methods.md).
+
+    The session keeps the version number, never the snapshot itself: an old snapshot
+    (offers, districts, GeoJSON) must be freed once an import has replaced it."""
     kept = st.session_state.get(_POINTS)
-    if kept is None or kept[0] is not snap:
-        kept = (snap, child_points(snap.districts, data.address_points(snap)))
+    if kept is None or kept[0] != snap.version:
+        kept = (snap.version, child_points(snap.districts, data.address_points(snap)))
         st.session_state[_POINTS] = kept
     return kept[1]
 
