@@ -14,9 +14,12 @@ from streamlit.testing.v1 import AppTest
 from services.config import load_settings
 from services.importer import shared_repository
 from services.snapshot import shared_snapshot
+from services.storage.errors import DatabaseUnavailable
+from services.storage.scenarios import ScenarioStore
 from services.taxonomy import NEEDS_BY_CODE
 from services.texts import analysis as t
 from services.texts import auth as auth_text
+from services.texts import validation
 from tests.app.accounts import create_accounts, log_in
 from ui import state
 from ui.components import scenario_editor as editor
@@ -186,3 +189,14 @@ def new_data_version(repo) -> None:
     """A write as an import makes it: the data version moves on (the data stay the same)."""
     with repo.writing():
         pass
+
+
+def test_saved_scenarios_that_cannot_be_read_get_the_german_notice(monkeypatch):
+    def unavailable(_store):
+        raise DatabaseUnavailable
+
+    monkeypatch.setattr(ScenarioStore, "list", unavailable)
+    at = log_in(open_page(), "nur-planung")
+    assert not at.exception
+    assert [e.value for e in at.error] == [validation.DB_UNAVAILABLE]
+    assert len(ranked(at)) == 17  # the rest of the page is there

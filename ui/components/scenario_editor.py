@@ -115,9 +115,9 @@ def _save() -> None:
 def _open() -> None:
     if _refused():
         return
-    scenario = data.open_scenario(st.session_state.get(SAVED) or "")
+    scenario, fault = data.open_scenario(st.session_state.get(SAVED) or "")
     if scenario is None:
-        st.session_state[MESSAGES] = ("error", [t.SCENARIO_GONE])
+        st.session_state[MESSAGES] = ("error", [fault or t.SCENARIO_GONE])
         return
     st.session_state.update({NAME: scenario.name, OFFERS: scenario.offers, ID: scenario.id,
                              CREATED: scenario.created, POSITION: None})  # fmt: skip
@@ -202,6 +202,8 @@ def _saved_list() -> None:
         st.caption(auth_text.SCENARIOS_LOGIN_REQUIRED)
         return
     saved = data.saved_scenarios()
+    if saved is None:  # the database did not answer: the notice says so and retries
+        return
     if not saved:
         st.caption(t.SCENARIO_NONE_SAVED)
         return
