@@ -78,25 +78,30 @@ def snapshot() -> Snapshot:
     When the database cannot be reached, the page shows why in German, retries every few
     seconds by itself, and renders nothing else (st.stop) until it is back.
     """
-    try:
-        return _load()
-    except DatabaseError as error:
-        _outage(error, _load)
+    return _required(_load)
+
+
+def _required(read: Callable[[], T]) -> T:
+    """A read the page cannot do without; on a database fault the German notice, its
+    retry, and nothing else of the page (st.stop)."""
+    result = _or_notice(read)
+    if result is None:
         st.stop()
-        raise  # unreachable: st.stop() ends the run
+    return result
 
 
 def _fresh(read: Callable[[Repository], T]) -> T | None:
     """A read the snapshot does not hold (logs, scenarios, reported needs); on a database
     fault None, after the same German notice and retry as snapshot() (the page goes on)."""
+    return _or_notice(lambda: read(_repository()))
 
-    def probe() -> T:
-        return read(_repository())
 
+def _or_notice(read: Callable[[], T]) -> T | None:
+    """`read()`, or None after the German notice of its database fault (which retries)."""
     try:
-        return probe()
+        return read()
     except DatabaseError as error:
-        _outage(error, probe)
+        _outage(error, read)
         return None
 
 
@@ -126,6 +131,10 @@ _NEARBY_LOCK = threading.Lock()
 def nearby_indexes(snap: Snapshot) -> NearbyIndexes:
     """Address and offer index for the snapshot's data version, per process like the
     snapshot itself (a family's search never reaches this key: it holds only the data)."""
+    return _required(lambda: _nearby_indexes(snap))
+
+
+def _nearby_indexes(snap: Snapshot) -> NearbyIndexes:
     from services.addresses import AddressIndex
     from services.nearest import OfferIndex
 
@@ -145,6 +154,10 @@ _ADDRESS_POINTS: dict[str, tuple[int, pd.DataFrame]] = {}
 def address_points(snap: Snapshot) -> pd.DataFrame:
     """WGS84 `lat`/`lon` of the stored building addresses, where the gap analysis spreads
     children (services/analysis/supply.child_points); read once per data version."""
+    return _required(lambda: _address_points(snap))
+
+
+def _address_points(snap: Snapshot) -> pd.DataFrame:
     settings = load_settings()
     with _NEARBY_LOCK:
         kept = _ADDRESS_POINTS.get(settings.database_url)
