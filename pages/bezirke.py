@@ -5,6 +5,7 @@ import streamlit as st
 from services.analysis.headlines import headlines
 from services.analysis.profiles import district_profile
 from services.analysis.status_dynamics import status_dynamics
+from services.plaintext import markdown_filled, markdown_literal
 from services.texts import profile as t
 from ui import data, sidebar
 from ui.components import profile as parts
@@ -36,8 +37,8 @@ def render() -> None:
         district_picker(snap.district_names)
     button.button(t.PRESENT, on_click=start_presentation, help=t.PRESENT_HELP,
                   width="stretch")
-    st.title(profile.name)
-    st.caption(t.HEADER_META.format(stadtbezirk=profile.stadtbezirk, year=profile.year))
+    st.title(markdown_literal(profile.name))
+    st.caption(markdown_filled(t.HEADER_META, stadtbezirk=profile.stadtbezirk, year=profile.year))
     if profile.is_demo:
         st.warning(t.DEMO_NOTE)
     map_column, figure_column = st.columns([3, 2])

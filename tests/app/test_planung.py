@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from services.config import load_settings
 from services.importer import shared_repository
+from services.plaintext import markdown_filled
 from services.snapshot import shared_snapshot
 from services.storage.errors import DatabaseUnavailable
 from services.storage.scenarios import ScenarioStore
@@ -21,6 +22,7 @@ from services.texts import analysis as t
 from services.texts import auth as auth_text
 from services.texts import validation
 from tests.app.accounts import create_accounts, log_in
+from tests.unit.test_plaintext import visible
 from ui import state
 from ui.components import scenario_editor as editor
 
@@ -124,17 +126,17 @@ def test_scenario_placed_saved_reopened_and_deleted():
 
     at.text_input(key=editor.NAME).set_value("Lernorte Süd").run()
     at.button(key="plan_save").click().run()
-    assert [s.value for s in at.success] == [t.SCENARIO_SAVED.format(name="Lernorte Süd")]
+    assert [s.value for s in at.success] == [markdown_filled(t.SCENARIO_SAVED, name="Lernorte Süd")]
     at.button(key="plan_clear").click().run()
     assert len(at.dataframe) == 1 and at.text_input(key=editor.NAME).value == t.SCENARIO_DEFAULT_NAME
 
     saved = at.selectbox(key=editor.SAVED)
-    assert saved.options[0].startswith("Lernorte Süd (1 Angebote")
+    assert visible(saved.options[0]).startswith("Lernorte Süd (1 Angebote")
     at.button(key="plan_open").click().run()
     assert at.text_input(key=editor.NAME).value == "Lernorte Süd"
     assert len(at.dataframe) == 2  # the comparison is back
     at.button(key="plan_delete").click().run()
-    assert [s.value for s in at.success] == [t.SCENARIO_DELETED.format(name="Lernorte Süd")]
+    assert [s.value for s in at.success] == [markdown_filled(t.SCENARIO_DELETED, name="Lernorte Süd")]
     assert t.SCENARIO_NONE_SAVED in [c.value for c in at.caption]
 
 
@@ -162,9 +164,9 @@ def test_a_typed_address_places_the_hypothetical_offer():
     at = open_page()
     at.text_input(key=editor.ADDRESS).input("Feuerbachstr. 13").run()
     assert not at.exception
-    assert any("Feuerbachstraße 13" in s.value for s in at.success)
+    assert any("Feuerbachstraße 13" in visible(s.value) for s in at.success)
     assert at.session_state[editor.POSITION] is not None
-    assert any("Batenbrock-Süd" in m.value for m in at.markdown)  # the district of the position
+    assert any("Batenbrock-Süd" in visible(m.value) for m in at.markdown)  # the position's district
     at.text_input(key=editor.ADDRESS).input("Zollvereinstraße 3").run()
     assert [e.value for e in at.error] == [t.SCENARIO_ADDRESS_NONE]
 

@@ -25,7 +25,7 @@ from services.analysis.supply import (
 )
 from services.formatting import format_number
 from services.indicators import DEFAULT_INDICATOR, INDICATORS, INDICATORS_BY_KEY
-from services.plaintext import markdown_literal
+from services.plaintext import markdown_filled
 from services.snapshot import Snapshot
 from services.taxonomy import NEEDS, NEEDS_BY_CODE
 from services.texts import analysis as t
@@ -87,9 +87,9 @@ def method_notes(result: SupplyResult) -> None:
     distance = format_number(result.options.distance_m)
     st.caption(t.GAPS_METHOD.format(spread=result.spread_label, children=t.CHILDREN_ESTIMATE + ".",
                                     distance=distance))  # fmt: skip
-    st.caption(markdown_literal(t.GAPS_SOURCE.format(
-        sources="; ".join(result.sources), indicator=result.indicator.label, year=result.year,
-        children_year=result.children_year)))  # fmt: skip
+    st.caption(markdown_filled(
+        t.GAPS_SOURCE, sources="; ".join(result.sources), indicator=result.indicator.label,
+        year=result.year, children_year=result.children_year))  # fmt: skip
     if result.is_demo:
         st.caption(t.GAPS_DEMO)
 
@@ -120,8 +120,8 @@ def comparison_table(comparison: ScenarioComparison, need: str) -> None:
     """Before/after per district for the shown need, and the children newly within reach."""
     rows = comparison.for_need(need)
     newly = float(rows["newly_in_reach"].sum())
-    st.markdown(markdown_literal(t.SCENARIO_COMPARE.format(name=comparison.scenario.name,
-                                                           need=need_label(need))))  # fmt: skip
+    st.markdown(markdown_filled(t.SCENARIO_COMPARE, name=comparison.scenario.name,
+                                need=need_label(need)))
     st.markdown(t.SCENARIO_NEWLY.format(count=format_number(newly), need=need_label(need)))
     shown = rows[list(t.COMPARE_COLUMNS)].assign(
         coverage_before=rows["coverage_before"] * 100, coverage_after=rows["coverage_after"] * 100

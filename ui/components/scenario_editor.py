@@ -15,7 +15,7 @@ import streamlit as st
 from services.addresses import candidate_label
 from services.auth import role_labels
 from services.geo import assign_districts
-from services.plaintext import markdown_literal
+from services.plaintext import isolate, markdown_filled
 from services.scenario import HypotheticalOffer, Scenario, scenario_problems
 from services.snapshot import Snapshot
 from services.taxonomy import NEEDS, NEEDS_BY_CODE
@@ -59,8 +59,8 @@ def _address_typed(snap: Snapshot) -> None:
         return
     best = candidates[0]
     place((best.lat, best.lon))
-    label = markdown_literal(candidate_label(best))
-    st.session_state[MESSAGES] = ("success", [t.SCENARIO_ADDRESS_FOUND.format(label=label)])
+    found = markdown_filled(t.SCENARIO_ADDRESS_FOUND, label=candidate_label(best))
+    st.session_state[MESSAGES] = ("success", [found])
 
 
 def _add() -> None:
@@ -109,7 +109,7 @@ def _save() -> None:
         st.session_state[MESSAGES] = ("error", [fault])
         return
     st.session_state.update({ID: stored.id, CREATED: stored.created})
-    st.session_state[MESSAGES] = ("success", [t.SCENARIO_SAVED.format(name=stored.name)])
+    st.session_state[MESSAGES] = ("success", [markdown_filled(t.SCENARIO_SAVED, name=stored.name)])
 
 
 def _open() -> None:
@@ -134,7 +134,8 @@ def _delete(names: dict[str, str]) -> None:
     if st.session_state.get(ID) == chosen:
         st.session_state.pop(ID, None)
         st.session_state.pop(CREATED, None)
-    st.session_state[MESSAGES] = ("success", [t.SCENARIO_DELETED.format(name=names.get(chosen, ""))])
+    deleted = markdown_filled(t.SCENARIO_DELETED, name=names.get(chosen, ""))
+    st.session_state[MESSAGES] = ("success", [deleted])
 
 
 def scenario_editor(snap: Snapshot, need: str) -> None:
@@ -158,7 +159,7 @@ def _messages() -> None:
 def _placing(snap: Snapshot, need: str) -> None:
     offices = {o.id: o.name for o in snap.offices}
     st.selectbox(t.SCENARIO_AT_OFFICE, [None, *offices], key=OFFICE,
-                 format_func=lambda k: "–" if k is None else offices[k],
+                 format_func=lambda k: "–" if k is None else isolate(offices[k]),
                  on_change=_office_chosen, args=(snap,))  # fmt: skip
     st.text_input(t.SCENARIO_AT_ADDRESS, key=ADDRESS, on_change=_address_typed, args=(snap,))
     position = st.session_state.get(POSITION)
@@ -167,8 +168,8 @@ def _placing(snap: Snapshot, need: str) -> None:
         return
     district = assign_districts([position[0]], [position[1]], snap.districts)[0]
     where = snap.district_names.get(district, t.SCENARIO_OUTSIDE) if district else t.SCENARIO_OUTSIDE
-    st.markdown(t.SCENARIO_POSITION.format(lat=f"{position[0]:.5f}", lon=f"{position[1]:.5f}",
-                                           district=where))  # fmt: skip
+    st.markdown(markdown_filled(t.SCENARIO_POSITION, lat=f"{position[0]:.5f}",
+                                lon=f"{position[1]:.5f}", district=where))  # fmt: skip
     if need in NEEDS_BY_CODE:
         st.session_state.setdefault(OFFER_NEEDS, [need])
     if not st.session_state.get(OFFER_NAME):
@@ -186,9 +187,9 @@ def _offer_list() -> None:
     if not scenario.offers:
         st.caption(t.SCENARIO_EMPTY)
         return
-    st.markdown(markdown_literal(t.SCENARIO_OFFERS.format(name=scenario.name)))
+    st.markdown(markdown_filled(t.SCENARIO_OFFERS, name=scenario.name))
     for index, offer in enumerate(scenario.offers):
-        st.button(markdown_literal(t.SCENARIO_REMOVE.format(name=offer.name)), key=f"plan_remove_{index}",
+        st.button(markdown_filled(t.SCENARIO_REMOVE, name=offer.name), key=f"plan_remove_{index}",
                   on_click=_remove, args=(index,))  # fmt: skip
     left, right = st.columns(2)
     if allowed(*PLANNING):
@@ -207,7 +208,7 @@ def _saved_list() -> None:
     if not saved:
         st.caption(t.SCENARIO_NONE_SAVED)
         return
-    labels = {s.id: t.SCENARIO_LIST_ITEM.format(name=s.name, offers=s.offers,
+    labels = {s.id: t.SCENARIO_LIST_ITEM.format(name=isolate(s.name), offers=s.offers,
                                                 created=s.created.strftime("%d.%m.%Y %H:%M"))
               for s in saved}  # fmt: skip
     st.selectbox(t.SCENARIO_SAVED_LIST, list(labels), key=SAVED, format_func=labels.get,
