@@ -6,6 +6,7 @@ from services.analysis.headlines import headlines
 from services.analysis.profiles import district_profile
 from services.analysis.status_dynamics import status_dynamics
 from services.indicators import DEFAULT_INDICATOR
+from services.plaintext import markdown_filled, markdown_literal
 from services.texts import profile as t
 from ui import data, sidebar, state
 from ui.components import profile as parts
@@ -46,8 +47,8 @@ def render() -> None:
         year_picker(years)
     button.button(t.PRESENT, on_click=start_presentation, help=t.PRESENT_HELP,
                   width="stretch")
-    st.title(profile.name)
-    st.caption(t.HEADER_META.format(stadtbezirk=profile.stadtbezirk, year=profile.year))
+    st.title(markdown_literal(profile.name))
+    st.caption(markdown_filled(t.HEADER_META, stadtbezirk=profile.stadtbezirk, year=profile.year))
     if profile.is_demo:
         st.warning(t.DEMO_NOTE)
     map_column, figure_column = st.columns([3, 2])

@@ -250,6 +250,14 @@ def stored(repo: Repository, kind: RecordKind, record_id: str) -> Any:
     return repo.get_offer(record_id) if kind == "offer" else repo.get_office(record_id)
 
 
+def load(repo: Repository, kind: RecordKind, record_id: str) -> tuple[Any, int | None]:
+    """The stored record and its version (None, None when there is none), read in one
+    transaction: the form's save compares that version, so both must belong together."""
+    with repo.reading() as tx:
+        record = stored(tx, kind, record_id)
+        return record, tx.version_of(kind, record_id) if record is not None else None
+
+
 def changes_frame(entry: AuditEntry) -> pd.DataFrame:
     """An entry's changes as rows of (field label, old, new), for the history view."""
     rows = [(t.COLUMN_LABELS.get(c, c), old, new) for c, (old, new) in entry.changes.items()]
@@ -257,6 +265,11 @@ def changes_frame(entry: AuditEntry) -> pd.DataFrame:
 
 
 LOG_LIMIT = 2_000  # the admins' log shows the newest entries; older ones stay stored
+
+
+def audit_log(repo: Repository, limit: int = LOG_LIMIT) -> pd.DataFrame:
+    """The admins' log: the newest `limit` changes of offers and offices as a table."""
+    return log_frame(repo.audit_entries(limit=limit))
 
 
 def log_frame(entries: list[AuditEntry]) -> pd.DataFrame:

@@ -122,22 +122,27 @@ def _plain(value: object) -> object:
 
 
 def load_snapshot(repo: Repository, today: date | None = None) -> Snapshot:
-    """Read everything the pages show, in a handful of queries.
+    """Read everything the pages show, in a handful of queries of ONE read transaction:
+    an import committing meanwhile cannot mix its data into a snapshot labelled with
+    another data version.
 
     Offers get a `stale` column (services/freshness.py): not verified within
     QA_STALE_MONTHS, for the map and the Lotse to mark. Archived Quartiersbüros are kept
     apart (`archived_offices`), so no public view can show them by mistake.
     """
-    districts = repo.districts()
+    with repo.reading() as tx:
+        version = tx.data_version()
+        districts = tx.districts()
+        offers = tx.offers_frame()
+        offices = tx.offices()
+        values = tx.indicator_values()
     names = dict(zip(districts["id"], districts["name"]))
-    offers = repo.offers_frame()
     stale = freshness.stale_mask(offers["last_verified"], today or date.today(),
                                  freshness.stale_months())
-    offices = repo.offices()
     return Snapshot(
-        version=repo.data_version(),
+        version=version,
         districts=districts,
-        indicator_values=repo.indicator_values(),
+        indicator_values=values,
         offers=filters.prepare(offers.assign(**{freshness.STALE_COLUMN: stale}), names),
         offices=tuple(o for o in offices if o.status == "active"),
         archived_offices=tuple(o for o in offices if o.status != "active"),

@@ -41,10 +41,20 @@
       esc(encodeURIComponent(id)) + "\u27e7</span>";
   }
 
+  // Data text escaped and isolated (<bdi>): a direction override (U+202E) in a name
+  // cannot reorder the tooltip's other lines ("Demo-Eintrag", "nicht geprüft").
+  function plain(value) {
+    return "<bdi>" + esc(value) + "</bdi>";
+  }
+
+  function tipLines(title, details) {
+    var lines = details.filter(Boolean).map(function (d) { return "<br>" + plain(d); });
+    return "<strong>" + plain(title) + "</strong>" + lines.join("");
+  }
+
   // Title in bold, one line per detail, then the click marker; all data escaped.
   function tip(title, details, kind, id) {
-    var lines = details.filter(Boolean).map(function (d) { return "<br>" + esc(d); });
-    return "<strong>" + esc(title) + "</strong>" + lines.join("") + ref(kind, id);
+    return tipLines(title, details) + ref(kind, id);
   }
 
   function textEl(parent, tag, className, text) {
@@ -483,9 +493,8 @@
     data.rows.forEach(function (r) {
       var icon = L.divIcon({ className: data.className, html: "<span>" + esc(r[2]) + "</span>",
         iconSize: [data.size, data.size] });
-      var lines = r[4].map(function (d) { return "<br>" + esc(d); }).join("");
       var marker = L.marker([r[0], r[1]], { icon: icon, zIndexOffset: 2000 });
-      group.addLayer(marker.bindTooltip("<strong>" + esc(r[3]) + "</strong>" + lines));
+      group.addLayer(marker.bindTooltip(tipLines(r[3], r[4])));
     });
     return group;
   }

@@ -12,16 +12,17 @@ notice that waits for the database and reruns the page when it is back.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pandas as pd
 import streamlit as st
 
+from services import editing
 from services.analysis.supply import address_table
 from services.auth import Accounts, LoginRefused, Principal
 from services.config import load_settings
@@ -30,7 +31,9 @@ from services.importer import ImportResult, shared_repository
 from services.io.errors import ImportFailed, ImportProblem
 from services.scenario import Scenario
 from services.snapshot import Snapshot, shared_snapshot
+from services.storage.audit import AuditEntry, RecordKind
 from services.storage.errors import DatabaseError
+from services.storage.repository import Repository
 from services.storage.scenarios import ScenarioSummary
 from services.texts import auth as auth_text
 from services.texts import ui
@@ -41,6 +44,7 @@ if TYPE_CHECKING:  # imported where the Lotse needs them: scipy's KD-tree alone 
     from services.nearest import OfferIndex
 
 RETRY_SECONDS = 5
+T = TypeVar("T")
 
 
 def _repository():
@@ -52,13 +56,21 @@ def _load() -> Snapshot:
 
 
 @st.fragment(run_every=RETRY_SECONDS)
-def _wait_for_database() -> None:
-    """Polls quietly; the whole page reruns as soon as the database answers again."""
+def _wait_for_database(probe: Callable[[], object]) -> None:
+    """Polls quietly by repeating the failed read; the whole page reruns as soon as it
+    works again."""
     try:
-        _load()
+        probe()
     except DatabaseError:
         return
     st.rerun(scope="app")
+
+
+def _outage(error: DatabaseError, probe: Callable[[], object]) -> None:
+    """The German notice of a database fault, and the retry every few seconds."""
+    st.error(error.message)
+    st.caption(ui.DATABASE_RETRYING.format(seconds=RETRY_SECONDS))
+    _wait_for_database(probe)
 
 
 def snapshot() -> Snapshot:
@@ -67,14 +79,41 @@ def snapshot() -> Snapshot:
     When the database cannot be reached, the page shows why in German, retries every few
     seconds by itself, and renders nothing else (st.stop) until it is back.
     """
-    try:
-        return _load()
-    except DatabaseError as error:
-        st.error(error.message)
-        st.caption(ui.DATABASE_RETRYING.format(seconds=RETRY_SECONDS))
-        _wait_for_database()
+    return _required(_load)
+
+
+def _required(read: Callable[[], T]) -> T:
+    """A read the page cannot do without; on a database fault the German notice, its
+    retry, and nothing else of the page (st.stop)."""
+    result = _or_notice(read)
+    if result is None:
         st.stop()
-        raise  # unreachable: st.stop() ends the run
+    return result
+
+
+def _fresh(read: Callable[[Repository], T]) -> T | None:
+    """A read the snapshot does not hold (logs, scenarios, reported needs); on a database
+    fault None, after the same German notice and retry as snapshot() (the page goes on)."""
+    return _or_notice(lambda: read(_repository()))
+
+
+def _or_notice(read: Callable[[], T]) -> T | None:
+    """`read()`, or None after the German notice of its database fault (which retries)."""
+    try:
+        return read()
+    except DatabaseError as error:
+        _outage(error, read)
+        return None
+
+
+def attempt(action: Callable[[Repository], T]) -> tuple[T | None, str | None]:
+    """Run an editing action (or a read inside a widget callback) on the shared repository:
+    (its result, None), or (None, the German message of the database fault: unreachable,
+    read-only, disk full, locked). Other errors (EditRefused, Conflict) pass through."""
+    try:
+        return action(_repository()), None
+    except DatabaseError as error:
+        return None, error.message
 
 
 @dataclass(frozen=True)
@@ -93,6 +132,10 @@ _NEARBY_LOCK = threading.Lock()
 def nearby_indexes(snap: Snapshot) -> NearbyIndexes:
     """Address and offer index for the snapshot's data version, per process like the
     snapshot itself (a family's search never reaches this key: it holds only the data)."""
+    return _required(lambda: _nearby_indexes(snap))
+
+
+def _nearby_indexes(snap: Snapshot) -> NearbyIndexes:
     from services.addresses import AddressIndex
     from services.nearest import OfferIndex
 
@@ -112,6 +155,10 @@ _ADDRESS_POINTS: dict[str, tuple[int, pd.DataFrame]] = {}
 def address_points(snap: Snapshot) -> pd.DataFrame:
     """WGS84 `lat`/`lon` of the stored building addresses, where the gap analysis spreads
     children (services/analysis/supply.child_points); read once per data version."""
+    return _required(lambda: _address_points(snap))
+
+
+def _address_points(snap: Snapshot) -> pd.DataFrame:
     settings = load_settings()
     with _NEARBY_LOCK:
         kept = _ADDRESS_POINTS.get(settings.database_url)
@@ -124,16 +171,13 @@ def address_points(snap: Snapshot) -> pd.DataFrame:
 def add_unmet_need(record: UnmetNeed) -> str | None:
     """Store a reported need („Bedarf anmelden“): None when stored, else the German message
     of the database fault (the form shows it and keeps its fields)."""
-    try:
-        _repository().add_unmet_need(record)
-    except DatabaseError as error:
-        return error.message
-    return None
+    return attempt(lambda repo: repo.add_unmet_need(record))[1]
 
 
 def office_unmet_needs(office_id: str, today: date) -> list[tuple[Period, list[UnmetNeed]]]:
-    """An office's reported needs of this and last month, read fresh (not in the snapshot)."""
-    return office_listing(_repository(), office_id, today)
+    """An office's reported needs of this and last month, read fresh (not in the snapshot);
+    none after the German notice when the database cannot answer."""
+    return _fresh(lambda repo: office_listing(repo, office_id, today)) or []
 
 
 def unmet_need_counts(
@@ -149,36 +193,43 @@ def unmet_need_counts(
         return None
 
 
-def saved_scenarios() -> list[ScenarioSummary]:
-    """The stored planning scenarios, newest first (read fresh: few and small)."""
-    return _repository().scenarios.list()
+def saved_scenarios() -> list[ScenarioSummary] | None:
+    """The stored planning scenarios, newest first (read fresh: few and small); None after
+    the German notice when the database cannot answer."""
+    return _fresh(lambda repo: repo.scenarios.list())
 
 
-def open_scenario(scenario_id: str) -> Scenario | None:
-    return _repository().scenarios.get(scenario_id)
+def open_scenario(scenario_id: str) -> tuple[Scenario | None, str | None]:
+    """(the stored scenario or None when it is gone, None), or (None, the German message of
+    the database fault)."""
+    return attempt(lambda repo: repo.scenarios.get(scenario_id))
 
 
 def save_scenario(scenario: Scenario) -> tuple[Scenario | None, str | None]:
     """(the stored scenario, None), or (None, the German message of the database fault)."""
-    try:
-        return _repository().scenarios.save(scenario), None
-    except DatabaseError as error:
-        return None, error.message
+    return attempt(lambda repo: repo.scenarios.save(scenario))
 
 
 def delete_scenario(scenario_id: str) -> str | None:
     """None when deleted, else the German message of the database fault."""
-    try:
-        _repository().scenarios.delete(scenario_id)
-    except DatabaseError as error:
-        return error.message
-    return None
+    return attempt(lambda repo: repo.scenarios.delete(scenario_id))[1]
 
 
-def repository():
-    """The shared repository, for the administration pages' calls into services/editing.py
-    (they need the stored versions, not the snapshot)."""
-    return shared_repository(load_settings())
+def audit_log() -> pd.DataFrame | None:
+    """The admins' log of changes, newest first; None after the German notice when the
+    database cannot answer."""
+    return _fresh(editing.audit_log)
+
+
+def stored_record(kind: RecordKind, record_id: str) -> tuple[Any, int | None] | None:
+    """The stored offer or Quartiersbüro and its version, for the editing form; None after
+    the German notice when the database cannot answer."""
+    return _fresh(lambda repo: editing.load(repo, kind, record_id))
+
+
+def record_history(kind: RecordKind, record_id: str) -> list[AuditEntry] | None:
+    """Every logged change of one record, newest first; None after the German notice."""
+    return _fresh(lambda repo: editing.history(repo, kind, record_id))
 
 
 def _accounts() -> Accounts:

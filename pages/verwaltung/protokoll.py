@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from services import editing
 from services.texts import editing as t
 from ui import data, sidebar
 from ui.auth import require_role
@@ -11,8 +10,8 @@ sidebar.render_admin()
 require_role("admin")
 st.title(t.PAGE_LOG)
 st.caption(t.LOG_CAPTION)
-log = editing.log_frame(data.repository().audit_entries(limit=editing.LOG_LIMIT))
-if log.empty:
+log = data.audit_log()
+if log is not None and log.empty:
     st.info(t.EMPTY_LOG)
-else:
+elif log is not None:
     st.dataframe(log, hide_index=True, width="stretch")

@@ -259,6 +259,24 @@ class Repository:
             yield Repository(self._engine, conn)
         log.info("write transaction committed in %.2f s", time.monotonic() - started)
 
+    @contextmanager
+    def reading(self) -> Iterator[Repository]:
+        """This repository bound to ONE read transaction: every read inside sees the same
+        committed state, even when an import commits meanwhile (the snapshot's data and
+        its data version must belong together).
+
+        SQLite (WAL): a deferred BEGIN keeps the snapshot of its first read.
+        PostgreSQL: REPEATABLE READ, whose snapshot is likewise taken at the first read.
+        """
+        if self._bound is not None:
+            yield self
+            return
+        with translated(), self._engine.connect() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin():
+                yield Repository(self._engine, conn)
+
     @property
     def scenarios(self) -> ScenarioStore:
         """Planning scenarios: tables of their own, never mixed with the offers."""
@@ -331,7 +349,7 @@ class Repository:
     def addresses(self) -> list[Address]:
         """Every stored building address, sorted by street, number and suffix."""
         query = sa.select(*(t.addresses.c[f] for f in ADDRESS_FIELDS))
-        with self._engine.connect() as conn:
+        with self._connect() as conn:
             rows = conn.execute(query).all()
         addresses = [Address(*row) for row in rows]
         addresses.sort(key=lambda a: (a.street, a.house_number, a.suffix))

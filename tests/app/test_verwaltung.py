@@ -18,12 +18,13 @@ from services.auth import ROLES
 from services.config import PROJECT_ROOT
 from services.importer import shared_repository
 from services.plaintext import markdown_literal
+from services.storage.errors import DatabaseUnavailable
 from services.texts import auth as auth_text
 from services.texts import editing as t
 from services.texts import ui as ui_text
 from services.texts import validation as v
 from services.texts.nearby import DEMO_ADDRESSES
-from ui import nearby_state
+from ui import data, nearby_state
 from ui.components.offer_editor import (
     ADDRESS,
     ADDRESS_CHOICE,
@@ -242,3 +243,15 @@ def test_an_office_is_archived_hidden_from_the_public_and_reactivated(editor):
     assert [s.value for s in at.success] == [t.REACTIVATED]
     assert t.ACTION_LABELS["restore"] in at.expander[0].label
     assert any(name in o for o in lotse_offices())
+
+
+def test_the_log_says_in_german_when_the_database_fails_and_retries(monkeypatch):
+    def unavailable(_repo):
+        raise DatabaseUnavailable
+
+    monkeypatch.setattr(editing, "audit_log", unavailable)
+    at = logged_in(LOG_PAGE, "admin")
+    assert not at.exception
+    assert [e.value for e in at.error] == [v.DB_UNAVAILABLE]
+    retrying = ui_text.DATABASE_RETRYING.format(seconds=data.RETRY_SECONDS)
+    assert retrying in [c.value for c in at.caption] and not at.dataframe

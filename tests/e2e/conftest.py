@@ -38,6 +38,11 @@ EVIL_DISTRICT = "42"  # the demo district renamed to an evil name
 RLO_NAME = "Treff \u202eStand 2030"
 MARKDOWN_TRAPS = {"website": "https://example.org/x", "email": "info@example.org",
                   "fee": ":material/warning: :red[rot] $x^2$"}
+# A district whose name and Stadtbezirk hold a Markdown link, an icon code, a bare URL, an
+# e-mail address and a right-to-left override (the profile and presentation show both).
+HOSTILE_DISTRICT = "93"
+HOSTILE_TRAPS = "[Hier klicken](https://evil.example) :material/warning: www.example.org info@example.org"
+HOSTILE_NAME, HOSTILE_STADTBEZIRK = f"{HOSTILE_TRAPS} \u202eOst", f"{HOSTILE_TRAPS} \u202eMitte"
 
 
 # The map's iframe. While a rerun replaces the component (new arguments), Streamlit briefly
@@ -46,7 +51,7 @@ MAP = 'iframe[title="streamlit_folium.st_folium"] >> nth=-1'
 
 
 def _write_evil_files(folder: Path) -> tuple[Path, Path]:
-    """Offers and a district layer whose names are script injections."""
+    """Offers and a district layer whose names are script injections or Markdown traps."""
     offers = folder / "evil_offers.csv"
     with offers.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
@@ -65,6 +70,8 @@ def _write_evil_files(folder: Path) -> tuple[Path, Path]:
     for feature in layer["features"]:
         if str(feature["properties"]["id"]) == EVIL_DISTRICT:
             feature["properties"]["name"] = EVIL_NAMES[0]
+        if str(feature["properties"]["id"]) == HOSTILE_DISTRICT:
+            feature["properties"].update(name=HOSTILE_NAME, stadtbezirk=HOSTILE_STADTBEZIRK)
     districts = folder / "evil_districts.geojson"
     districts.write_text(json.dumps(layer), encoding="utf-8")
     return offers, districts

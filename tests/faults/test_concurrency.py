@@ -8,11 +8,13 @@ from __future__ import annotations
 import threading
 import time
 
+import sqlalchemy as sa
+
 from services import importer
 from services.geo import assign_districts
-from services.storage import Repository
+from services.storage import Repository, create_engine_for, migrate
 from tests.faults.conftest import start_cli
-from tests.faults.files import offers_csv
+from tests.faults.files import offer_records, offers_csv
 from tests.unit.io.helpers import OFFER_HEADER, SIDE, centre, city_layer, csv_text, offer_row, write_text
 
 
@@ -85,13 +87,33 @@ def test_a_writer_that_waits_too_long_gets_a_german_message(repo, database_url, 
     assert repo.offers() == []
 
 
-def test_readers_read_the_last_committed_data_while_a_write_is_open(repo, tmp_path):
+def test_the_apps_sqlite_database_runs_in_wal_mode(tmp_path):
+    """WAL is what lets visitors read while an import writes; a rollback journal would
+    make them wait for (or fail on) every large write."""
+    engine = create_engine_for(f"sqlite:///{tmp_path / 'quartiersatlas.db'}")
+    try:
+        migrate(engine)
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    finally:
+        engine.dispose()
+
+
+def test_readers_read_the_last_committed_data_while_a_write_is_open(engine, repo, tmp_path):
+    """The held write is large enough to leave SQLite's page cache (a tiny cache_size
+    forces it): without WAL the writer would then hold the exclusive lock and readers
+    would wait for it instead of reading."""
     importer.import_offers(repo, offers_csv(tmp_path / "angebote.csv", 50))
     version = repo.data_version()
-    holder, release = hold_write_lock(repo, Repository.clear)
+    replacement = offer_records(5_000)
+    if engine.dialect.name == "sqlite":
+        engine.dispose()  # new connections get the tiny page cache
+        sa.event.listen(engine, "connect",
+                        lambda conn, _record: conn.execute("PRAGMA cache_size = 10"))
+    holder, release = hold_write_lock(repo, lambda tx: (tx.clear(), tx.upsert_offers(replacement)))
     try:
         assert len(repo.offers()) == 50 and repo.data_version() == version
     finally:
         release.set()
         holder.join()
-    assert repo.offers() == [] and repo.data_version() == version + 1
+    assert len(repo.offers()) == 5_000 and repo.data_version() == version + 1

@@ -25,7 +25,7 @@ from services.analysis.supply import (
 )
 from services.formatting import format_number
 from services.indicators import DEFAULT_INDICATOR, INDICATORS, INDICATORS_BY_KEY
-from services.plaintext import markdown_literal
+from services.plaintext import markdown_filled
 from services.snapshot import Snapshot
 from services.taxonomy import NEEDS, NEEDS_BY_CODE
 from services.texts import analysis as t
@@ -67,11 +67,14 @@ def need_label(code: str) -> str:
 
 
 def sample_points(snap: Snapshot) -> ChildPoints:
-    """Where children are assumed to live, built once per snapshot and session: the stored
-    building addresses, a regular grid in districts without any (docs/methods.md)."""
+    """Where children are assumed to live, built once per data version and session: the
+    stored building addresses, a regular grid in districts without any (docs/methods.md).
+
+    The session keeps the version number, never the snapshot itself: an old snapshot
+    (offers, districts, GeoJSON) must be freed once an import has replaced it."""
     kept = st.session_state.get(_POINTS)
-    if kept is None or kept[0] is not snap:
-        kept = (snap, child_points(snap.districts, data.address_points(snap)))
+    if kept is None or kept[0] != snap.version:
+        kept = (snap.version, child_points(snap.districts, data.address_points(snap)))
         st.session_state[_POINTS] = kept
     return kept[1]
 
@@ -92,9 +95,9 @@ def method_notes(result: SupplyResult) -> None:
     distance = format_number(result.options.distance_m)
     st.caption(t.GAPS_METHOD.format(spread=result.spread_label, children=t.CHILDREN_ESTIMATE + ".",
                                     distance=distance))  # fmt: skip
-    st.caption(markdown_literal(t.GAPS_SOURCE.format(
-        sources="; ".join(result.sources), indicator=result.indicator.label, year=result.year,
-        children_year=result.children_year)))  # fmt: skip
+    st.caption(markdown_filled(
+        t.GAPS_SOURCE, sources="; ".join(result.sources), indicator=result.indicator.label,
+        year=result.year, children_year=result.children_year))  # fmt: skip
     if result.is_demo:
         st.caption(t.GAPS_DEMO)
 
@@ -125,8 +128,8 @@ def comparison_table(comparison: ScenarioComparison, need: str) -> None:
     """Before/after per district for the shown need, and the children newly within reach."""
     rows = comparison.for_need(need)
     newly = float(rows["newly_in_reach"].sum())
-    st.markdown(markdown_literal(t.SCENARIO_COMPARE.format(name=comparison.scenario.name,
-                                                           need=need_label(need))))  # fmt: skip
+    st.markdown(markdown_filled(t.SCENARIO_COMPARE, name=comparison.scenario.name,
+                                need=need_label(need)))
     st.markdown(t.SCENARIO_NEWLY.format(count=format_number(newly), need=need_label(need)))
     shown = rows[list(t.COMPARE_COLUMNS)].assign(
         coverage_before=rows["coverage_before"] * 100, coverage_after=rows["coverage_after"] * 100

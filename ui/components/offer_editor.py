@@ -7,17 +7,18 @@ values or markdown_literal: never as Markdown or HTML.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import folium
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from services import editing, freshness
 from services.addresses import AddressCandidate, candidate_label, candidate_notes
 from services.audit import SPECS
 from services.config import load_settings
+from services.formatting import format_date
 from services.io.cells import TRUE_WORDS
 from services.map.base import bounds_of, new_map
 from services.map.layers import (
@@ -32,11 +33,12 @@ from services.snapshot import Snapshot
 from services.texts import editing as t
 from services.texts.ui import STATUS_LABELS
 from ui import data
+from ui.components.map_frame import assets_ready, position_map_frame
 
 MODE = "ed_kind"  # "offer" or "office": what the page edits
 LONG_TEXT = ("beschreibung",)
 SELECTED, LOADED, BASE, VERSION = "ed_selected", "ed_loaded", "ed_base", "ed_version"
-PROBLEMS, CONFLICT, NOTICE, CLICK = "ed_problems", "ed_conflict", "ed_notice", "ed_click"
+PROBLEMS, CONFLICT, NOTICE = "ed_problems", "ed_conflict", "ed_notice"
 SELECT_NEXT = "ed_select_next"
 ADDRESS, ADDRESS_CHOICE, ADDRESS_USED = "ed_address", "ed_address_choice", "ed_address_used"
 NEW = ""  # the selectbox option of a new offer
@@ -104,13 +106,14 @@ def _choice(ids: pd.Series, names: dict[str, str]) -> None:
 
 def _load(offer_id: str) -> None:
     """Fill the form from the stored offer (or empty for a new one) and remember its version."""
-    repo = data.repository()
-    record = editing.stored(repo, kind(), offer_id) if offer_id else None
+    loaded = data.stored_record(kind(), offer_id) if offer_id else (None, None)
+    if loaded is None:  # the database did not answer: the notice says so and retries
+        st.stop()
+    record, version = loaded
     texts = editing.form_texts(record, kind()) if record else dict.fromkeys(_columns(), "")
     st.session_state.update({field_key(c): texts[c] for c in _columns()})
     st.session_state.update({LOADED: (kind(), offer_id), BASE: record, PROBLEMS: {},
-                             CONFLICT: None,
-                             VERSION: repo.version_of(kind(), offer_id) if record else None})
+                             CONFLICT: None, VERSION: version})
 
 
 def _texts() -> dict[str, str]:
@@ -152,15 +155,13 @@ def position_map(snap: Snapshot) -> None:
     mark = folium.FeatureGroup(name=t.MAP_MARK, control=False)
     if position:
         mark.add_child(point_mark(position, "✎", t.MAP_MARK))
-    result = st_folium(new_map(load_settings(), bounds_of(geometries), orientation), key="ed_map",
-                       height=260, use_container_width=True, returned_objects=["last_clicked"],
-                       feature_group_to_add=mark)
-    click = (result or {}).get("last_clicked")
-    if click and click != st.session_state.get(CLICK):
-        st.session_state[CLICK] = click
-        st.session_state[field_key("lat")] = f"{click['lat']:.6f}"
-        st.session_state[field_key("lon")] = f"{click['lng']:.6f}"
-        st.rerun()  # the mark drawn above still shows the old position
+    if assets_ready():
+        base = new_map(load_settings(), bounds_of(geometries), orientation)
+        click = position_map_frame(base, [mark], key="ed_map", height=260)
+        if click:
+            st.session_state[field_key("lat")] = f"{click[0]:.6f}"
+            st.session_state[field_key("lon")] = f"{click[1]:.6f}"
+            st.rerun()  # the mark drawn above still shows the old position
     district = editing.district_of(snap.districts, _texts())
     name = snap.district_names.get(district, t.OUTSIDE) if district else t.OUTSIDE
     st.caption(markdown_literal(t.DISTRICT_DERIVED.format(name=name)))
@@ -186,18 +187,21 @@ def offer_form(actor: str) -> None:
 def _save(actor: str) -> None:
     try:
         record = editing.validate(kind(), _texts())
-        entry = editing.save(data.repository(), record, st.session_state.get(VERSION), actor,
-                             base=st.session_state.get(BASE))
+        entry, fault = data.attempt(lambda repo: editing.save(
+            repo, record, st.session_state.get(VERSION), actor, base=st.session_state.get(BASE)))
     except editing.EditRefused as refused:
         st.session_state[PROBLEMS] = refused.problems
         st.session_state[NOTICE] = ("error", t.FIX_FIELDS)
     except editing.Conflict as conflict:
         st.session_state[CONFLICT] = conflict
     else:
-        st.session_state[NOTICE] = ("success", t.SAVED.format(version=entry.version)
-                                    if entry else t.UNCHANGED)
-        st.session_state[LOADED] = None  # reload the stored record and version
-        st.session_state[SELECT_NEXT] = record.id  # a new offer: choose it in the list
+        if fault:  # the form keeps what was typed
+            st.session_state[NOTICE] = ("error", fault)
+        else:
+            st.session_state[NOTICE] = ("success", t.SAVED.format(version=entry.version)
+                                        if entry else t.UNCHANGED)
+            st.session_state[LOADED] = None  # reload the stored record and version
+            st.session_state[SELECT_NEXT] = record.id  # a new offer: choose it in the list
     st.rerun()
 
 
@@ -249,18 +253,25 @@ def record_actions(actor: str) -> None:
         st.info(t.ARCHIVED_OFFICE if kind() == "office" else t.ARCHIVED_OFFER)
     left, right = st.columns(2)
     if kind() == "offer" and left.button(t.VERIFY, key="ed_verify", icon="✅"):
-        editing.mark_verified(data.repository(), base.id, actor)
-        _done(t.VERIFIED.format(date=date.today().strftime("%d.%m.%Y")))
+        _done(lambda repo: editing.mark_verified(repo, base.id, actor),
+              t.VERIFIED.format(date=format_date(date.today())))
     if archived and right.button(t.REACTIVATE, key="ed_reactivate"):
-        editing.reactivate(data.repository(), base.id, actor, kind())
-        _done(t.REACTIVATED)
+        _done(lambda repo: editing.reactivate(repo, base.id, actor, kind()), t.REACTIVATED)
     if not archived and right.button(t.ARCHIVE, key="ed_archive"):
-        editing.archive(data.repository(), base.id, actor, kind())
-        _done(t.ARCHIVED)
+        _done(lambda repo: editing.archive(repo, base.id, actor, kind()), t.ARCHIVED)
 
 
-def _done(message: str) -> None:
-    st.session_state[NOTICE] = ("success", message)
+def _done(action: Callable[..., object], message: str) -> None:
+    """Run a one-click action (a function of the repository, through data.attempt) on the
+    stored record and show how it went."""
+    _result, fault = data.attempt(action)
+    _finish(fault, message)
+
+
+def _finish(fault: str | None, message: str) -> None:
+    """The German success message, or the database fault's (read-only, disk full, locked);
+    either way the form reloads the stored record."""
+    st.session_state[NOTICE] = ("error", fault) if fault else ("success", message)
     st.session_state[LOADED] = None
     st.rerun()
 
@@ -271,21 +282,25 @@ def history_view(actor: str) -> None:
     if base is None:
         return
     st.subheader(t.HISTORY)
-    entries = editing.history(data.repository(), kind(), base.id)
+    entries = data.record_history(kind(), base.id) or []
     for entry in entries:
         with st.expander(f"{entry.version} · {entry.at:%d.%m.%Y %H:%M} UTC · "
                          f"{t.ACTION_LABELS[entry.action]}"):
             st.caption(markdown_literal(entry.actor))
             st.dataframe(editing.changes_frame(entry), hide_index=True, width="stretch")
             if entry is not entries[0] and st.button(t.RESTORE, key=f"ed_restore_{entry.version}"):
-                try:
-                    restored = editing.restore(data.repository(), kind(), base.id, entry.version,
-                                               actor)
-                except editing.EditRefused as refused:
-                    st.error(markdown_literal("; ".join(refused.problems.values())))
-                else:
-                    _done(t.RESTORED.format(version=entry.version,
-                                            new=restored.version if restored else entry.version))
+                _restore(entry.version, actor)
+
+
+def _restore(version: int, actor: str) -> None:
+    try:
+        restored, fault = data.attempt(
+            lambda repo: editing.restore(repo, kind(), st.session_state[BASE].id, version, actor))
+    except editing.EditRefused as refused:
+        st.error(markdown_literal("; ".join(refused.problems.values())))
+        return
+    _finish(fault, t.RESTORED.format(version=version,
+                                     new=restored.version if restored else version))
 
 
 def review_list(snap: Snapshot) -> None:

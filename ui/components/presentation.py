@@ -17,6 +17,7 @@ import streamlit as st
 from services.analysis.headlines import Headline
 from services.analysis.profiles import DistrictProfile
 from services.analysis.status_dynamics import StatusDynamics
+from services.plaintext import isolate
 from services.snapshot import Snapshot
 from services.texts import profile as t
 from ui import page
@@ -62,9 +63,9 @@ def slide(snap: Snapshot, profile: DistrictProfile, classes: StatusDynamics,
         status_map(snap, classes, profile, key="praesentation_karte", height=MAP_HEIGHT)
     with text_column:
         demo = f'<span class="qa-demo">{escape(t.DEMO_NOTE)}</span>' if profile.is_demo else ""
-        meta = t.HEADER_META.format(stadtbezirk=profile.stadtbezirk, year=profile.year)
-        st.html(f'<h1 class="qa-slide-title">{escape(profile.name)}</h1>'
+        meta = t.HEADER_META.format(stadtbezirk=isolate(profile.stadtbezirk), year=profile.year)
+        st.html(f'<h1 class="qa-slide-title">{escape(isolate(profile.name))}</h1>'
                 f'<p class="qa-slide-meta">{escape(meta)}{demo}</p>{_figures_html(figures)}')  # fmt: skip
         _slide_buttons(ids, ids.index(profile.district_id))
-    source = t.SOURCE_YEAR.format(source="; ".join(profile.sources), year=profile.year)
+    source = t.SOURCE_YEAR.format(source="; ".join(map(isolate, profile.sources)), year=profile.year)
     st.html(f'<div class="qa-corner">{escape(source)}</div>')

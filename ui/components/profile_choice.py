@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
+from services.plaintext import isolate, markdown_filled
 from services.texts import profile as t
 from ui import state
 
@@ -37,7 +38,8 @@ def current_district(names: Mapping[str, str]) -> str | None:
             st.session_state[CURRENT] = url
         elif url:
             fallback = st.session_state.get(CURRENT, ids[0])
-            st.info(t.UNKNOWN_DISTRICT.format(id=url[:40], name=names.get(fallback, ids[0])))
+            st.info(markdown_filled(t.UNKNOWN_DISTRICT, id=url[:40],
+                                    name=names.get(fallback, ids[0])))
     clicked = state.selection()
     if clicked and clicked.kind == "district" and clicked != st.session_state.get(_CLICK_SEEN):
         st.session_state[_CLICK_SEEN] = clicked
@@ -87,7 +89,8 @@ def _picked() -> None:
 def district_picker(names: Mapping[str, str]) -> None:
     """The picker, seeded with the current district on every run."""
     st.session_state[PICKER] = st.session_state[CURRENT]
-    st.selectbox(t.PICKER, list(names), key=PICKER, format_func=names.get, on_change=_picked)
+    st.selectbox(t.PICKER, list(names), key=PICKER, format_func=lambda d: isolate(names[d]),
+                 on_change=_picked)
 
 
 def write_url(district_id: str, year: int) -> None:

@@ -14,8 +14,9 @@ import streamlit as st
 
 from services.addresses import candidate_label, candidate_notes
 from services.auth import role_labels
+from services.formatting import format_datetime
 from services.geo import assign_districts
-from services.plaintext import markdown_literal
+from services.plaintext import isolate, markdown_filled, markdown_literal
 from services.scenario import HypotheticalOffer, Scenario, scenario_problems
 from services.snapshot import Snapshot
 from services.taxonomy import NEEDS, NEEDS_BY_CODE
@@ -59,9 +60,9 @@ def _address_typed(snap: Snapshot) -> None:
         return
     best = candidates[0]
     place((best.lat, best.lon))
-    label = markdown_literal(candidate_label(best))
+    found = markdown_filled(t.SCENARIO_ADDRESS_FOUND, label=candidate_label(best))
     notes = [markdown_literal(note) for note in candidate_notes(best)]  # nearest number, demo
-    st.session_state[MESSAGES] = ("success", [t.SCENARIO_ADDRESS_FOUND.format(label=label), *notes])
+    st.session_state[MESSAGES] = ("success", [found, *notes])
 
 
 def _add() -> None:
@@ -110,15 +111,15 @@ def _save() -> None:
         st.session_state[MESSAGES] = ("error", [fault])
         return
     st.session_state.update({ID: stored.id, CREATED: stored.created})
-    st.session_state[MESSAGES] = ("success", [t.SCENARIO_SAVED.format(name=stored.name)])
+    st.session_state[MESSAGES] = ("success", [markdown_filled(t.SCENARIO_SAVED, name=stored.name)])
 
 
 def _open() -> None:
     if _refused():
         return
-    scenario = data.open_scenario(st.session_state.get(SAVED) or "")
+    scenario, fault = data.open_scenario(st.session_state.get(SAVED) or "")
     if scenario is None:
-        st.session_state[MESSAGES] = ("error", [t.SCENARIO_GONE])
+        st.session_state[MESSAGES] = ("error", [fault or t.SCENARIO_GONE])
         return
     st.session_state.update({NAME: scenario.name, OFFERS: scenario.offers, ID: scenario.id,
                              CREATED: scenario.created, POSITION: None})  # fmt: skip
@@ -135,7 +136,8 @@ def _delete(names: dict[str, str]) -> None:
     if st.session_state.get(ID) == chosen:
         st.session_state.pop(ID, None)
         st.session_state.pop(CREATED, None)
-    st.session_state[MESSAGES] = ("success", [t.SCENARIO_DELETED.format(name=names.get(chosen, ""))])
+    deleted = markdown_filled(t.SCENARIO_DELETED, name=names.get(chosen, ""))
+    st.session_state[MESSAGES] = ("success", [deleted])
 
 
 def scenario_editor(snap: Snapshot, need: str) -> None:
@@ -159,7 +161,7 @@ def _messages() -> None:
 def _placing(snap: Snapshot, need: str) -> None:
     offices = {o.id: o.name for o in snap.offices}
     st.selectbox(t.SCENARIO_AT_OFFICE, [None, *offices], key=OFFICE,
-                 format_func=lambda k: "–" if k is None else offices[k],
+                 format_func=lambda k: "–" if k is None else isolate(offices[k]),
                  on_change=_office_chosen, args=(snap,))  # fmt: skip
     st.text_input(t.SCENARIO_AT_ADDRESS, key=ADDRESS, on_change=_address_typed, args=(snap,))
     position = st.session_state.get(POSITION)
@@ -168,8 +170,8 @@ def _placing(snap: Snapshot, need: str) -> None:
         return
     district = assign_districts([position[0]], [position[1]], snap.districts)[0]
     where = snap.district_names.get(district, t.SCENARIO_OUTSIDE) if district else t.SCENARIO_OUTSIDE
-    st.markdown(t.SCENARIO_POSITION.format(lat=f"{position[0]:.5f}", lon=f"{position[1]:.5f}",
-                                           district=where))  # fmt: skip
+    st.markdown(markdown_filled(t.SCENARIO_POSITION, lat=f"{position[0]:.5f}",
+                                lon=f"{position[1]:.5f}", district=where))  # fmt: skip
     if need in NEEDS_BY_CODE:
         st.session_state.setdefault(OFFER_NEEDS, [need])
     if not st.session_state.get(OFFER_NAME):
@@ -187,9 +189,9 @@ def _offer_list() -> None:
     if not scenario.offers:
         st.caption(t.SCENARIO_EMPTY)
         return
-    st.markdown(markdown_literal(t.SCENARIO_OFFERS.format(name=scenario.name)))
+    st.markdown(markdown_filled(t.SCENARIO_OFFERS, name=scenario.name))
     for index, offer in enumerate(scenario.offers):
-        st.button(markdown_literal(t.SCENARIO_REMOVE.format(name=offer.name)), key=f"plan_remove_{index}",
+        st.button(markdown_filled(t.SCENARIO_REMOVE, name=offer.name), key=f"plan_remove_{index}",
                   on_click=_remove, args=(index,))  # fmt: skip
     left, right = st.columns(2)
     if allowed(*PLANNING):
@@ -203,11 +205,13 @@ def _saved_list() -> None:
         st.caption(auth_text.SCENARIOS_LOGIN_REQUIRED)
         return
     saved = data.saved_scenarios()
+    if saved is None:  # the database did not answer: the notice says so and retries
+        return
     if not saved:
         st.caption(t.SCENARIO_NONE_SAVED)
         return
-    labels = {s.id: t.SCENARIO_LIST_ITEM.format(name=s.name, offers=s.offers,
-                                                created=s.created.strftime("%d.%m.%Y %H:%M"))
+    labels = {s.id: t.SCENARIO_LIST_ITEM.format(name=isolate(s.name), offers=s.offers,
+                                                created=format_datetime(s.created))
               for s in saved}  # fmt: skip
     st.selectbox(t.SCENARIO_SAVED_LIST, list(labels), key=SAVED, format_func=labels.get,
                  label_visibility="collapsed")  # fmt: skip

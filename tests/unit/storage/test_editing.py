@@ -41,6 +41,16 @@ def test_an_edit_bumps_the_version_and_logs_old_and_new_values(repo):
     assert [e.version for e in editing.history(repo, "offer", "o2")] == [2, 1]
 
 
+def test_the_form_loads_a_record_with_its_version_and_the_log_lists_changes(repo):
+    base = repo.get_offer("o2")
+    editing.save(repo, replace(base, name="Krabbelgruppe"), 1, "ben", base=base)
+    record, version = editing.load(repo, "offer", "o2")
+    assert (record.name, version) == ("Krabbelgruppe", 2)
+    assert editing.load(repo, "office", "o2") == (None, None)
+    log = editing.audit_log(repo)
+    assert len(log) == 2 and log.iloc[0].tolist()[1:5] == ["ben", "bearbeitet", "offer:o2", 2]
+
+
 def test_saving_unchanged_writes_no_entry_and_keeps_the_version(repo):
     base = repo.get_offer("o2")
     assert editing.save(repo, base, 1, "ben", base=base) is None

@@ -372,6 +372,23 @@ def test_addresses_round_trip_sorted_and_replaced_as_a_whole(repo: Repository):
     assert repo.data_version() == 2
 
 
+@pytest.mark.parametrize("read", ["data_version", "districts", "indicator_values", "offers",
+                                  "offers_frame", "offices", "addresses"])
+def test_every_read_turns_a_database_fault_into_a_german_error(engine: sa.Engine, read: str):
+    """No raw SQLAlchemy error (with its SQL) reaches a caller; here the tables are missing."""
+    with pytest.raises(DatabaseError) as raised:
+        getattr(Repository(engine), read)()
+    assert raised.value.message and "SELECT" not in str(raised.value)
+
+
+def test_a_read_transaction_sees_one_state_while_a_write_commits(filled: Repository):
+    with filled.reading() as tx:
+        before = tx.data_version()
+        filled.upsert_offers([sparse_offer(id="neu")])
+        assert tx.data_version() == before and "neu" not in {o.id for o in tx.offers()}
+    assert filled.data_version() == before + 1
+
+
 def test_addresses_twice_in_one_batch_are_refused(repo: Repository):
     twice = [Address("Hansastraße", 1, 51.5236, 6.924)] * 2
     with pytest.raises(ValueError, match="address given more than once"):
