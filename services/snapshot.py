@@ -15,7 +15,7 @@ from functools import cached_property
 import geopandas as gpd
 import pandas as pd
 
-from services import filters, freshness
+from services import filters, freshness, heap
 from services.geo import to_web_crs
 from services.model import Offer, Office
 from services.offer_table import offer_table
@@ -165,6 +165,8 @@ class _LatestSnapshot:
         with self._lock:
             current = self._latest.get(id(repo))
             if current is None or current.version != version:
+                if current is not None:
+                    heap.thaw()  # the old snapshot may sit in the frozen heap (services/heap.py)
                 current = self._latest[id(repo)] = load_snapshot(repo)
             return current
 
