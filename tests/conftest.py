@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser import browser, page, pytest_runtest_makereport  # noqa: F401  (fixtures, hook)
+
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:

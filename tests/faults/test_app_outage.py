@@ -15,7 +15,6 @@ from playwright.sync_api import Page, expect
 from services.texts import ui
 from services.texts import validation as v
 from tests.e2e.appserver import ROOT, serve_app
-from tests.e2e.conftest import browser, page  # noqa: F401  (fixtures)
 from tests.e2e.test_app import open_app, shown_count
 from tests.faults.pgcluster import Cluster, own_cluster  # noqa: F401  (fixture)
 from ui.data import RETRY_SECONDS
