@@ -17,8 +17,10 @@ and stayed there. This script measures whether memory comes back down now:
 The server's RSS (VmRSS from /proc, children included) is sampled every 0.5 s. Printed:
 the RSS before any session and after the first session alone (the naive figure: what the
 modules and one snapshot cost), the baseline (all sessions loaded, one change each), the
-peak, the RSS after each import settled, the final RSS (some seconds of further changes
-after the last import) and final/baseline against the goal ≤ 1.5×. No timing is judged.
+peak, the RSS after each import settled, the final RSS (20 s of further changes after the
+last import) and final/baseline against the goal ≤ 1.5×. Baseline, settled and final are
+medians over 10–20 s of samples: a single sample swings by ±100 MB with what the runs of
+that instant hold. No timing is judged.
 
 Exit 1 when the server fails or no measurement could be taken; a missed goal exits 0.
 
@@ -32,6 +34,7 @@ import asyncio
 import dataclasses
 import os
 import random
+import statistics
 import sys
 import tempfile
 import threading
@@ -52,7 +55,8 @@ INTERVAL = (3.0, 5.0)  # seconds between two changes of one session
 SAMPLE_SECONDS = 0.5
 SETTLE_RUNS = 2  # runs per session after an import before its RSS is read
 SETTLE_TIMEOUT = 600.0
-FINAL_SECONDS = 10.0  # further changes after the last import settled
+WINDOW = 10.0  # seconds of samples behind the baseline and each settled figure (median)
+FINAL_SECONDS = 20.0  # further changes after the last import settled (median)
 GOAL = 1.5  # final RSS / baseline RSS
 
 
@@ -105,6 +109,13 @@ class Sampler(threading.Thread):
 
     def peak(self, since: float = 0.0) -> float:
         return max(mb for at, mb in self.samples if at >= since)
+
+    async def median(self, seconds: float) -> float:
+        """The median of the next `seconds` of samples: one sample swings by ±100 MB with
+        what the sessions' runs hold at that instant."""
+        since = time.monotonic()
+        await asyncio.sleep(seconds)
+        return statistics.median(mb for at, mb in self.samples if at >= since)
 
 
 # --- sessions -------------------------------------------------------------------------
@@ -220,15 +231,17 @@ async def measure(app: App, files: list[Path], sessions: int) -> Figures:
         tasks += [asyncio.create_task(visit(app.address, v, stop, random.uniform(0, INTERVAL[0])))
                   for v in visitors[1:]]  # fmt: skip
         await runs_after(visitors, 0.0, 2, app)  # page loaded and one change each
-        figures.baseline, start = sampler.now(), time.monotonic()
+        start = time.monotonic()
+        figures.baseline = await sampler.median(WINDOW)
         for path in files:
             began = time.monotonic()
             seconds = await import_offers(app, path)
             settle = await runs_after(visitors, time.monotonic(), SETTLE_RUNS, app)
-            figures.imports.append((seconds, settle, sampler.peak(began), sampler.now()))
-        await asyncio.sleep(FINAL_SECONDS)
+            figures.imports.append((seconds, settle, sampler.peak(began),
+                                    await sampler.median(WINDOW)))  # fmt: skip
+        figures.final = await sampler.median(FINAL_SECONDS)
         check(visitors, app)
-        figures.final, figures.peak = sampler.now(), sampler.peak(start)
+        figures.peak = sampler.peak(start)
         figures.runs = sum(len(v.sent) for v in visitors)
     finally:
         stop.set()
@@ -251,13 +264,15 @@ def report(figures: Figures, args: argparse.Namespace, load_before: float) -> No
     print(f"{'nach der ersten Sitzung allein':<52} {figures.first:>8.0f}")
     print(f"{'  naiv: was Module + ein Snapshot kosten (Differenz)':<52} "
           f"{figures.first - figures.idle:>8.0f}")
-    print(f"{'Basis: alle Sitzungen geladen, je ein Wechsel':<52} {base:>8.0f} {1:>8.2f}")
+    print(f"{f'Basis: alle geladen, je ein Wechsel ({WINDOW:.0f} s Median)':<52} {base:>8.0f}"
+          f" {1:>8.2f}")
     for k, (seconds, settle, peak, settled) in enumerate(figures.imports, 1):
         label = f"Import {k} ({seconds:.0f} s, Sitzungen neu nach {settle:.0f} s): Spitze"
         print(f"{label:<52} {peak:>8.0f} {peak / base:>8.2f}")
-        print(f"{f'  Import {k} danach':<52} {settled:>8.0f} {settled / base:>8.2f}")
+        print(f"{f'  Import {k} danach ({WINDOW:.0f} s Median)':<52} {settled:>8.0f}"
+              f" {settled / base:>8.2f}")
     print(f"{'Spitze ab der Basis':<52} {figures.peak:>8.0f} {figures.peak / base:>8.2f}")
-    print(f"{f'Ende ({FINAL_SECONDS:.0f} s weitere Wechsel)':<52} {figures.final:>8.0f} "
+    print(f"{f'Ende ({FINAL_SECONDS:.0f} s weitere Wechsel, Median)':<52} {figures.final:>8.0f} "
           f"{figures.final / base:>8.2f}")
     ratio = figures.final / base
     print(f"\nEnde / Basis = {ratio:.2f}; Ziel ≤ {GOAL}×: "
