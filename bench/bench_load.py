@@ -1,14 +1,14 @@
 """Benchmark: many concurrent sessions on one app process, each changing a filter.
 
-Starts `streamlit run app.py` on a free 127.0.0.1 port (temp QA_DATA_DIR, demo data; or
+Starts the app (scripts/serve.py) on a free 127.0.0.1 port (temp QA_DATA_DIR, demo data; or
 demo + N synthetic offers with --offers N) and opens --sessions websocket sessions to it,
-speaking Streamlit's own protocol (protobuf BackMsg/ForwardMsg over /_stcore/stream, the
-`websockets` package that Streamlit itself depends on). Each session loads the map page like
-a browser (a rerun_script BackMsg; it reports the hashes of large messages it already has,
-as the browser's message cache does), then toggles the filter „nur kostenlose“ every ~9 s
-(8–10 s, random) until --seconds have passed, and stops by itself. Measured per change: the
-time from sending the rerun until the page's new count („… von … Angeboten passen“) arrives.
-The sessions start spread over the first interval, as visitors do.
+speaking Streamlit's own protocol (bench/app_sessions.py: protobuf BackMsg/ForwardMsg over
+/_stcore/stream). Each session loads the map page like a browser (a rerun_script BackMsg; it
+reports the hashes of large messages it already has, as the browser's message cache does),
+then toggles the filter „nur kostenlose“ every ~9 s (8–10 s, random) until --seconds have
+passed, and stops by itself. Measured per change: the time from sending the rerun until the
+page's new count („… von … Angeboten passen“) arrives. The sessions start
+spread over the first interval, as visitors do.
 
 Nothing is rendered: no browser, no map drawing. This is the server's share of a filter
 change under load (script runs, Python's GIL, serialising and sending the messages), which is
@@ -27,26 +27,15 @@ import asyncio
 import os
 import random
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import websockets
-from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from app_sessions import ROOT, RUN_TIMEOUT, AppFailed, Session, connect, served_app
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # run as a plain script
-
-from tests.e2e.appserver import free_port, wait_for_health  # noqa: E402
-
-FILTER_LABEL = "nur kostenlose"
-COUNT_TEXT = "Angeboten passen"
 INTERVAL = (8.0, 10.0)  # seconds between two changes of one session
-RUN_TIMEOUT = 60.0  # a change that takes longer counts as an error
 
 
 @dataclass
@@ -55,53 +44,10 @@ class Results:
     errors: list[str] = field(default_factory=list)
 
 
-class Session:
-    """One visitor: a websocket and what it knows of the page (checkbox id, count text)."""
-
-    def __init__(self, socket_) -> None:
-        self.socket = socket_
-        self.checkbox: str | None = None
-        self.count = ""
-        self.cached: set[str] = set()
-
-    async def rerun(self, widgets: dict[str, bool]) -> None:
-        msg = BackMsg()
-        state = msg.rerun_script
-        state.query_string = ""
-        for widget_id, value in widgets.items():
-            widget = state.widget_states.widgets.add()
-            widget.id = widget_id
-            widget.bool_value = value
-        state.cached_message_hashes.extend(sorted(self.cached))
-        await self.socket.send(msg.SerializeToString())
-
-    async def read_run(self, on_count=None) -> None:
-        """Read ForwardMsgs until the script run finished; call on_count at a new count."""
-        while True:
-            msg = ForwardMsg.FromString(await self.socket.recv())
-            if msg.metadata.cacheable and msg.hash:
-                self.cached.add(msg.hash)
-            kind = msg.WhichOneof("type")
-            if kind == "script_finished":
-                return
-            if kind != "delta" or msg.delta.WhichOneof("type") != "new_element":
-                continue
-            element = msg.delta.new_element
-            which = element.WhichOneof("type")
-            if which == "checkbox" and element.checkbox.label == FILTER_LABEL:
-                self.checkbox = element.checkbox.id
-            elif (which == "markdown" and COUNT_TEXT in element.markdown.body
-                  and element.markdown.body != self.count):
-                self.count = element.markdown.body
-                if on_count:
-                    on_count()
-
-
 async def visitor(url: str, deadline: float, start_delay: float, results: Results) -> None:
     await asyncio.sleep(start_delay)
     try:
-        async with websockets.connect(f"ws://{url}/_stcore/stream", subprotocols=["streamlit"],
-                                      max_size=None, open_timeout=RUN_TIMEOUT) as socket_:
+        async with connect(url) as socket_:
             session = Session(socket_)
             await session.rerun({})
             await asyncio.wait_for(session.read_run(), RUN_TIMEOUT)
@@ -150,35 +96,17 @@ def main() -> int:
     args = parser.parse_args()
     random.seed(6)
     load_before = os.getloadavg()[0]
-    with tempfile.TemporaryDirectory(prefix="bench_load_") as tmp:
-        env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "QA_TILES_URL")}
-        env["QA_DATA_DIR"] = tmp
-        if args.offers:
-            from bench_page import build_synthetic_db
-
-            env["DATABASE_URL"] = build_synthetic_db(Path(tmp) / "offers.db", args.offers)
-        port = free_port()
-        log_path = Path(tmp) / "streamlit.log"
-        with open(log_path, "w") as log:
-            server = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-                 "--server.address", "127.0.0.1"],
-                cwd=args.root, env=env, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            wait_for_health(f"http://127.0.0.1:{port}", server, timeout=120)
-            url = f"127.0.0.1:{port}"
-            warm = asyncio.run(run_load(url, 1, 0, 0))  # seeding, caches: not measured
+    try:
+        with served_app(args.offers, args.root) as app:
+            warm = asyncio.run(run_load(app.address, 1, 0, 0))  # seeding, caches: not measured
             if warm.errors:
                 raise RuntimeError(warm.errors[0])
-            cpu_before, start = cpu_seconds(server.pid), time.monotonic()
-            results = asyncio.run(run_load(url, args.sessions, args.seconds, INTERVAL[0]))
-            cpu, wall = cpu_seconds(server.pid) - cpu_before, time.monotonic() - start
-        except (RuntimeError, TimeoutError) as error:
-            print(f"ABBRUCH: {error}\n{log_path.read_text()[-2000:]}", file=sys.stderr)
-            return 1
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+            cpu_before, start = cpu_seconds(app.process.pid), time.monotonic()
+            results = asyncio.run(run_load(app.address, args.sessions, args.seconds, INTERVAL[0]))
+            cpu, wall = cpu_seconds(app.process.pid) - cpu_before, time.monotonic() - start
+    except AppFailed as error:
+        print(f"ABBRUCH: {error}", file=sys.stderr)
+        return 1
 
     data = "Demo-Daten" + (f" + {args.offers:,} Angebote".replace(",", ".") if args.offers else "")
     print(f"Rechner: {os.cpu_count()} CPUs, Last (1 min) vorher {load_before:.1f}, nachher "

@@ -38,21 +38,31 @@ def wait_for_health(url: str, process: subprocess.Popen, timeout: float = 60) ->
 
 
 @contextmanager
-def serve_app(env: dict[str, str], log: Path, options: tuple[str, ...] = (),
-              port: int | None = None) -> Iterator[str]:  # fmt: skip
-    """The app as deployments start it (scripts/serve.py) on `port` (default: a free one);
-    yields its URL. `options` are further Streamlit options, e.g. ("--logger.level", "debug")."""
+def app_process(env: dict[str, str], log: Path, options: tuple[str, ...] = (),
+                port: int | None = None, root: Path = ROOT,
+                timeout: float = 60) -> Iterator[tuple[str, subprocess.Popen]]:  # fmt: skip
+    """The app of `root` as deployments start it (scripts/serve.py) on `port` (default: a
+    free one); yields its URL and the process (the benches read its memory and CPU time).
+    `options` are further Streamlit options, e.g. ("--logger.level", "debug")."""
     port = port or free_port()
     with log.open("w") as handle:
         process = subprocess.Popen(
             [sys.executable, "scripts/serve.py", "--server.port", str(port),
              "--server.address", "127.0.0.1", "--server.headless", "true", *options],
-            cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT,
+            cwd=root, env=env, stdout=handle, stderr=subprocess.STDOUT,
         )
         url = f"http://127.0.0.1:{port}"
         try:
-            wait_for_health(url, process)
-            yield url
+            wait_for_health(url, process, timeout)
+            yield url, process
         finally:
             process.terminate()
             process.wait(timeout=20)
+
+
+@contextmanager
+def serve_app(env: dict[str, str], log: Path, options: tuple[str, ...] = (),
+              port: int | None = None) -> Iterator[str]:  # fmt: skip
+    """The app (scripts/serve.py) on `port` (default: a free one); yields its URL."""
+    with app_process(env, log, options, port) as (url, _):
+        yield url
