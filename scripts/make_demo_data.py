@@ -46,7 +46,8 @@ DEFAULT_OUT = PROJECT_ROOT / "geodata"
 SEED = "quartiersatlas-bottrop-demo-v1"
 
 YEARS = (2019, 2020, 2021, 2022, 2023)
-CITY_U18_2023 = 20_180  # 17 % of 118,705 residents (31.12.2023)
+CITY_RESIDENTS_2023 = 118_705  # published, 31.12.2023
+CITY_U18_2023 = 20_180  # 17 % of the residents
 CITY_KINDER_BG = 20.4  # published city average (Batenbrock-Südwest figures, Sozialbericht)
 CALIBRATION_YEAR = 2019  # assumed data year of the Sozialbericht 2020
 DEMO_OFFER_TARGET = 180
@@ -240,6 +241,8 @@ TRENDS: dict[str, dict[int, float]] = {
     "arbeitslosenquote": {2019: 0.97, 2020: 1.04, 2021: 1.02, 2022: 0.98, 2023: 1.00},
     "migration_u18": {2019: 0.94, 2020: 0.95, 2021: 0.97, 2022: 0.99, 2023: 1.00},
     "einwohner_u18": {2019: 0.985, 2020: 0.987, 2021: 0.99, 2022: 1.00, 2023: 1.00},
+    # All ages: a slight decline until 2021, then growth with refugees from Ukraine.
+    "einwohner_gesamt": {2019: 0.992, 2020: 0.990, 2021: 0.988, 2022: 0.997, 2023: 1.00},
 }
 # Plausible ranges from the published figures (bottrop-facts.md); drift must not leave them.
 RANGES: dict[str, tuple[float, float]] = {
@@ -251,9 +254,10 @@ RANGES: dict[str, tuple[float, float]] = {
 }
 U15_RATIO = (1.05, 1.10)  # the under-15 rate runs slightly above the under-18 rate
 DRIFT_SD = 0.015  # relative year-to-year random walk per district
+RESIDENTS_DRIFT_SD = 0.005  # all ages move less than the children
 
 
-def drift_path(rng: random.Random) -> dict[int, float]:
+def drift_path(rng: random.Random, sd: float = DRIFT_SD) -> dict[int, float]:
     """A small random walk back in time from 1.0 in the last year.
 
     Districts then do not move in lockstep, while the last year keeps the profile's level.
@@ -261,7 +265,7 @@ def drift_path(rng: random.Random) -> dict[int, float]:
     factor, path = 1.0, {}
     for year in reversed(YEARS):
         path[year] = factor
-        factor *= 1.0 + rng.gauss(0.0, DRIFT_SD)
+        factor *= 1.0 + rng.gauss(0.0, sd)
     return path
 
 
@@ -280,6 +284,25 @@ def u18_counts(rng: random.Random) -> dict[tuple[str, int], int]:
         path = drift_path(rng)
         for year in YEARS:
             value = raw[spec.id] * scale * TRENDS["einwohner_u18"][year] * path[year]
+            counts[spec.id, year] = round(value)
+    return counts
+
+
+def resident_counts() -> dict[tuple[str, int], int]:
+    """Residents of all ages: area × assumed density, scaled to the city total of 2023.
+
+    The same area × density as the under-18s (u18_counts), so each district's share of
+    children stays near its assumed u18_share. Its own random stream, so adding it left
+    every other demo figure unchanged.
+    """
+    rng = random.Random(f"{SEED}/residents")
+    raw = {d.id: d.area_km2 * d.density for d in DISTRICTS}
+    scale = CITY_RESIDENTS_2023 / sum(raw.values())
+    counts = {}
+    for spec in DISTRICTS:
+        path = drift_path(rng, RESIDENTS_DRIFT_SD)
+        for year in YEARS:
+            value = raw[spec.id] * scale * TRENDS["einwohner_gesamt"][year] * path[year]
             counts[spec.id, year] = round(value)
     return counts
 
@@ -331,6 +354,7 @@ def indicator_rows() -> list[dict[str, str]]:
     """All districts × all catalogue indicators × all years, in long form."""
     rng = random.Random(f"{SEED}/indicators")
     u18 = u18_counts(rng)
+    counts = {"einwohner_u18": u18, "einwohner_gesamt": resident_counts()}
     kinder_bg = calibrated_child_poverty(rng, u18)
     series = {
         "sgb2_u15": under15_series(rng, kinder_bg),
@@ -343,8 +367,8 @@ def indicator_rows() -> list[dict[str, str]]:
     for spec in DISTRICTS:
         for indicator in INDICATORS:
             for year in YEARS:
-                if indicator.key == "einwohner_u18":
-                    value = str(u18[spec.id, year])
+                if indicator.key in counts:
+                    value = str(counts[indicator.key][spec.id, year])
                 else:
                     value = f"{series[indicator.key][spec.id, year]:.1f}"
                 rows.append(

@@ -34,6 +34,7 @@ _MEASURES: dict[str, tuple[str, bool | None]] = {
     "arbeitslosenquote": ("%", True),
     "migration_u18": ("%", None),
     "einwohner_u18": ("Anzahl", None),
+    "einwohner_gesamt": ("Anzahl", None),
 }
 INDICATORS: tuple[Indicator, ...] = tuple(
     Indicator(

@@ -10,13 +10,14 @@ negativ (> +1). Status × dynamics gives 12 groups.
 
 Districts with fewer than 300 residents or 30 children are not classified and say why:
 their shares swing with a handful of families. They are also left out of the means and
-standard deviations, as MSS leaves out small areas. Sources and the choice of thresholds:
-docs/methods.md.
+standard deviations, as MSS leaves out small areas. The residents come from the
+indicator `einwohner_gesamt` (all ages); a city that imported none gets only the children
+rule, and `residents_checked` says so. Sources and the choice of thresholds: docs/methods.md.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -36,6 +37,7 @@ STATUS_INDICATORS: tuple[str, ...] = (
     "arbeitslosenquote",
 )
 DYNAMICS_YEARS = 2
+RESIDENTS_KEY = "einwohner_gesamt"  # all ages; the children are supply.CHILDREN_KEY
 MIN_RESIDENTS = 300
 MIN_CHILDREN = 30
 # Upper bounds (in standard deviations) of the classes, from the best to the worst.
@@ -95,7 +97,7 @@ class StatusDynamics:
     base_year: int | None  # the start of the dynamics period
     indicators: tuple[str, ...]
     districts: tuple[DistrictClass, ...]
-    residents_checked: bool  # False: only the 30-children rule could be applied
+    residents_checked: bool  # False: no residents (all ages) that year, only the children rule
     sources: tuple[str, ...]
     is_demo: bool
 
@@ -127,13 +129,12 @@ def classify(value: float, bounds: Sequence[tuple[str, float]]) -> str:
 def status_dynamics(
     snapshot: Snapshot,
     year: int | None = None,
-    residents: Mapping[str, float] | None = None,
     indicators: tuple[str, ...] = STATUS_INDICATORS,
 ) -> StatusDynamics:
     """Classify every district of the snapshot (see the module docstring).
 
-    `residents` (all ages, by district id) enables the 300-residents rule; the catalogue
-    has no total population yet, so without it only the 30-children rule applies.
+    The 300-residents rule applies when the snapshot has residents (all ages) of the
+    classification year; without any, only the 30-children rule does.
     """
     values = snapshot.indicator_values
     year = year or _latest_common_year(values, indicators)
@@ -141,8 +142,10 @@ def status_dynamics(
     ids = [str(i) for i in snapshot.districts["id"]]
     now = _wide(values, indicators, year, ids)
     before = _wide(values, indicators, base_year, ids)
-    children = _wide(values, (CHILDREN_KEY,), year, ids)[CHILDREN_KEY]
-    reasons = _reasons(ids, now, children, residents, year)
+    counts = _wide(values, (CHILDREN_KEY, RESIDENTS_KEY), year, ids)
+    residents_checked = bool(counts[RESIDENTS_KEY].notna().any())
+    residents = counts[RESIDENTS_KEY] if residents_checked else None
+    reasons = _reasons(ids, now, counts[CHILDREN_KEY], residents, year)
     ok = np.array([r is None for r in reasons])
     status = _index(now.to_numpy(), ok)
     change = now.to_numpy() - before.to_numpy()
@@ -168,7 +171,7 @@ def status_dynamics(
         base_year=base_year,
         indicators=indicators,
         districts=classes,
-        residents_checked=residents is not None,
+        residents_checked=residents_checked,
         sources=tuple(sorted(set(used["source"]))),
         is_demo=bool(used["is_demo"].any()),
     )
@@ -190,22 +193,31 @@ def _wide(
     return table.reindex(index=ids, columns=list(keys)).astype(float)
 
 
-def _reasons(ids, now: pd.DataFrame, children: pd.Series, residents, year) -> list[str | None]:
-    """Why each district cannot be classified (None: it can)."""
+def _reasons(
+    ids, now: pd.DataFrame, children: pd.Series, residents: pd.Series | None, year
+) -> list[str | None]:
+    """Why each district cannot be classified (None: it can).
+
+    `residents` None: the city has no residents that year, so that rule is not checked;
+    a district missing from residents the city has is not classified, like one without
+    children, because its size is unknown.
+    """
     if year is None:
         return [t.NO_INDICATOR_VALUES] * len(ids)
     reasons: list[str | None] = []
     for district in ids:
         kids = children.get(district)
-        people = None if residents is None else residents.get(district)
         missing = [INDICATORS_BY_KEY[key].label for key in now.columns
                    if not np.isfinite(now.at[district, key])]  # fmt: skip
         if kids is None or not np.isfinite(kids):
             reasons.append(t.NO_CHILDREN_COUNT.format(year=year))
         elif kids < MIN_CHILDREN:
             reasons.append(t.TOO_FEW_CHILDREN.format(n=int(kids), minimum=MIN_CHILDREN))
-        elif people is not None and people < MIN_RESIDENTS:
-            reasons.append(t.TOO_FEW_RESIDENTS.format(n=int(people), minimum=MIN_RESIDENTS))
+        elif residents is not None and not np.isfinite(residents[district]):
+            reasons.append(t.NO_RESIDENTS_COUNT.format(year=year))
+        elif residents is not None and residents[district] < MIN_RESIDENTS:
+            reasons.append(t.TOO_FEW_RESIDENTS.format(n=int(residents[district]),
+                                                      minimum=MIN_RESIDENTS))  # fmt: skip
         elif missing:
             reasons.append(t.MISSING_VALUES.format(year=year, labels=", ".join(missing)))
         else:

@@ -26,7 +26,7 @@ from services.analysis.profiles import (
     city_averages,
     district_profile,
 )
-from services.analysis.status_dynamics import status_dynamics
+from services.analysis.status_dynamics import RESIDENTS_KEY, status_dynamics
 from services.formatting import NO_VALUE, format_date, format_number
 from services.indicators import DEFAULT_INDICATOR, INDICATORS_BY_KEY
 from services.model import Office
@@ -40,6 +40,9 @@ from services.unmet_needs import NeedCount
 MAP_WIDTH, MAP_HEIGHT = 400.0, 400.0  # drawing units of the district map (square)
 CHART_WIDTH, CHART_HEIGHT = 190, 95  # Vega-Lite px of one trend chart on paper
 CHART_MM = 57.0  # printed width of one chart: three side by side
+# Two pages hold two rows of three charts. The total population is context (the size rule
+# of status × dynamics), so the table shows it and it gets no chart of its own.
+UNCHARTED = frozenset({RESIDENTS_KEY})
 _SVG_SIZE = re.compile(r'^(<svg[^>]*?) width="([\d.]+)" height="([\d.]+)"')
 OFFICE_LABEL = "Q"
 MAX_OFFICES = 4  # listed by name; more would push the profile onto a third page
@@ -72,7 +75,8 @@ def district_report_html(
         map_caption=t.REPORT_MAP_CAPTION.format(name=profile.name, source=boundaries,
                                                 offices=t.OFFICES_SOURCE,
                                                 date=format_date(created)),
-        charts=[_chart(profile, trend) for trend in profile.trends if trend.years],
+        charts=[_chart(profile, trend) for trend in profile.trends
+                if trend.years and trend.indicator.key not in UNCHARTED],  # fmt: skip
         offers_as_of=format_date(profile.offers_as_of),
         trends_title=_trends_title(profile),
         offices=offices,

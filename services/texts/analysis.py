@@ -41,6 +41,7 @@ NO_DYNAMICS = "nicht bestimmbar"
 NOT_CLASSIFIED = "nicht eingeordnet"
 NO_DYNAMICS_REASON = "Dynamik nicht bestimmbar: keine vollständigen Werte für {year}"
 NO_CHILDREN_COUNT = "Nicht eingeordnet: keine Zahl der Kinder (0–17 J.) für {year}"
+NO_RESIDENTS_COUNT = "Nicht eingeordnet: keine Einwohnerzahl (alle Altersgruppen) für {year}"
 TOO_FEW_CHILDREN = (
     "Nicht eingeordnet: nur {n} Kinder (weniger als {minimum}); bei so kleinen Zahlen "
     "schwanken die Anteile zu stark"
@@ -52,8 +53,9 @@ TOO_FEW_RESIDENTS = (
 NO_INDICATOR_VALUES = "Es sind noch keine Kennzahlen importiert."
 MISSING_VALUES = "Nicht eingeordnet: für {year} fehlen Werte ({labels})"
 RESIDENTS_UNCHECKED = (
-    "Die Einwohnerzahl aller Altersgruppen liegt nicht vor; geprüft wurde nur die "
-    "Mindestzahl von 30 Kindern."
+    "Die Einwohnerzahl aller Altersgruppen (Kennzahl „Einwohner insgesamt“) liegt für "
+    "dieses Jahr nicht vor; geprüft wurde nur die Mindestzahl von 30 Kindern, nicht die "
+    "von 300 Einwohnern."
 )
 
 # District profile (profiles.py)

@@ -91,6 +91,13 @@ INDICATOR_TEXTS: dict[str, IndicatorText] = {
         "Hauptwohnsitz.",
         source="Stadt Bottrop, Melderegister",
     ),
+    "einwohner_gesamt": IndicatorText(
+        label="Einwohner insgesamt",
+        definition="Zahl der Einwohnerinnen und Einwohner aller Altersgruppen mit "
+        "Hauptwohnsitz. Kein Armutsmerkmal; zeigt, ob ein Bezirk groß genug für die "
+        "Einordnung nach Status und Dynamik ist.",
+        source="Stadt Bottrop, Melderegister",
+    ),
 }
 
 # A formatted indicator value that is missing (indicators.format_value)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from services.config import GEODATA_DIR, load_settings
+from services.importer import seed_demo, shared_repository
 from services.texts import analysis as at_texts
 from services.texts import profile as t
 from tests.unit.test_plaintext import visible
@@ -56,7 +59,7 @@ def test_profile_from_a_link_shows_figures_against_the_city():
     assert "Stadtteilbüro Batenbrock" in markdown
     captions = [c.value for c in at.caption]  # the reported needs: the demo set is invented
     assert any(c.startswith("davon Demo-Einträge (erfunden):") for c in captions)
-    assert sum("Stadtdurchschnitt" in str(e.proto) for e in at.get("vega_lite_chart")) == 6
+    assert sum("Stadtdurchschnitt" in str(e.proto) for e in at.get("vega_lite_chart")) == 7
     labels = [b.label for b in at.button]
     assert t.PRESENT in labels and any("Boy" in label for label in labels)  # similar district
     assert at.query_params["profil"] == "41"
@@ -132,9 +135,28 @@ def test_offers_per_1000_count_the_children_of_the_sidebars_ages():
     assert "Altersgruppen 0–2 Jahre" in captions(at)
 
 
-def test_status_box_says_that_only_the_children_rule_was_checked():
+def test_with_residents_of_all_ages_the_status_box_has_no_notice_about_them():
     at = open_profile(profil="41")
+    assert at_texts.RESIDENTS_UNCHECKED not in captions(at)
+    indicators = at.dataframe[0].value
+    row = indicators[indicators[t.COL_INDICATOR] == "Einwohner insgesamt"].iloc[0]
+    assert row[t.COL_VALUE] == "5.908"  # demo figure of Batenbrock-Nord, 2023
+
+
+def test_a_city_without_residents_of_all_ages_hears_that_only_the_children_rule_was_checked(
+    tmp_path, monkeypatch
+):
+    """The demo files without `einwohner_gesamt`, in a database of this test's own."""
+    geodata = shutil.copytree(GEODATA_DIR, tmp_path / "geodata")
+    lines = (geodata / "indicators.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = "".join(line for line in lines if ",einwohner_gesamt," not in line)
+    (geodata / "indicators.csv").write_text(kept, encoding="utf-8")
+    monkeypatch.setenv("QA_DATA_DIR", str(tmp_path))
+    seed_demo(shared_repository(load_settings()), geodata)
+    at = open_profile(profil="41")
+    assert not at.exception
     assert at_texts.RESIDENTS_UNCHECKED in captions(at)
+    assert "Status mittel, Dynamik negativ" in " ".join(m.value for m in at.markdown)
 
 
 def test_the_profile_offers_tables_and_layers_for_excel_and_qgis():

@@ -330,6 +330,18 @@ def test_under_18_total_is_about_twenty_thousand(indicators):
     assert 19_000 <= total <= 21_000
 
 
+def test_residents_add_up_to_bottrop_and_hold_the_children(indicators):
+    """118,705 residents (31.12.2023); children 15–20 % of each district in every year."""
+    total = sum(values(indicators, "einwohner_gesamt", "2023").values())
+    assert abs(total - 118_705) <= 100
+    for year in YEARS:
+        children = values(indicators, "einwohner_u18", year)
+        residents = values(indicators, "einwohner_gesamt", year)
+        shares = {d: children[d] / residents[d] for d in residents}
+        assert all(0.15 <= share <= 0.20 for share in shares.values()), (year, shares)
+        assert max(shares.values()) - min(shares.values()) > 0.02  # varies by district
+
+
 # Reproducibility ------------------------------------------------------------------------
 
 

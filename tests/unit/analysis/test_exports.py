@@ -67,6 +67,10 @@ def test_xlsx_has_a_metadata_sheet_and_real_numbers(demo, tmp_path):
     meta = {r[0].value: r[1].value for r in book["Metadaten"].iter_rows(min_row=2)}
     assert meta["Demo-Daten"].startswith("ja – Demo-Daten")
     assert "Monitorings Soziale Stadtentwicklung" in meta["Methode"]
+    assert "nur die Mindestzahl von 30 Kindern" not in meta["Methode"]  # all ages are there
+    residents = header.index("einwohner_gesamt")
+    assert header[residents - 1] == "einwohner_u18"
+    assert sum(row[residents].value for row in sheet.iter_rows(min_row=2)) == 118_703
 
 
 @pytest.mark.parametrize("crs", ["EPSG:25832", "EPSG:4326"])

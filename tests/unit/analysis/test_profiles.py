@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from services.analysis.profiles import district_profile, format_difference
 from services.indicators import INDICATORS_BY_KEY
+from tests.unit.analysis.city import tiny_city, tiny_values
 
 # children 2000/1000/500 weight the SGB-II-Quote 10/20/30 %: 55,000 / 3,500
 CITY_SGB2 = 55_000 / 3_500
@@ -20,7 +22,9 @@ def row(profile, key):
 def test_every_catalogue_indicator_with_average_difference_and_rank(city):
     profile = district_profile(city, "A", today=date(2026, 11, 28))
     assert profile.year == 2023 and profile.name == "Altdorf" and profile.stadtbezirk == "Mitte"
-    assert len(profile.indicators) == 6
+    assert [r.indicator.key for r in profile.indicators] == [
+        "sgb2_u15", "kinder_bg_u18", "alleinerziehende", "arbeitslosenquote", "migration_u18",
+        "einwohner_u18", "einwohner_gesamt"]  # fmt: skip
     sgb2 = row(profile, "sgb2_u15")
     assert (
         sgb2.value.value == 10.0 and sgb2.value.source == "Testquelle" and sgb2.value.year == 2023
@@ -35,6 +39,7 @@ def test_every_catalogue_indicator_with_average_difference_and_rank(city):
     missing = row(profile, "alleinerziehende")
     assert missing.value.value is None and missing.rank is None and missing.ranked == 0
     assert missing.value_text == "keine Daten"
+    assert row(profile, "einwohner_gesamt").value_text == "keine Daten"  # not in the tiny city
 
 
 def test_trend_against_the_city(city):
@@ -76,6 +81,15 @@ def test_similar_districts_by_standardised_shares(city):
     similar = district_profile(city, "A").similar
     assert [(s.district_id, s.name) for s in similar] == [("B", "Bergfeld"), ("C", "Castrop-Süd")]
     assert [s.distance for s in similar] == pytest.approx([1.0, 2.0])
+
+
+def test_similar_districts_ignore_the_size_of_the_population():
+    """Counts (children, residents of all ages) are left out: size is no social profile."""
+    residents = pd.DataFrame({"district_id": ["A", "B", "C"], "indicator_key": "einwohner_gesamt",
+                              "year": 2023, "value": [90_000.0, 500.0, 12_000.0],
+                              "source": "Testquelle", "is_demo": False})  # fmt: skip
+    city = tiny_city(pd.concat([tiny_values(), residents], ignore_index=True))
+    assert [s.distance for s in district_profile(city, "A").similar] == pytest.approx([1.0, 2.0])
 
 
 def test_unknown_district_is_an_error(city):

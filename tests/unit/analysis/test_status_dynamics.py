@@ -20,7 +20,7 @@ from services.analysis.status_dynamics import (
     status_dynamics,
 )
 from services.snapshot import Snapshot
-from tests.unit.analysis.city import SOURCE, tiny_city
+from tests.unit.analysis.city import SOURCE, tiny_city, tiny_values
 
 DEVIATIONS = (-15, -10, -10, -5, 0, 0, 0, 5, 5, 10, 20)
 Z = [d / 10 for d in DEVIATIONS]
@@ -85,11 +85,44 @@ def test_small_districts_are_not_classified_and_do_not_shift_the_others():
     assert [result.of(d).status_index for d in IDS] == pytest.approx(Z)
 
 
-def test_residents_rule_applies_when_residents_are_known():
-    residents = {d: 5000 for d in IDS} | {"d00": 250}
-    result = status_dynamics(snapshot(), residents=residents, indicators=ONE)
-    assert "250 Einwohner" in result.of("d00").reason and result.residents_checked
-    assert not status_dynamics(snapshot(), indicators=ONE).residents_checked
+def with_residents(residents: dict[str, float], children: dict[str, float]) -> Snapshot:
+    """The tiny city with these residents (all ages, 2023) and children (every year)."""
+    values = tiny_values()
+    for district, kids in children.items():
+        values.loc[(values["district_id"] == district)
+                   & (values["indicator_key"] == "einwohner_u18"), "value"] = kids  # fmt: skip
+    rows = pd.DataFrame([(d, "einwohner_gesamt", 2023, n) for d, n in residents.items()],
+                        columns=["district_id", "indicator_key", "year", "value"])  # fmt: skip
+    return tiny_city(pd.concat([values, rows.assign(source=SOURCE, is_demo=False)]))
+
+
+def test_a_district_under_300_residents_is_not_classified_and_300_is_enough():
+    result = status_dynamics(
+        with_residents({"A": 5000, "B": 250, "C": 300}, {"B": 40, "C": 40}), indicators=ONE)
+    assert result.residents_checked
+    small = result.of("B")
+    assert small.status is None and small.dynamics is None
+    assert "nur 250 Einwohner" in small.reason and "weniger als 300" in small.reason
+    assert small.label == small.reason
+    assert result.of("C").status is not None and result.of("C").reason is None
+    # B is left out of mean and spread: A and C alone (10 and 30 %) give z = ∓1/√2
+    assert [result.of(d).status_index for d in "AC"] == pytest.approx([-2**-0.5, 2**-0.5])
+
+
+def test_without_residents_only_the_children_rule_is_checked():
+    result = status_dynamics(tiny_city(), indicators=ONE)
+    assert not result.residents_checked
+    assert all(d.status for d in result.districts)
+    other_year = status_dynamics(with_residents({"A": 5000, "B": 250, "C": 300}, {}),
+                                 year=2022, indicators=ONE)  # fmt: skip
+    assert not other_year.residents_checked and other_year.of("B").status is not None
+
+
+def test_a_district_without_residents_where_the_city_has_them_is_not_classified():
+    result = status_dynamics(with_residents({"A": 5000, "C": 3000}, {}), indicators=ONE)
+    assert result.residents_checked
+    assert "keine Einwohnerzahl" in result.of("B").reason and "2023" in result.of("B").reason
+    assert result.of("B").status is None and result.of("A").status is not None
 
 
 def test_missing_base_year_leaves_status_but_no_dynamics():
@@ -116,7 +149,7 @@ def test_missing_values_and_children_are_named():
 
 def test_demo_data_orders_the_districts_plausibly(demo):
     result = status_dynamics(demo)
-    assert result.year == 2023 and result.is_demo
+    assert result.year == 2023 and result.is_demo and result.residents_checked
     assert result.indicators == (
         "sgb2_u15",
         "kinder_bg_u18",

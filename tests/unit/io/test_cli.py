@@ -164,8 +164,9 @@ def test_export_districts_and_gaps_as_tables_and_layers(cli, tmp_path):
     table = (tmp_path / "bezirke.csv").read_text(encoding="utf-8-sig").splitlines()
     assert table[0].startswith("bezirk_id;bezirk;stadtbezirk;jahr;") and ";2022;" in table[1]
     meta = (tmp_path / "bezirke_metadaten.csv").read_text(encoding="utf-8-sig")
-    assert "Datenjahr;2022" in meta and "nur die Mindestzahl von 30 Kindern" in meta
+    assert "Datenjahr;2022" in meta and "nur die Mindestzahl von 30 Kindern" not in meta
     header = table[0].split(";")
+    assert "einwohner_gesamt" in header  # the demo has all ages, so both rules were checked
     assert {"ang_alle", "je1000_alle", "abd_alle", "luecke_alle", "rang_alle"} <= set(header)
     assert not any(column.endswith("_lernen") for column in header)  # one need: „alle“
     done = cli("export", "districts", tmp_path / "bezirke.gpkg", "--crs", "4326")

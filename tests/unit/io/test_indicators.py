@@ -99,7 +99,7 @@ def test_every_problem_with_row_and_column(tmp_path):
         "(weder ID noch Name eines Bezirks)",
         "indikatoren.csv, Zeile 4, Spalte 'indikator': Indikator 'armut' ist unbekannt; "
         "erlaubt sind: sgb2_u15, kinder_bg_u18, alleinerziehende, arbeitslosenquote, "
-        "migration_u18, einwohner_u18",
+        "migration_u18, einwohner_u18, einwohner_gesamt",
         "indikatoren.csv, Zeile 5, Spalte 'jahr': '23' ist keine Jahreszahl (erwartet z. B. 2023)",
         "indikatoren.csv, Zeile 5, Spalte 'wert': '1.234' ist keine ganze Zahl "
         "(Tausenderpunkte bitte weglassen)",
@@ -116,7 +116,7 @@ def test_wide_problems_unknown_indicator_column_and_no_year(tmp_path):
         "Jahr benennen (z. B. '2023')",
         "w.csv, Spalte 'Armutsquote': Indikator 'Armutsquote' ist unbekannt; erlaubt sind: "
         "sgb2_u15, kinder_bg_u18, alleinerziehende, arbeitslosenquote, migration_u18, "
-        "einwohner_u18",
+        "einwohner_u18, einwohner_gesamt",
     ]
 
 

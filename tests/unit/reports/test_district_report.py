@@ -69,6 +69,9 @@ def test_district_report_is_two_a4_pages_each_labelled_demo(demo, tmp_path):
     assert "Sprachförderung: 4" in text and "Lernen & Hausaufgaben: 2" in text
     assert "Gesundheit: 9" not in text  # another district's report
     assert "Quelle: Demo-Daten" in text
+    assert "Einwohner insgesamt" in text  # a row of the table, but no chart (two pages)
+    html = district_report_html(demo, profile, UNMET, CREATED)
+    assert html.count('<div class="chart">') == 6 and "<h3>Einwohner 0–17 J.</h3>" in html
 
 
 def test_district_report_escapes_data_and_says_why_a_district_is_not_classified(demo):
@@ -166,7 +169,7 @@ def test_city_overview_spreads_children_over_the_addresses_like_the_gap_page(dem
     eigen = page.set_index("district")["coverage"]["Eigen"]
     row = html.split(t.REPORT_GAPS)[1].split(">Eigen</td>")[1].split("</tr>")[0]
     assert f"{format_number(eigen * 100, 0)} %" in row
-    assert at.RESIDENTS_UNCHECKED in html
+    assert at.RESIDENTS_UNCHECKED not in html  # the demo data has residents of all ages
 
 
 def test_every_figure_of_the_district_report_names_source_and_year(demo):
@@ -182,7 +185,16 @@ def test_every_figure_of_the_district_report_names_source_and_year(demo):
     assert " ".join(similar.split()) in html
     table_source = html.split(t.AVERAGE_WEIGHTED_HELP)[1].split("</p>")[0]
     assert sources in table_source and at.OFFERS_SOURCE not in table_source
-    assert at.RESIDENTS_UNCHECKED in html
+    assert at.RESIDENTS_UNCHECKED not in html  # the demo data has residents of all ages
+
+
+def test_both_reports_say_when_a_city_has_no_residents_of_all_ages(demo):
+    values = demo.indicator_values
+    city = dataclasses.replace(
+        demo, indicator_values=values[values["indicator_key"] != "einwohner_gesamt"])
+    profile = district_profile(city, "41", today=CREATED)
+    assert at.RESIDENTS_UNCHECKED in district_report_html(city, profile, UNMET, CREATED)
+    assert at.RESIDENTS_UNCHECKED in city_overview_html(city, CREATED)
 
 
 def test_the_status_text_follows_the_classification_year_not_the_profile_year(demo):
